@@ -71,21 +71,6 @@ public final class AlertRule {
         return costOverrideNanos;
     }
 
-    /** Whether every condition on {@code metric} holds for {@code observed}; false when none names it. */
-    public boolean matches(final String metric, final double observed) {
-        boolean named = false;
-        for (int i = 0; i < conditions.size(); i++) {
-            final Condition condition = conditions.get(i);
-            if (condition.metric().equals(metric)) {
-                named = true;
-                if (!condition.test(observed)) {
-                    return false;
-                }
-            }
-        }
-        return named;
-    }
-
     @Override
     public String toString() {
         return "AlertRule{conditions=" + conditions + ", severity=" + severity + ", channels=" + channels

@@ -1,0 +1,97 @@
+package io.genops.core.event;
+
+import io.genops.core.policy.PolicyReason;
+import io.genops.core.policy.PolicyResult;
+
+/**
+ * A read-only view of one event as the pipeline holds it: what the caller recorded plus what the
+ * stages derived (cost, policy, sampling). Views are reused: read what you need during the call
+ * and keep no reference to the view.
+ *
+ * <p>Fields a kind does not have read as {@code null} or zero: a signal has no model, an
+ * interaction no signal value.
+ */
+public interface EventView {
+    EventKind kind();
+
+    /** Position in the pipeline's sequence of accepted events. */
+    long sequence();
+
+    long epochMillis();
+
+    String sessionId();
+
+    String team();
+
+    String project();
+
+    String environment();
+
+    String customerId();
+
+    String costCenter();
+
+    String feature();
+
+    String agentId();
+
+    /** The signal's or the alert rule's name; {@code null} for interactions. */
+    String name();
+
+    String conversationId();
+
+    String userId();
+
+    String model();
+
+    String provider();
+
+    long inputTokens();
+
+    long outputTokens();
+
+    long cacheReadTokens();
+
+    long cacheCreationTokens();
+
+    long reasoningTokens();
+
+    long latencyNanos();
+
+    Complexity complexity();
+
+    long payloadChars();
+
+    /** The error type of a failed interaction, or {@code null}. */
+    String error();
+
+    /** A signal's value; 0 for other kinds. */
+    double value();
+
+    /** A signal's threshold; {@code NaN} when none. */
+    double threshold();
+
+    Frequency frequency();
+
+    /** Model token cost in USD nanos. */
+    long modelCostNanos();
+
+    /** Monitoring-platform cost in USD nanos. */
+    long platformCostNanos();
+
+    /** Total cost in USD nanos: the caller's override when given, else model plus platform cost. */
+    long costNanos();
+
+    /** Whether the model had no price and its tokens were priced at zero. */
+    boolean unpriced();
+
+    PolicyResult policyResult();
+
+    PolicyReason policyReason();
+
+    /** Whether the event is exported as a span or log; accounting sees every event regardless. */
+    boolean sampled();
+
+    /** Whether a stage failed on this event; it is still accounted. */
+    boolean failed();
+}

@@ -1,0 +1,20 @@
+package io.genops.pipeline;
+
+/**
+ * How a consumer thread waits for events when the ring is empty. Measured on a 2-core machine with
+ * {@code genops-bench}'s wait-strategy harness; the figures are in {@code bench/README.md}.
+ */
+public enum ConsumerWait {
+    /**
+     * Spin briefly, yield, then park for {@code consumerParkNanos}: near-zero CPU while idle and full
+     * speed under load, at the price of up to one park interval of extra latency after a quiet spell.
+     * The default.
+     */
+    SLEEPING,
+    /** Spin then yield: lowest latency, but an idle consumer keeps a core busy. */
+    YIELDING,
+    /** Park on a lock and condition: no CPU when idle, but every publish signals under a lock. */
+    BLOCKING,
+    /** Spin without pause: for machines with a core to give away entirely. */
+    BUSY_SPIN
+}

@@ -1,0 +1,352 @@
+package io.genops.pipeline;
+
+import io.genops.config.PriceTables;
+import io.genops.core.Attribution;
+import io.genops.core.Checks;
+import io.genops.core.alert.AlertChannel;
+import io.genops.core.event.EventKind;
+import io.genops.core.money.CurrencyTable;
+import io.genops.core.money.Money;
+import io.genops.core.policy.GovernancePolicy;
+import io.genops.core.pricing.ModelPriceTable;
+import io.genops.core.pricing.PlatformPriceTable;
+import io.genops.core.pricing.UnknownModelPolicy;
+import io.genops.pipeline.internal.LogAlertChannel;
+import io.genops.pipeline.internal.Settings;
+import io.genops.pipeline.internal.ThrottledErrorLog;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Configures and starts a {@link GenOps} pipeline. Each setter checks its argument and names it when
+ * refusing; {@link #build()} checks the whole and starts the threads. Defaults suit an embedded
+ * pipeline on a small machine; the README's configuration table lists them all.
+ */
+public final class GenOpsBuilder {
+    private static final int PPM = 1_000_000;
+
+    private Attribution.Builder attribution = Attribution.builder();
+    private GovernancePolicy policy = GovernancePolicy.ADVISORY;
+    private long defaultDailyBudgetNanos;
+    private final Map<String, Long> teamDailyBudgetsNanos = new LinkedHashMap<>();
+    private int[] budgetThresholdPercents = {50, 80, 100};
+    private int budgetWarningPercent = 80;
+    private int ringSize = 65_536;
+    private BackpressurePolicy backpressure = BackpressurePolicy.BLOCK;
+    private ConsumerWait consumerWait = ConsumerWait.SLEEPING;
+    private long consumerParkNanos = 100_000;
+    private int stageThreads = Runtime.getRuntime().availableProcessors() > 2 ? 2 : 1;
+    private final int[] samplingPpmByKind = {PPM, PPM, PPM};
+    private UnknownModelPolicy unknownModelPolicy = UnknownModelPolicy.ZERO_AND_COUNT;
+    private ModelPriceTable modelPrices;
+    private PlatformPriceTable platformPrices;
+    private CurrencyTable currencies = CurrencyTable.defaults();
+    private int maxStringLength = 256;
+    private boolean captureContent;
+    private int priceCacheCapacity = 1_024;
+    private int maxTrackedKeys = 10_000;
+    private int maxAlertRules = 1_000;
+    private final List<AlertChannel> alertChannels = new ArrayList<>(List.of(new LogAlertChannel()));
+    private List<String> defaultAlertChannels = List.of(LogAlertChannel.NAME);
+    private int alertQueueCapacity = 1_024;
+    private int alertBatchSize = 10;
+    private Duration alertBatchAge = Duration.ofSeconds(1);
+    private Duration closeTimeout = Duration.ofSeconds(10);
+    private Clock clock = Clock.systemUTC();
+    private StageErrorHandler errorHandler = new ThrottledErrorLog(Duration.ofSeconds(10).toNanos());
+    private final List<PipelineStage> customStages = new ArrayList<>();
+    private int conversationFlowInterval = 5;
+
+    GenOpsBuilder() {
+    }
+
+    /** Client-wide attribution defaults; sessions, conversations and events may override each field. */
+    public GenOpsBuilder attribution(final Attribution defaults) {
+        this.attribution = Objects.requireNonNull(defaults, "attribution").toBuilder();
+        return this;
+    }
+
+    public GenOpsBuilder team(final String team) {
+        attribution.team(team);
+        return this;
+    }
+
+    public GenOpsBuilder project(final String project) {
+        attribution.project(project);
+        return this;
+    }
+
+    public GenOpsBuilder environment(final String environment) {
+        attribution.environment(environment);
+        return this;
+    }
+
+    public GenOpsBuilder customerId(final String customerId) {
+        attribution.customerId(customerId);
+        return this;
+    }
+
+    public GenOpsBuilder costCenter(final String costCenter) {
+        attribution.costCenter(costCenter);
+        return this;
+    }
+
+    public GenOpsBuilder feature(final String feature) {
+        attribution.feature(feature);
+        return this;
+    }
+
+    /** {@code ADVISORY} (default) records and alerts; {@code ENFORCED} also refuses spend beyond a limit. */
+    public GenOpsBuilder policy(final GovernancePolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    /** The daily budget of every team without one of its own; none by default. */
+    public GenOpsBuilder dailyBudget(final Money limit) {
+        this.defaultDailyBudgetNanos = positiveUsd(limit, "dailyBudget");
+        return this;
+    }
+
+    public GenOpsBuilder dailyBudget(final String team, final Money limit) {
+        teamDailyBudgetsNanos.put(Checks.nonBlank(team, "team"), positiveUsd(limit, "dailyBudget for " + team));
+        return this;
+    }
+
+    /** Utilization percentages that each raise one alert per team per day; default 50, 80, 100. */
+    public GenOpsBuilder budgetThresholds(final int... percents) {
+        Objects.requireNonNull(percents, "budgetThresholds");
+        if (percents.length == 0 || percents.length > 31) {
+            throw new IllegalArgumentException("budgetThresholds needs 1 to 31 percentages: " + percents.length);
+        }
+        for (final int percent : percents) {
+            percent(percent, "budgetThresholds");
+        }
+        final int[] sorted = percents.clone();
+        Arrays.sort(sorted);
+        this.budgetThresholdPercents = sorted;
+        return this;
+    }
+
+    /** Utilization from which events carry {@code WARNING / BUDGET_THRESHOLD}; default 80. */
+    public GenOpsBuilder budgetWarningPercent(final int percent) {
+        this.budgetWarningPercent = percent(percent, "budgetWarningPercent");
+        return this;
+    }
+
+    /** Slots in the ring, a power of two; default 65,536. */
+    public GenOpsBuilder ringSize(final int slots) {
+        if (slots < 2 || Integer.bitCount(slots) != 1) {
+            throw new IllegalArgumentException("ringSize must be a power of two of at least 2: " + slots);
+        }
+        this.ringSize = slots;
+        return this;
+    }
+
+    public GenOpsBuilder backpressure(final BackpressurePolicy backpressure) {
+        this.backpressure = Objects.requireNonNull(backpressure, "backpressure");
+        return this;
+    }
+
+    public GenOpsBuilder consumerWait(final ConsumerWait wait) {
+        this.consumerWait = Objects.requireNonNull(wait, "consumerWait");
+        return this;
+    }
+
+    /** How long an idle {@link ConsumerWait#SLEEPING} consumer parks between looks; default 100 µs. */
+    public GenOpsBuilder consumerPark(final Duration park) {
+        Objects.requireNonNull(park, "consumerPark");
+        if (park.isNegative() || park.isZero() || park.compareTo(Duration.ofMillis(100)) > 0) {
+            throw new IllegalArgumentException("consumerPark must lie in (0, 100 ms]: " + park);
+        }
+        this.consumerParkNanos = park.toNanos();
+        return this;
+    }
+
+    /** Consumer threads the stages are spread over, in order; default 1 on up to 2 cores, else 2. */
+    public GenOpsBuilder stageThreads(final int threads) {
+        if (threads < 1 || threads > 8) {
+            throw new IllegalArgumentException("stageThreads must lie in [1, 8]: " + threads);
+        }
+        this.stageThreads = threads;
+        return this;
+    }
+
+    /** The fraction of events of {@code kind} exported as spans or logs, in [0, 1]; default 1. */
+    public GenOpsBuilder samplingRate(final EventKind kind, final double rate) {
+        Objects.requireNonNull(kind, "kind");
+        if (!(rate >= 0 && rate <= 1)) {
+            throw new IllegalArgumentException("samplingRate for " + kind + " must lie in [0, 1]: " + rate);
+        }
+        samplingPpmByKind[kind.ordinal()] = (int)Math.round(rate * PPM);
+        return this;
+    }
+
+    /** What to do with a model that has no price; default {@code ZERO_AND_COUNT}. */
+    public GenOpsBuilder unknownModelPolicy(final UnknownModelPolicy policy) {
+        this.unknownModelPolicy = Objects.requireNonNull(policy, "unknownModelPolicy");
+        return this;
+    }
+
+    /** Model prices; default the bundled table. */
+    public GenOpsBuilder modelPrices(final ModelPriceTable prices) {
+        this.modelPrices = Objects.requireNonNull(prices, "modelPrices");
+        return this;
+    }
+
+    /** Monitoring-platform prices; default the bundled table. */
+    public GenOpsBuilder platformPrices(final PlatformPriceTable prices) {
+        this.platformPrices = Objects.requireNonNull(prices, "platformPrices");
+        return this;
+    }
+
+    public GenOpsBuilder currencies(final CurrencyTable currencies) {
+        this.currencies = Objects.requireNonNull(currencies, "currencies");
+        return this;
+    }
+
+    /** The longest id, name or attribution value accepted, in characters; default 256. */
+    public GenOpsBuilder maxStringLength(final int chars) {
+        this.maxStringLength = Checks.positive(chars, "maxStringLength");
+        return this;
+    }
+
+    /** Whether message content is kept with events; off by default (only its size is kept). */
+    public GenOpsBuilder captureContent(final boolean capture) {
+        this.captureContent = capture;
+        return this;
+    }
+
+    public GenOpsBuilder priceCacheCapacity(final int entries) {
+        this.priceCacheCapacity = Checks.positive(entries, "priceCacheCapacity");
+        return this;
+    }
+
+    /** Distinct teams, agents and models kept in totals and budgets before grouping as "(other)". */
+    public GenOpsBuilder maxTrackedKeys(final int keys) {
+        this.maxTrackedKeys = Checks.positive(keys, "maxTrackedKeys");
+        return this;
+    }
+
+    public GenOpsBuilder maxAlertRules(final int rules) {
+        this.maxAlertRules = Checks.positive(rules, "maxAlertRules");
+        return this;
+    }
+
+    /** Adds a channel; one with the name of an existing channel replaces it. */
+    public GenOpsBuilder alertChannel(final AlertChannel channel) {
+        Objects.requireNonNull(channel, "alertChannel");
+        Checks.nonBlank(channel.name(), "alertChannel name");
+        alertChannels.removeIf(existing -> existing.name().equals(channel.name()));
+        alertChannels.add(channel);
+        return this;
+    }
+
+    /** Channels for alerts that name none (budget alerts among them); default {@code log}. */
+    public GenOpsBuilder defaultAlertChannels(final String... names) {
+        Objects.requireNonNull(names, "defaultAlertChannels");
+        for (final String name : names) {
+            Checks.nonBlank(name, "defaultAlertChannels entry");
+        }
+        this.defaultAlertChannels = List.of(names);
+        return this;
+    }
+
+    public GenOpsBuilder alertQueueCapacity(final int alerts) {
+        this.alertQueueCapacity = Checks.positive(alerts, "alertQueueCapacity");
+        return this;
+    }
+
+    public GenOpsBuilder alertBatchSize(final int alerts) {
+        this.alertBatchSize = Checks.positive(alerts, "alertBatchSize");
+        return this;
+    }
+
+    public GenOpsBuilder alertBatchAge(final Duration age) {
+        this.alertBatchAge = positive(age, "alertBatchAge");
+        return this;
+    }
+
+    /** How long {@link GenOps#close()} and session closes wait to drain; default 10 s. */
+    public GenOpsBuilder closeTimeout(final Duration timeout) {
+        this.closeTimeout = positive(timeout, "closeTimeout");
+        return this;
+    }
+
+    /** The clock that stamps events; tests set their own. Budgets use its UTC day. */
+    public GenOpsBuilder clock(final Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    public GenOpsBuilder errorHandler(final StageErrorHandler handler) {
+        this.errorHandler = Objects.requireNonNull(handler, "errorHandler");
+        return this;
+    }
+
+    /** Appends a stage of the caller's own after the built-in ones. */
+    public GenOpsBuilder stage(final PipelineStage stage) {
+        Objects.requireNonNull(stage, "stage");
+        Checks.nonBlank(stage.name(), "stage name");
+        customStages.add(stage);
+        return this;
+    }
+
+    /** A conversation emits a flow signal every this many interactions; default 5. */
+    public GenOpsBuilder conversationFlowInterval(final int interactions) {
+        this.conversationFlowInterval = Checks.positive(interactions, "conversationFlowInterval");
+        return this;
+    }
+
+    /** Checks the whole configuration and starts the pipeline's threads. */
+    public GenOps build() {
+        checkChannels();
+        final ModelPriceTable models = modelPrices != null ? modelPrices : PriceTables.bundledModels();
+        final PlatformPriceTable platform = platformPrices != null ? platformPrices : PriceTables.bundledPlatform();
+        return new GenOps(new Settings(attribution.build(), policy, defaultDailyBudgetNanos,
+            Map.copyOf(teamDailyBudgetsNanos), budgetThresholdPercents.clone(), budgetWarningPercent, ringSize,
+            backpressure, consumerWait, consumerParkNanos, stageThreads, samplingPpmByKind.clone(),
+            unknownModelPolicy, models, platform, currencies, maxStringLength, captureContent, priceCacheCapacity,
+            maxTrackedKeys, maxAlertRules, List.copyOf(alertChannels), defaultAlertChannels, alertQueueCapacity,
+            alertBatchSize, alertBatchAge, closeTimeout, clock, errorHandler, List.copyOf(customStages),
+            conversationFlowInterval));
+    }
+
+    private void checkChannels() {
+        for (final String name : defaultAlertChannels) {
+            if (alertChannels.stream().noneMatch(channel -> channel.name().equals(name))) {
+                throw new IllegalStateException("defaultAlertChannels names '" + name + "', but no alert channel of "
+                    + "that name was added");
+            }
+        }
+    }
+
+    private static long positiveUsd(final Money limit, final String field) {
+        Objects.requireNonNull(limit, field);
+        if (!Money.USD.equals(limit.currency()) || limit.nanos() <= 0) {
+            throw new IllegalArgumentException(field + " must be a positive USD amount: " + limit);
+        }
+        return limit.nanos();
+    }
+
+    private static int percent(final int percent, final String field) {
+        if (percent < 1 || percent > 1000) {
+            throw new IllegalArgumentException(field + " must lie in [1, 1000] percent: " + percent);
+        }
+        return percent;
+    }
+
+    private static Duration positive(final Duration duration, final String field) {
+        Objects.requireNonNull(duration, field);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(field + " must be positive: " + duration);
+        }
+        return duration;
+    }
+}

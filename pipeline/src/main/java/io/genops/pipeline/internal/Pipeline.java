@@ -1,0 +1,258 @@
+package io.genops.pipeline.internal;
+
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.BusySpinWaitStrategy;
+import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.SleepingWaitStrategy;
+import com.lmax.disruptor.WaitStrategy;
+import com.lmax.disruptor.YieldingWaitStrategy;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.EventHandlerGroup;
+import com.lmax.disruptor.dsl.ProducerType;
+import io.genops.core.money.Money;
+import io.genops.core.pricing.PriceCache;
+import io.genops.pipeline.PipelineMetrics;
+import io.genops.pipeline.PipelineStage;
+import io.genops.pipeline.ShutdownReport;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Assembles and runs one pipeline: the ring, the stages split over the configured number of
+ * consumer threads, and the alert dispatcher.
+ *
+ * <pre>
+ *  callers ──► Ingest ──► ring ──► [cost ► budget ► sampling ► alert ► user stages] ──► settle
+ *                                         │ budget gates ◄──┘      │
+ *                                         └───────────────► alert dispatcher ──► channels
+ * </pre>
+ */
+public final class Pipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+    private static final long DRAIN_PARK_NANOS = 50_000;
+
+    private final Settings settings;
+    private final PipelineCounters counters = new PipelineCounters();
+    private final Disruptor<EventSlot> disruptor;
+    private final RingBuffer<EventSlot> ring;
+    private final Ingest ingest;
+    private final BudgetBook budgets;
+    private final AlertDispatcher dispatcher;
+    private final PriceCache priceCache;
+    private final CostTotals byTeam;
+    private final CostTotals byAgent;
+    private final CostTotals byModel;
+    private final List<StageRunner> runners = new ArrayList<>();
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private final Object closeLock = new Object();
+    private ShutdownReport shutdownReport;
+
+    public Pipeline(final Settings settings) {
+        this.settings = settings;
+        this.budgets = new BudgetBook(settings.defaultDailyBudgetNanos(), settings.teamDailyBudgetsNanos(),
+            settings.maxTrackedKeys());
+        this.dispatcher = new AlertDispatcher(settings.alertChannels(), settings.defaultAlertChannels(),
+            settings.alertQueueCapacity(), settings.alertBatchSize(), settings.alertBatchAge().toNanos());
+        this.priceCache = new PriceCache(settings.modelPrices(), settings.priceCacheCapacity());
+        this.byTeam = new CostTotals(settings.maxTrackedKeys());
+        this.byAgent = new CostTotals(settings.maxTrackedKeys());
+        this.byModel = new CostTotals(settings.maxTrackedKeys());
+        this.disruptor = new Disruptor<>(EventSlot::new, settings.ringSize(), this::newThread, ProducerType.MULTI,
+            waitStrategy(settings));
+        this.disruptor.setDefaultExceptionHandler(new LastResortHandler());
+        wireStages();
+        this.dispatcher.start();
+        this.ring = disruptor.start();
+        this.ingest = new Ingest(ring, settings, budgets, counters);
+    }
+
+    private void wireStages() {
+        final List<Stage> stages = new ArrayList<>();
+        stages.add(new CostStage(priceCache, settings.platformPrices(), counters, byTeam, byAgent, byModel));
+        stages.add(new BudgetStage(budgets, settings.budgetThresholdPercents(), settings.budgetWarningPercent(),
+            dispatcher, counters));
+        stages.add(new SamplingStage(settings.samplingPpmByKind(), counters));
+        stages.add(new AlertStage(dispatcher, counters, settings.maxAlertRules()));
+        for (final PipelineStage custom : settings.customStages()) {
+            stages.add(new UserStage(custom));
+        }
+
+        final int groups = Math.min(settings.stageThreads(), stages.size());
+        EventHandlerGroup<EventSlot> chain = null;
+        for (int g = 0; g < groups; g++) {
+            final List<Stage> group = stages.subList(g * stages.size() / groups, (g + 1) * stages.size() / groups);
+            final StageRunner runner = new StageRunner(group, g == groups - 1, counters, settings.errorHandler());
+            runners.add(runner);
+            chain = chain == null ? disruptor.handleEventsWith(runner) : chain.then(runner);
+        }
+    }
+
+    private static WaitStrategy waitStrategy(final Settings settings) {
+        switch (settings.consumerWait()) {
+            case YIELDING:
+                return new YieldingWaitStrategy();
+            case BLOCKING:
+                return new BlockingWaitStrategy();
+            case BUSY_SPIN:
+                return new BusySpinWaitStrategy();
+            case SLEEPING:
+            default:
+                return new SleepingWaitStrategy(200, settings.consumerParkNanos());
+        }
+    }
+
+    private Thread newThread(final Runnable task) {
+        final Thread thread = new Thread(task, "genops-stage-" + threads.size());
+        thread.setDaemon(true);
+        threads.add(thread);
+        return thread;
+    }
+
+    public Ingest ingest() {
+        return ingest;
+    }
+
+    public BudgetBook budgets() {
+        return budgets;
+    }
+
+    /** Interactions counted this month so far, which set the platform's volume discount. */
+    public long monthInteractions() {
+        return counters.monthInteractions.get();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The highest sequence every stage has finished with. */
+    private long processedSequence() {
+        return ring.getMinimumGatingSequence();
+    }
+
+    /** Waits until every event accepted before the call has passed every stage; false on timeout. */
+    public boolean flush(final long timeoutNanos) {
+        final long target = ring.getCursor();
+        final long deadline = System.nanoTime() + timeoutNanos;
+        while (processedSequence() < target) {
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            LockSupport.parkNanos(DRAIN_PARK_NANOS);
+        }
+        return true;
+    }
+
+    /** Waits until {@code scope}'s events are all processed; false on timeout. */
+    public boolean settle(final Scope scope, final long timeoutNanos) {
+        final long deadline = System.nanoTime() + timeoutNanos;
+        while (!scope.settled()) {
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            LockSupport.parkNanos(DRAIN_PARK_NANOS);
+        }
+        return true;
+    }
+
+    /** Refuses new calls, drains until the deadline, stops the threads; idempotent. */
+    public ShutdownReport close(final long timeoutNanos) {
+        synchronized (closeLock) {
+            if (shutdownReport == null) {
+                shutdownReport = shutDown(System.nanoTime() + timeoutNanos);
+            }
+            return shutdownReport;
+        }
+    }
+
+    private ShutdownReport shutDown(final long deadline) {
+        ingest.close();
+        boolean drained = true;
+        while (processedSequence() < ring.getCursor()) {
+            if (System.nanoTime() - deadline >= 0) {
+                drained = false;
+                break;
+            }
+            LockSupport.parkNanos(DRAIN_PARK_NANOS);
+        }
+        disruptor.halt();
+        ingest.halted();
+        joinThreads(deadline);
+        final long undrained = ring.getCursor() - processedSequence();
+        final int undelivered = dispatcher.stop(deadline);
+        final ShutdownReport report = new ShutdownReport(drained && undrained == 0, undrained, undelivered, metrics());
+        if (!report.clean()) {
+            LOG.warn("GenOps closed with work left behind: {} events had not passed every stage and {} alerts were "
+                + "not delivered before the deadline.", undrained, undelivered);
+        }
+        return report;
+    }
+
+    private void joinThreads(final long deadline) {
+        for (final Thread thread : threads) {
+            try {
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    public boolean awaitAlerts(final long timeoutNanos) {
+        return dispatcher.awaitIdle(System.nanoTime() + timeoutNanos);
+    }
+
+    public PipelineMetrics metrics() {
+        final List<PipelineMetrics.StageGroup> groups = new ArrayList<>();
+        for (final StageRunner runner : runners) {
+            groups.add(new PipelineMetrics.StageGroup(runner.name(), runner.batches(), runner.events(),
+                runner.maxBatch()));
+        }
+        return new PipelineMetrics(ring.getCursor() + 1, counters.processed.get(), counters.dropped.sum(),
+            counters.rejectedBudget.sum(), counters.rejectedInvalid.sum(), counters.failedEvents.get(),
+            counters.stageFailures.get(), counters.unpricedEvents.get(), counters.sampledIn.get(),
+            counters.sampledOut.get(), counters.alertsFired.get(), counters.alertsSuppressed.get(),
+            dispatcher.delivered(), dispatcher.failed(), dispatcher.dropped(), dispatcher.unroutable(),
+            priceCache.hits(), priceCache.misses(), ring.getBufferSize(), ring.remainingCapacity(),
+            Money.usdNanos(counters.totalCostNanos.get()), money(byTeam), money(byAgent), money(byModel), groups);
+    }
+
+    private static Map<String, Money> money(final CostTotals totals) {
+        final Map<String, Money> money = new LinkedHashMap<>();
+        totals.snapshot().forEach((key, nanos) -> money.put(key, Money.usdNanos(nanos)));
+        return money;
+    }
+
+    /** Catches what escapes a runner (it catches nearly everything) so no consumer thread dies. */
+    private final class LastResortHandler implements ExceptionHandler<EventSlot> {
+        private final AtomicInteger logged = new AtomicInteger();
+
+        @Override
+        public void handleEventException(final Throwable error, final long sequence, final EventSlot event) {
+            PipelineCounters.increment(counters.stageFailures);
+            if (logged.getAndIncrement() < 10) {
+                LOG.error("A pipeline thread caught an unexpected error on event {}; it carries on.", sequence, error);
+            }
+        }
+
+        @Override
+        public void handleOnStartException(final Throwable error) {
+            LOG.error("A pipeline thread failed to start.", error);
+        }
+
+        @Override
+        public void handleOnShutdownException(final Throwable error) {
+            LOG.error("A pipeline thread failed while stopping.", error);
+        }
+    }
+}

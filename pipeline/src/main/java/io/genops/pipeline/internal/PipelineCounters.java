@@ -1,0 +1,37 @@
+package io.genops.pipeline.internal;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The pipeline's own counts. Callers' threads touch only the rare-path adders (drops, rejections);
+ * accepted events need no counter, since every claimed ring sequence is published. The consumer's
+ * counts are single-writer {@link AtomicLong}s advanced with release stores.
+ */
+public final class PipelineCounters {
+    public final LongAdder dropped = new LongAdder();
+    public final LongAdder rejectedBudget = new LongAdder();
+    public final LongAdder rejectedInvalid = new LongAdder();
+    public final LongAdder rejectedClosed = new LongAdder();
+
+    public final AtomicLong processed = new AtomicLong();
+    public final AtomicLong failedEvents = new AtomicLong();
+    public final AtomicLong stageFailures = new AtomicLong();
+    public final AtomicLong unpricedEvents = new AtomicLong();
+    public final AtomicLong sampledIn = new AtomicLong();
+    public final AtomicLong sampledOut = new AtomicLong();
+    public final AtomicLong alertsFired = new AtomicLong();
+    public final AtomicLong alertsSuppressed = new AtomicLong();
+    public final AtomicLong alertRulesRejected = new AtomicLong();
+    public final AtomicLong totalCostNanos = new AtomicLong();
+    public final AtomicLong monthInteractions = new AtomicLong();
+
+    /** Adds one on the single writer's thread. */
+    static void increment(final AtomicLong counter) {
+        counter.lazySet(counter.get() + 1);
+    }
+
+    static void add(final AtomicLong counter, final long delta) {
+        counter.lazySet(Math.addExact(counter.get(), delta));
+    }
+}

@@ -1,0 +1,52 @@
+package io.genops.pipeline.internal;
+
+import io.genops.core.Attribution;
+import io.genops.core.alert.AlertChannel;
+import io.genops.core.money.CurrencyTable;
+import io.genops.core.policy.GovernancePolicy;
+import io.genops.core.pricing.ModelPriceTable;
+import io.genops.core.pricing.PlatformPriceTable;
+import io.genops.core.pricing.UnknownModelPolicy;
+import io.genops.pipeline.BackpressurePolicy;
+import io.genops.pipeline.ConsumerWait;
+import io.genops.pipeline.PipelineStage;
+import io.genops.pipeline.StageErrorHandler;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The validated, immutable settings a pipeline is built from; made by {@code GenOpsBuilder}. */
+public record Settings(
+    Attribution attribution,
+    GovernancePolicy policy,
+    long defaultDailyBudgetNanos,
+    Map<String, Long> teamDailyBudgetsNanos,
+    int[] budgetThresholdPercents,
+    int budgetWarningPercent,
+    int ringSize,
+    BackpressurePolicy backpressure,
+    ConsumerWait consumerWait,
+    long consumerParkNanos,
+    int stageThreads,
+    int[] samplingPpmByKind,
+    UnknownModelPolicy unknownModelPolicy,
+    ModelPriceTable modelPrices,
+    PlatformPriceTable platformPrices,
+    CurrencyTable currencies,
+    int maxStringLength,
+    boolean captureContent,
+    int priceCacheCapacity,
+    int maxTrackedKeys,
+    int maxAlertRules,
+    List<AlertChannel> alertChannels,
+    List<String> defaultAlertChannels,
+    int alertQueueCapacity,
+    int alertBatchSize,
+    Duration alertBatchAge,
+    Duration closeTimeout,
+    Clock clock,
+    StageErrorHandler errorHandler,
+    List<PipelineStage> customStages,
+    int conversationFlowInterval) {
+}
