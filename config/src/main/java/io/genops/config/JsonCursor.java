@@ -46,10 +46,6 @@ final class JsonCursor implements AutoCloseable {
         }
     }
 
-    String file() {
-        return file;
-    }
-
     /** Requires the document to be an object and enters it. */
     void startDocument() {
         if (next() != JsonToken.START_OBJECT) {

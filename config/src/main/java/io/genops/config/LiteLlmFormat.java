@@ -33,8 +33,9 @@ import java.util.regex.Pattern;
  */
 final class LiteLlmFormat {
     /** The documentation entry at the top of LiteLLM's file; it describes the keys, it prices nothing. */
-    static final String SAMPLE_SPEC = "sample_spec";
+    private static final String SAMPLE_SPEC = "sample_spec";
 
+    /** {@code <kind key>_above_<N>k_tokens}; twelve digits at most keep N × 1000 within a {@code long}. */
     private static final Pattern TIER_KEY = Pattern.compile("(.+)_above_(\\d{1,12})k_tokens");
 
     private LiteLlmFormat() {
@@ -66,6 +67,9 @@ final class LiteLlmFormat {
     }
 
     private static Entry readEntry(final JsonCursor cursor, final String model) {
+        if (model.isBlank()) {
+            throw cursor.error("a model name must not be blank");
+        }
         if (model.equals(GenOpsModelFormat.FORMAT_KEY) && cursor.peek() == JsonToken.VALUE_STRING) {
             throw cursor.error("this file declares a format, so it is not a LiteLLM table;"
                 + " read it with PriceTables.readModels, which follows the declared format");

@@ -39,21 +39,11 @@ final class ObjectKeys {
         return key;
     }
 
-    /** The object's own path, such as {@code models.gpt-4o}. */
-    String path() {
-        return path;
-    }
-
-    /** The line the object starts on. */
-    int line() {
-        return line;
-    }
-
     private void requireAll() {
         for (final String key : required) {
             if (!seen.contains(key)) {
-                throw cursor.error(path.isEmpty() ? key : path + '.' + key, line, "required key '" + key
-                    + "' is missing");
+                final String keyPath = path.isEmpty() ? key : path + '.' + key;
+                throw cursor.error(keyPath, line, "required key '" + key + "' is missing");
             }
         }
     }

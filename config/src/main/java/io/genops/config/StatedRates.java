@@ -22,7 +22,7 @@ final class StatedRates {
         picos[kind.ordinal()] = value;
     }
 
-    boolean has(final TokenKind kind) {
+    private boolean has(final TokenKind kind) {
         return picos[kind.ordinal()] != ABSENT;
     }
 

@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * Exchange rates from USD, each an exact decimal with at most six places. Conversion rounds half to
  * even once, so a round trip USD → X → USD differs from the start by at most half a nanounit divided
- * by the smaller rate, plus half a nanounit.
+ * by X's rate, plus half a nanounit: less than one nanounit, hence exact, for rates of 1 or more.
  */
 public final class CurrencyTable {
     /** Rates are kept in millionths. */
@@ -94,6 +94,9 @@ public final class CurrencyTable {
 
         public Builder rate(final String currency, final BigDecimal perUsd) {
             Money.zero(currency);
+            if (Money.USD.equals(currency)) {
+                throw new IllegalArgumentException("USD is the base currency: its rate is 1 and cannot be set");
+            }
             if (perUsd.signum() <= 0) {
                 throw new IllegalArgumentException("rate for " + currency + " must be positive: " + perUsd);
             }

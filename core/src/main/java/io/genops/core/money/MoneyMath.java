@@ -41,8 +41,12 @@ public final class MoneyMath {
     /**
      * {@code amount × numerator / denominator} rounded half to even, exact for any {@code long} inputs:
      * the product is formed in 128 bits when it does not fit in 64. Throws when the result does not fit.
+     * {@code denominator} must be positive, whichever path the product takes.
      */
     public static long scale(final long amount, final long numerator, final long denominator) {
+        if (denominator <= 0) {
+            throw new IllegalArgumentException("denominator must be positive: " + denominator);
+        }
         final long high = Math.multiplyHigh(amount, numerator);
         final long low = amount * numerator;
         if ((high == 0 && low >= 0) || (high == -1 && low < 0)) {

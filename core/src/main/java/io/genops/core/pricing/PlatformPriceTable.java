@@ -165,32 +165,36 @@ public final class PlatformPriceTable {
         private Builder() {
         }
 
+        /** Sets the interaction prices, replacing any set before. */
         public Builder interaction(final BigDecimal base, final Map<Complexity, BigDecimal> complexity,
             final List<Band> payloadBands) {
             this.interactionBase = nonNegative(base, "interaction base");
-            interactionComplexity.putAll(complexity);
-            interactionBands.addAll(payloadBands);
+            replace(interactionComplexity, complexity);
+            replace(interactionBands, payloadBands);
             return this;
         }
 
+        /** Sets the performance-signal prices, replacing any set before. */
         public Builder signal(final BigDecimal base, final Map<Complexity, BigDecimal> complexity,
             final Map<Frequency, BigDecimal> frequencyFactors) {
             this.signalBase = nonNegative(base, "signal base");
-            signalComplexity.putAll(complexity);
-            frequency.putAll(frequencyFactors);
+            replace(signalComplexity, complexity);
+            replace(frequency, frequencyFactors);
             return this;
         }
 
+        /** Sets the alert prices, replacing any set before. */
         public Builder alert(final BigDecimal base, final Map<Complexity, BigDecimal> complexity,
             final List<Band> channelBands) {
             this.alertBase = nonNegative(base, "alert base");
-            alertComplexity.putAll(complexity);
-            alertBands.addAll(channelBands);
+            replace(alertComplexity, complexity);
+            replace(alertBands, channelBands);
             return this;
         }
 
+        /** Sets the volume discounts, replacing any set before. */
         public Builder volumeDiscounts(final List<Discount> volumeDiscounts) {
-            discounts.addAll(volumeDiscounts);
+            replace(discounts, volumeDiscounts);
             return this;
         }
 
@@ -205,6 +209,20 @@ public final class PlatformPriceTable {
             requireAscending(interactionBands, "interaction payload bands");
             requireAscending(alertBands, "alert channel bands");
             return new PlatformPriceTable(this);
+        }
+
+        /**
+         * Replaces rather than adds: a second call for one operation must not leave the first call's
+         * bands in front of its own, which would price by bands no one wrote.
+         */
+        private static <T> void replace(final List<T> target, final List<T> values) {
+            target.clear();
+            target.addAll(values);
+        }
+
+        private static <K, V> void replace(final Map<K, V> target, final Map<K, V> values) {
+            target.clear();
+            target.putAll(values);
         }
 
         private static BigDecimal nonNegative(final BigDecimal value, final String field) {
