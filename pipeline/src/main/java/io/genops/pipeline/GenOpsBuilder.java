@@ -14,6 +14,8 @@ import io.genops.core.pricing.UnknownModelPolicy;
 import io.genops.pipeline.internal.LogAlertChannel;
 import io.genops.pipeline.internal.Settings;
 import io.genops.pipeline.internal.ThrottledErrorLog;
+import io.genops.pipeline.journal.Retention;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +32,8 @@ import java.util.Objects;
  */
 public final class GenOpsBuilder {
     private static final int PPM = 1_000_000;
+    /** Where events are journaled unless told otherwise. */
+    public static final Path DEFAULT_JOURNAL = Path.of("genops-data", "journal");
 
     private Attribution.Builder attribution = Attribution.builder();
     private GovernancePolicy policy = GovernancePolicy.ADVISORY;
@@ -62,6 +66,10 @@ public final class GenOpsBuilder {
     private StageErrorHandler errorHandler = new ThrottledErrorLog(Duration.ofSeconds(10).toNanos());
     private final List<PipelineStage> customStages = new ArrayList<>();
     private int conversationFlowInterval = 5;
+    private Path journalDirectory = DEFAULT_JOURNAL;
+    private boolean journalSyncOnFlush;
+    private Duration journalRetentionAge;
+    private long journalRetentionBytes;
 
     GenOpsBuilder() {
     }
@@ -304,6 +312,39 @@ public final class GenOpsBuilder {
         return this;
     }
 
+    /** The directory of the audit journal (a Chronicle Queue); default {@code ./genops-data/journal}. */
+    public GenOpsBuilder journal(final Path directory) {
+        this.journalDirectory = Objects.requireNonNull(directory, "journal");
+        return this;
+    }
+
+    /** Keeps the pipeline in memory only: nothing is journaled, and budgets start empty. */
+    public GenOpsBuilder noJournal() {
+        this.journalDirectory = null;
+        return this;
+    }
+
+    /** Whether {@link GenOps#flush} also forces the journal to the storage device; off by default. */
+    public GenOpsBuilder journalSyncOnFlush(final boolean sync) {
+        this.journalSyncOnFlush = sync;
+        return this;
+    }
+
+    /** Deletes journal days that ended longer ago than {@code age}; keeps every day by default. */
+    public GenOpsBuilder journalRetentionAge(final Duration age) {
+        this.journalRetentionAge = positive(age, "journalRetentionAge");
+        return this;
+    }
+
+    /** Deletes the oldest journal days while the journal's files exceed {@code bytes}; no limit by default. */
+    public GenOpsBuilder journalRetentionBytes(final long bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("journalRetentionBytes must be positive: " + bytes);
+        }
+        this.journalRetentionBytes = bytes;
+        return this;
+    }
+
     /** Checks the whole configuration and starts the pipeline's threads. */
     public GenOps build() {
         checkChannels();
@@ -315,7 +356,8 @@ public final class GenOpsBuilder {
             unknownModelPolicy, models, platform, currencies, maxStringLength, captureContent, priceCacheCapacity,
             maxTrackedKeys, maxAlertRules, List.copyOf(alertChannels), defaultAlertChannels, alertQueueCapacity,
             alertBatchSize, alertBatchAge, closeTimeout, clock, errorHandler, List.copyOf(customStages),
-            conversationFlowInterval));
+            conversationFlowInterval, journalDirectory, journalSyncOnFlush,
+            new Retention(journalRetentionAge, journalRetentionBytes, clock)));
     }
 
     private void checkChannels() {

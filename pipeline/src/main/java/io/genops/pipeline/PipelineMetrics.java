@@ -29,6 +29,7 @@ import java.util.Map;
  * @param priceCacheMisses  model price lookups that went to the table
  * @param ringCapacity      slots in the ring
  * @param ringRemaining     free slots at the time of the snapshot
+ * @param journaled         records appended to the journal by this process (0 when there is no journal)
  * @param totalCost         the cost of every processed event
  * @param costByTeam        cost per team, capped in distinct keys
  * @param costByAgent       cost per agent, capped in distinct keys
@@ -38,7 +39,8 @@ import java.util.Map;
 public record PipelineMetrics(long accepted, long processed, long dropped, long rejectedBudget, long rejectedInvalid,
     long failedEvents, long stageFailures, long unpricedEvents, long sampledIn, long sampledOut, long alertsFired,
     long alertsSuppressed, long alertsDelivered, long alertsFailed, long alertsDropped, long alertsUnroutable,
-    long priceCacheHits, long priceCacheMisses, long ringCapacity, long ringRemaining, Money totalCost,
+    long priceCacheHits, long priceCacheMisses, long ringCapacity, long ringRemaining, long journaled,
+    Money totalCost,
     Map<String, Money> costByTeam, Map<String, Money> costByAgent, Map<String, Money> costByModel,
     List<StageGroup> stageGroups) {
 

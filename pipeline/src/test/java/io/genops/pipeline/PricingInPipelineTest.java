@@ -15,7 +15,7 @@ class PricingInPipelineTest {
 
     @Test
     void estimateCost_withTheBundledTables_pricesGpt4oExactly() {
-        try (GenOps genops = GenOps.builder().build()) {
+        try (GenOps genops = GenOps.builder().noJournal().build()) {
             final CostEstimate estimate = genops.estimateCost(Interaction.builder()
                 .model("gpt-4o").inputTokens(1000).outputTokens(500).build());
 

@@ -47,9 +47,10 @@ final class TestTables {
             .build();
     }
 
-    /** A builder on the test tables with a small ring, for fast tests. */
+    /** A builder on the test tables with a small ring and no journal, for fast tests. */
     static GenOpsBuilder builder() {
         return GenOps.builder()
+            .noJournal()
             .team("platform")
             .modelPrices(models())
             .platformPrices(flatPlatform())

@@ -73,6 +73,12 @@ public interface EventView {
 
     Frequency frequency();
 
+    /** An alert rule's number of notification channels, which its price depends on; 0 for other kinds. */
+    int channelCount();
+
+    /** Message content, present only when content capture is configured; otherwise {@code null}. */
+    String content();
+
     /** Model token cost in USD nanos. */
     long modelCostNanos();
 
@@ -81,6 +87,9 @@ public interface EventView {
 
     /** Total cost in USD nanos: the caller's override when given, else model plus platform cost. */
     long costNanos();
+
+    /** Whether the caller's explicit cost replaced the computed one. */
+    boolean costOverridden();
 
     /** Whether the model had no price and its tokens were priced at zero. */
     boolean unpriced();

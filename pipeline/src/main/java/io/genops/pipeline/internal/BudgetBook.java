@@ -57,6 +57,14 @@ public final class BudgetBook {
         return created;
     }
 
+    /** Seeds a team's spend for {@code day}, as rebuilt from the journal at start; before any event. */
+    void restore(final String team, final long day, final long spentNanos) {
+        final TeamBudget budget = budgetFor(team);
+        if (budget != null) {
+            budget.add(day, spentNanos);
+        }
+    }
+
     public BudgetStatus status(final String team, final long epochMillis) {
         final long today = UtcCalendar.epochDay(epochMillis);
         final TeamBudget budget = teams.get(team);

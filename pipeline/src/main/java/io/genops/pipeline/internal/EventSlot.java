@@ -230,6 +230,11 @@ public final class EventSlot implements EventView {
     }
 
     @Override
+    public boolean costOverridden() {
+        return costOverrideNanos != io.genops.core.event.Interaction.NO_OVERRIDE;
+    }
+
+    @Override
     public boolean unpriced() {
         return unpriced;
     }
@@ -267,8 +272,13 @@ public final class EventSlot implements EventView {
         return attributes;
     }
 
-    /** Message content, present only when content capture is configured. */
+    @Override
     public String content() {
         return content;
+    }
+
+    @Override
+    public int channelCount() {
+        return rule == null ? 0 : rule.channels().size();
     }
 }

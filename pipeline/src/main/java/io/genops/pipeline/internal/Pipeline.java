@@ -11,10 +11,13 @@ import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.EventHandlerGroup;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.genops.core.money.Money;
+import io.genops.core.pricing.EventPricer;
 import io.genops.core.pricing.PriceCache;
 import io.genops.pipeline.PipelineMetrics;
 import io.genops.pipeline.PipelineStage;
 import io.genops.pipeline.ShutdownReport;
+import io.genops.pipeline.journal.Journals;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * consumer threads, and the alert dispatcher.
  *
  * <pre>
- *  callers ──► Ingest ──► ring ──► [cost ► budget ► sampling ► alert ► user stages] ──► settle
+ *  callers ──► Ingest ──► ring ──► [cost ► budget ► sampling ► journal ► alert ► user stages] ──► settle
  *                                         │ budget gates ◄──┘      │
  *                                         └───────────────► alert dispatcher ──► channels
  * </pre>
@@ -48,6 +52,9 @@ public final class Pipeline {
     private final BudgetBook budgets;
     private final AlertDispatcher dispatcher;
     private final PriceCache priceCache;
+    private final EventPricer pricer;
+    private final SingleChronicleQueue journal;
+    private final JournalStage journalStage;
     private final CostTotals byTeam;
     private final CostTotals byAgent;
     private final CostTotals byModel;
@@ -63,12 +70,23 @@ public final class Pipeline {
         this.dispatcher = new AlertDispatcher(settings.alertChannels(), settings.defaultAlertChannels(),
             settings.alertQueueCapacity(), settings.alertBatchSize(), settings.alertBatchAge().toNanos());
         this.priceCache = new PriceCache(settings.modelPrices(), settings.priceCacheCapacity());
+        this.pricer = new EventPricer(priceCache, settings.platformPrices());
         this.byTeam = new CostTotals(settings.maxTrackedKeys());
         this.byAgent = new CostTotals(settings.maxTrackedKeys());
         this.byModel = new CostTotals(settings.maxTrackedKeys());
         this.disruptor = new Disruptor<>(EventSlot::new, settings.ringSize(), this::newThread, ProducerType.MULTI,
             waitStrategy(settings));
         this.disruptor.setDefaultExceptionHandler(new LastResortHandler());
+        if (settings.journaled()) {
+            final JournalRecovery recovery = recover();
+            this.journal = Journals.openForWriting(settings.journalDirectory());
+            settings.journalRetention().apply(journal);
+            this.journalStage = new JournalStage(journal, settings.journalRetention(), recovery.lastCycle,
+                recovery.lastLink);
+        } else {
+            this.journal = null;
+            this.journalStage = null;
+        }
         wireStages();
         this.dispatcher.start();
         this.ring = disruptor.start();
@@ -77,10 +95,13 @@ public final class Pipeline {
 
     private void wireStages() {
         final List<Stage> stages = new ArrayList<>();
-        stages.add(new CostStage(priceCache, settings.platformPrices(), counters, byTeam, byAgent, byModel));
+        stages.add(new CostStage(pricer, counters, byTeam, byAgent, byModel));
         stages.add(new BudgetStage(budgets, settings.budgetThresholdPercents(), settings.budgetWarningPercent(),
             dispatcher, counters));
         stages.add(new SamplingStage(settings.samplingPpmByKind(), counters));
+        if (journalStage != null) {
+            stages.add(journalStage);
+        }
         stages.add(new AlertStage(dispatcher, counters, settings.maxAlertRules()));
         for (final PipelineStage custom : settings.customStages()) {
             stages.add(new UserStage(custom));
@@ -94,6 +115,21 @@ public final class Pipeline {
             runners.add(runner);
             chain = chain == null ? disruptor.handleEventsWith(runner) : chain.then(runner);
         }
+    }
+
+    /** Rebuilds today's budgets and the month's volume from the journal, so both survive a restart. */
+    private JournalRecovery recover() {
+        final long now = settings.clock().millis();
+        final JournalRecovery recovery = JournalRecovery.read(settings.journalDirectory(), now);
+        final long today = UtcCalendar.epochDay(now);
+        recovery.teamSpendToday.forEach((team, spent) -> budgets.restore(team, today, spent));
+        pricer.resumeMonth(now, recovery.monthInteractions);
+        counters.monthInteractions.lazySet(recovery.monthInteractions);
+        if (recovery.records > 0) {
+            LOG.info("Journal {} resumed: {} records this month, spend of {} teams today rebuilt",
+                settings.journalDirectory(), recovery.records, recovery.teamSpendToday.size());
+        }
+        return recovery;
     }
 
     private static WaitStrategy waitStrategy(final Settings settings) {
@@ -139,7 +175,12 @@ public final class Pipeline {
         return ring.getMinimumGatingSequence();
     }
 
-    /** Waits until every event accepted before the call has passed every stage; false on timeout. */
+    /**
+     * Waits until every event accepted before the call has passed every stage, and so is in the
+     * journal's memory-mapped file; with sync on flush, also forces that file to the device.
+     *
+     * @return false on timeout, or when the sync failed
+     */
     public boolean flush(final long timeoutNanos) {
         final long target = ring.getCursor();
         final long deadline = System.nanoTime() + timeoutNanos;
@@ -149,7 +190,17 @@ public final class Pipeline {
             }
             LockSupport.parkNanos(DRAIN_PARK_NANOS);
         }
-        return true;
+        return !settings.journalSyncOnFlush() || syncJournal();
+    }
+
+    private boolean syncJournal() {
+        try {
+            journalStage.sync();
+            return true;
+        } catch (final IOException e) {
+            LOG.warn("Could not force the journal {} to disk: {}", settings.journalDirectory(), e.getMessage());
+            return false;
+        }
     }
 
     /** Waits until {@code scope}'s events are all processed; false on timeout. */
@@ -189,6 +240,9 @@ public final class Pipeline {
         joinThreads(deadline);
         final long undrained = ring.getCursor() - processedSequence();
         final int undelivered = dispatcher.stop(deadline);
+        if (journal != null) {
+            journal.close();
+        }
         final ShutdownReport report = new ShutdownReport(drained && undrained == 0, undrained, undelivered, metrics());
         if (!report.clean()) {
             LOG.warn("GenOps closed with work left behind: {} events had not passed every stage and {} alerts were "
@@ -224,7 +278,8 @@ public final class Pipeline {
             counters.sampledOut.get(), counters.alertsFired.get(), counters.alertsSuppressed.get(),
             dispatcher.delivered(), dispatcher.failed(), dispatcher.dropped(), dispatcher.unroutable(),
             priceCache.hits(), priceCache.misses(), ring.getBufferSize(), ring.remainingCapacity(),
-            Money.usdNanos(counters.totalCostNanos.get()), money(byTeam), money(byAgent), money(byModel), groups);
+            journalStage == null ? 0 : journalStage.appended(), Money.usdNanos(counters.totalCostNanos.get()),
+            money(byTeam), money(byAgent), money(byModel), groups);
     }
 
     private static Map<String, Money> money(final CostTotals totals) {

@@ -11,6 +11,8 @@ import io.genops.pipeline.BackpressurePolicy;
 import io.genops.pipeline.ConsumerWait;
 import io.genops.pipeline.PipelineStage;
 import io.genops.pipeline.StageErrorHandler;
+import io.genops.pipeline.journal.Retention;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -48,5 +50,13 @@ public record Settings(
     Clock clock,
     StageErrorHandler errorHandler,
     List<PipelineStage> customStages,
-    int conversationFlowInterval) {
+    int conversationFlowInterval,
+    Path journalDirectory,
+    boolean journalSyncOnFlush,
+    Retention journalRetention) {
+
+    /** Whether events are journaled; {@code false} keeps the pipeline in memory only. */
+    public boolean journaled() {
+        return journalDirectory != null;
+    }
 }

@@ -1,0 +1,252 @@
+package io.genops.core.journal;
+
+import io.genops.core.event.Complexity;
+import io.genops.core.event.EventKind;
+import io.genops.core.event.EventView;
+import io.genops.core.event.Frequency;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.zip.CRC32C;
+
+/**
+ * Writes one journal record per event into a reusable byte array: compact, versioned, checksummed,
+ * and linked to the record before it.
+ *
+ * <pre>
+ *  offset  size  field
+ *  ──────  ────  ─────────────────────────────────────────────────────────────────────────────
+ *       0     1  version (1)
+ *       1     1  event kind code (1 interaction, 2 signal, 3 alert rule)
+ *       2     1  flags: bit 0 sampled, 1 failed, 2 unpriced, 3 content present, 4 cost overridden
+ *       3     1  policy: result code in the low four bits, reason code in the high four
+ *       4     8  epoch milliseconds                                          (little-endian)
+ *      12     8  link of the previous record in this cycle, 0 for a cycle's first  (little-endian)
+ *      20   var  sequence, cost, model cost, platform cost (nanodollars),
+ *                latency (ns), input, output, cache-read, cache-creation, reasoning tokens,
+ *                payload characters, alert channels                  (unsigned LEB128 each)
+ *     var     1  complexity ordinal + 1 (low four bits), frequency ordinal + 1 (high four; 0 none)
+ *     var    16  signal value and threshold as IEEE 754 doubles          (signals only)
+ *     var   var  session id, team, project, environment, customer id, cost center, feature, agent id,
+ *                name, conversation id, user id, model, provider, error   (LEB128 length + UTF-8;
+ *                length 0 means absent: ids are never empty)
+ *     var   var  content                                      (only when the content flag is set)
+ *     n-4     4  CRC-32C of bytes [0, n-4)                                   (little-endian)
+ * </pre>
+ *
+ * <p>An interaction with ordinary ids takes 110 to 170 bytes, two thirds of it strings: a support-desk
+ * chat completion with a 35-character session id measures 167 (see RecordCodecTest). The link is a 64-bit mix of the
+ * previous link and this record's checksum, so removing, reordering or editing a record breaks the
+ * chain at the next one. It shows accidents and naive edits; it is not a cryptographic seal, since
+ * anyone able to rewrite the files can recompute it.
+ *
+ * <p>Not thread-safe: one codec per writing thread. Encoding allocates only when a record outgrows
+ * the buffer.
+ */
+public final class RecordCodec {
+    public static final byte VERSION = 1;
+    static final int FLAG_SAMPLED = 1;
+    static final int FLAG_FAILED = 1 << 1;
+    static final int FLAG_UNPRICED = 1 << 2;
+    static final int FLAG_CONTENT = 1 << 3;
+    static final int FLAG_COST_OVERRIDE = 1 << 4;
+    /** Every flag version 1 writes; a record with any other bit set was not written by this version. */
+    static final int FLAGS_KNOWN = FLAG_SAMPLED | FLAG_FAILED | FLAG_UNPRICED | FLAG_CONTENT | FLAG_COST_OVERRIDE;
+    static final int OFFSET_EPOCH_MILLIS = 4;
+    static final int OFFSET_PREVIOUS_LINK = 12;
+    static final int OFFSET_VARIABLE = 20;
+    static final int CHECKSUM_BYTES = 4;
+    static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final CRC32C crc = new CRC32C();
+    private byte[] buffer = new byte[512];
+    private int position;
+
+    /** The encoded bytes; valid up to the length the last {@link #encode} returned. */
+    public byte[] buffer() {
+        return buffer;
+    }
+
+    /** Encodes {@code event} linked to {@code previousLink}; returns the record's length. */
+    public int encode(final EventView event, final long previousLink) {
+        position = 0;
+        writeHeader(event, previousLink);
+        writeNumbers(event);
+        writeStrings(event);
+        return seal();
+    }
+
+    /** The link value of the record just encoded: what the next record in the cycle carries. */
+    public long link(final int length) {
+        return link(buffer, length);
+    }
+
+    /** The link of a sealed record held in {@code bytes[0, length)}. */
+    public static long link(final byte[] bytes, final int length) {
+        final long previous = (long)LONGS.get(bytes, OFFSET_PREVIOUS_LINK);
+        final long checksum = Integer.toUnsignedLong((int)INTS.get(bytes, length - CHECKSUM_BYTES));
+        return mix(previous * 0x9E3779B97F4A7C15L + checksum + 1);
+    }
+
+    private void writeHeader(final EventView event, final long previousLink) {
+        ensure(OFFSET_VARIABLE);
+        buffer[0] = VERSION;
+        buffer[1] = (byte)event.kind().code();
+        buffer[2] = (byte)flags(event);
+        buffer[3] = (byte)(event.policyResult().code() | event.policyReason().code() << 4);
+        LONGS.set(buffer, OFFSET_EPOCH_MILLIS, event.epochMillis());
+        LONGS.set(buffer, OFFSET_PREVIOUS_LINK, previousLink);
+        position = OFFSET_VARIABLE;
+    }
+
+    private static int flags(final EventView event) {
+        int flags = event.sampled() ? FLAG_SAMPLED : 0;
+        flags |= event.failed() ? FLAG_FAILED : 0;
+        flags |= event.unpriced() ? FLAG_UNPRICED : 0;
+        flags |= event.costOverridden() ? FLAG_COST_OVERRIDE : 0;
+        return flags | (event.content() != null ? FLAG_CONTENT : 0);
+    }
+
+    private void writeNumbers(final EventView event) {
+        writeVarLong(event.sequence());
+        writeVarLong(event.costNanos());
+        writeVarLong(event.modelCostNanos());
+        writeVarLong(event.platformCostNanos());
+        writeVarLong(event.latencyNanos());
+        writeVarLong(event.inputTokens());
+        writeVarLong(event.outputTokens());
+        writeVarLong(event.cacheReadTokens());
+        writeVarLong(event.cacheCreationTokens());
+        writeVarLong(event.reasoningTokens());
+        writeVarLong(event.payloadChars());
+        writeVarLong(event.channelCount());
+        ensure(1 + 16);
+        buffer[position++] = (byte)(ordinalCode(event.complexity()) | ordinalCode(event.frequency()) << 4);
+        if (event.kind() == EventKind.SIGNAL) {
+            LONGS.set(buffer, position, Double.doubleToRawLongBits(event.value()));
+            LONGS.set(buffer, position + 8, Double.doubleToRawLongBits(event.threshold()));
+            position += 16;
+        }
+    }
+
+    private static int ordinalCode(final Enum<?> value) {
+        return value == null ? 0 : value.ordinal() + 1;
+    }
+
+    private void writeStrings(final EventView event) {
+        writeString(event.sessionId());
+        writeString(event.team());
+        writeString(event.project());
+        writeString(event.environment());
+        writeString(event.customerId());
+        writeString(event.costCenter());
+        writeString(event.feature());
+        writeString(event.agentId());
+        writeString(event.name());
+        writeString(event.conversationId());
+        writeString(event.userId());
+        writeString(event.model());
+        writeString(event.provider());
+        writeString(event.error());
+        if (event.content() != null) {
+            writeString(event.content());
+        }
+    }
+
+    private int seal() {
+        ensure(CHECKSUM_BYTES);
+        crc.reset();
+        crc.update(buffer, 0, position);
+        INTS.set(buffer, position, (int)crc.getValue());
+        position += CHECKSUM_BYTES;
+        return position;
+    }
+
+    private void writeVarLong(final long value) {
+        ensure(10);
+        long remaining = value;
+        while ((remaining & ~0x7FL) != 0) {
+            buffer[position++] = (byte)((remaining & 0x7F) | 0x80);
+            remaining >>>= 7;
+        }
+        buffer[position++] = (byte)remaining;
+    }
+
+    /** Writes the UTF-8 length, then the UTF-8 bytes, without allocating. */
+    private void writeString(final String value) {
+        if (value == null) {
+            writeVarLong(0);
+            return;
+        }
+        final int utf8Length = utf8Length(value);
+        writeVarLong(utf8Length);
+        ensure(utf8Length);
+        for (int i = 0; i < value.length(); i++) {
+            final char c = value.charAt(i);
+            if (c < 0x80) {
+                buffer[position++] = (byte)c;
+            } else if (c < 0x800) {
+                buffer[position++] = (byte)(0xC0 | c >> 6);
+                buffer[position++] = (byte)(0x80 | c & 0x3F);
+            } else if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                && Character.isLowSurrogate(value.charAt(i + 1))) {
+                final int codePoint = Character.toCodePoint(c, value.charAt(++i));
+                buffer[position++] = (byte)(0xF0 | codePoint >> 18);
+                buffer[position++] = (byte)(0x80 | codePoint >> 12 & 0x3F);
+                buffer[position++] = (byte)(0x80 | codePoint >> 6 & 0x3F);
+                buffer[position++] = (byte)(0x80 | codePoint & 0x3F);
+            } else if (Character.isSurrogate(c)) {
+                buffer[position++] = '?';
+            } else {
+                buffer[position++] = (byte)(0xE0 | c >> 12);
+                buffer[position++] = (byte)(0x80 | c >> 6 & 0x3F);
+                buffer[position++] = (byte)(0x80 | c & 0x3F);
+            }
+        }
+    }
+
+    /** Bytes {@link #writeString} will write; a lone surrogate becomes '?', one byte. */
+    static int utf8Length(final String value) {
+        int length = 0;
+        for (int i = 0; i < value.length(); i++) {
+            final char c = value.charAt(i);
+            if (c < 0x80) {
+                length++;
+            } else if (c < 0x800) {
+                length += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                && Character.isLowSurrogate(value.charAt(i + 1))) {
+                length += 4;
+                i++;
+            } else {
+                length += Character.isSurrogate(c) ? 1 : 3;
+            }
+        }
+        return length;
+    }
+
+    private void ensure(final int bytes) {
+        if (position + bytes > buffer.length) {
+            final byte[] larger = new byte[Math.max(buffer.length * 2, position + bytes)];
+            System.arraycopy(buffer, 0, larger, 0, position);
+            buffer = larger;
+        }
+    }
+
+    /** A 64-bit finalizer (from the SplitMix family) that spreads every input bit over the output. */
+    static long mix(final long value) {
+        long z = value;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    static Complexity complexityOf(final int code) {
+        return code == 0 ? null : Complexity.values()[code - 1];
+    }
+
+    static Frequency frequencyOf(final int code) {
+        return code == 0 ? null : Frequency.values()[code - 1];
+    }
+}

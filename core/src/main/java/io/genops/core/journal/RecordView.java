@@ -1,0 +1,407 @@
+package io.genops.core.journal;
+
+import io.genops.core.event.Complexity;
+import io.genops.core.event.EventKind;
+import io.genops.core.event.EventView;
+import io.genops.core.event.Frequency;
+import io.genops.core.policy.PolicyReason;
+import io.genops.core.policy.PolicyResult;
+import java.util.zip.CRC32C;
+
+/**
+ * A reusable, read-only view of one journal record in the layout of {@link RecordCodec}.
+ * {@link #wrap} checks the record and decodes its numbers; strings are decoded when asked for,
+ * through a cache that returns the same instance for the same bytes. Reading a record allocates
+ * nothing once the strings it names have been seen.
+ *
+ * <p>Not thread-safe, and valid only until the next {@link #wrap}.
+ */
+public final class RecordView implements EventView {
+    /** {@link #wrap} results. */
+    public static final int OK = 0;
+    public static final int TRUNCATED = 1;
+    public static final int BAD_CHECKSUM = 2;
+    public static final int NEWER_VERSION = 3;
+    public static final int MALFORMED = 4;
+
+    private static final int STRING_FIELDS = 15;
+    private static final int SESSION_ID = 0;
+    private static final int TEAM = 1;
+    private static final int PROJECT = 2;
+    private static final int ENVIRONMENT = 3;
+    private static final int CUSTOMER_ID = 4;
+    private static final int COST_CENTER = 5;
+    private static final int FEATURE = 6;
+    private static final int AGENT_ID = 7;
+    private static final int NAME = 8;
+    private static final int CONVERSATION_ID = 9;
+    private static final int USER_ID = 10;
+    private static final int MODEL = 11;
+    private static final int PROVIDER = 12;
+    private static final int ERROR = 13;
+    private static final int CONTENT = 14;
+
+    private final CRC32C crc = new CRC32C();
+    private final StringInterner strings = new StringInterner(4096);
+    private final int[] stringOffsets = new int[STRING_FIELDS];
+    private final int[] stringLengths = new int[STRING_FIELDS];
+    private final long[] numbers = new long[12];
+
+    private byte[] bytes;
+    private int length;
+    private int position;
+    private EventKind kind;
+    private int flags;
+    private PolicyResult policyResult;
+    private PolicyReason policyReason;
+    private Complexity complexity;
+    private Frequency frequency;
+    private double value;
+    private double threshold;
+
+    /**
+     * Points the view at {@code bytes[0, length)} and checks it.
+     *
+     * @return {@link #OK}, or why the record cannot be read
+     */
+    public int wrap(final byte[] bytes, final int length) {
+        this.bytes = bytes;
+        this.length = length;
+        if (length < RecordCodec.OFFSET_VARIABLE + RecordCodec.CHECKSUM_BYTES) {
+            return TRUNCATED;
+        }
+        crc.reset();
+        crc.update(bytes, 0, length - RecordCodec.CHECKSUM_BYTES);
+        if ((int)crc.getValue() != (int)RecordCodec.INTS.get(bytes, length - RecordCodec.CHECKSUM_BYTES)) {
+            return BAD_CHECKSUM;
+        }
+        final int version = bytes[0] & 0xFF;
+        if (version > RecordCodec.VERSION) {
+            return NEWER_VERSION;
+        }
+        if (version < RecordCodec.VERSION) {
+            return MALFORMED;
+        }
+        try {
+            decode();
+            return position == length - RecordCodec.CHECKSUM_BYTES ? OK : MALFORMED;
+        } catch (final ArrayIndexOutOfBoundsException | IllegalArgumentException e) {
+            return MALFORMED;
+        }
+    }
+
+    /** A word for a {@link #wrap} result, for reports. */
+    public static String describe(final int result) {
+        switch (result) {
+            case OK:
+                return "ok";
+            case TRUNCATED:
+                return "truncated record";
+            case BAD_CHECKSUM:
+                return "checksum mismatch";
+            case NEWER_VERSION:
+                return "record of a newer version";
+            default:
+                return "malformed record";
+        }
+    }
+
+    private void decode() {
+        final int end = length - RecordCodec.CHECKSUM_BYTES;
+        kind = EventKind.ofCode(bytes[1]);
+        flags = bytes[2] & 0xFF;
+        if ((flags & ~RecordCodec.FLAGS_KNOWN) != 0) {
+            throw new IllegalArgumentException("flag bits " + flags + " include some version 1 never sets");
+        }
+        policyResult = PolicyResult.ofCode(bytes[3] & 0x0F);
+        policyReason = PolicyReason.ofCode((bytes[3] >>> 4) & 0x0F);
+        position = RecordCodec.OFFSET_VARIABLE;
+        for (int i = 0; i < numbers.length; i++) {
+            numbers[i] = readVarLong();
+        }
+        final int ordinals = bytes[position++];
+        complexity = RecordCodec.complexityOf(ordinals & 0x0F);
+        frequency = RecordCodec.frequencyOf((ordinals >>> 4) & 0x0F);
+        value = 0;
+        threshold = Double.NaN;
+        if (kind == EventKind.SIGNAL) {
+            requireWithin(position + 16, end);
+            value = Double.longBitsToDouble((long)RecordCodec.LONGS.get(bytes, position));
+            threshold = Double.longBitsToDouble((long)RecordCodec.LONGS.get(bytes, position + 8));
+            position += 16;
+        }
+        final int strings = (flags & RecordCodec.FLAG_CONTENT) != 0 ? STRING_FIELDS : STRING_FIELDS - 1;
+        stringLengths[CONTENT] = 0;
+        for (int i = 0; i < strings; i++) {
+            final long stringLength = readVarLong();
+            requireWithin(position + stringLength, end);
+            stringOffsets[i] = position;
+            stringLengths[i] = (int)stringLength;
+            position += (int)stringLength;
+        }
+    }
+
+    /**
+     * Refuses a length read from the record that would step back or run past its end: without
+     * this, a length of -1 can add up to the record's length and pass as OK, then fail on reading.
+     */
+    private void requireWithin(final long next, final int end) {
+        if (next < position || next > end) {
+            throw new IllegalArgumentException("field runs from " + position + " to " + next + ", outside the record");
+        }
+    }
+
+    private long readVarLong() {
+        long result = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            final byte b = bytes[position++];
+            result |= (long)(b & 0x7F) << shift;
+            if (b >= 0 && (shift < 63 || b <= 1)) {
+                return result;
+            }
+        }
+        throw new IllegalArgumentException("variable-length number longer than 64 bits");
+    }
+
+    private String string(final int field) {
+        final int stringLength = stringLengths[field];
+        return stringLength == 0 ? null : strings.intern(bytes, stringOffsets[field], stringLength);
+    }
+
+    /** Whether the string {@code field} equals {@code expected}'s UTF-8 bytes, without decoding it. */
+    private boolean stringEquals(final int field, final byte[] expected) {
+        return stringLengths[field] == expected.length && java.util.Arrays.equals(bytes, stringOffsets[field],
+            stringOffsets[field] + expected.length, expected, 0, expected.length);
+    }
+
+    public boolean teamEquals(final byte[] utf8) {
+        return stringEquals(TEAM, utf8);
+    }
+
+    public boolean projectEquals(final byte[] utf8) {
+        return stringEquals(PROJECT, utf8);
+    }
+
+    public boolean customerIdEquals(final byte[] utf8) {
+        return stringEquals(CUSTOMER_ID, utf8);
+    }
+
+    public boolean modelEquals(final byte[] utf8) {
+        return stringEquals(MODEL, utf8);
+    }
+
+    /** The link of the previous record in the cycle, as stored. */
+    public long previousLink() {
+        return (long)RecordCodec.LONGS.get(bytes, RecordCodec.OFFSET_PREVIOUS_LINK);
+    }
+
+    /** This record's link, which the next record in the cycle must carry. */
+    public long link() {
+        return RecordCodec.link(bytes, length);
+    }
+
+    public int version() {
+        return bytes[0] & 0xFF;
+    }
+
+    /** The record's length in bytes, checksum included. */
+    public int length() {
+        return length;
+    }
+
+    @Override
+    public EventKind kind() {
+        return kind;
+    }
+
+    @Override
+    public long sequence() {
+        return numbers[0];
+    }
+
+    @Override
+    public long epochMillis() {
+        return (long)RecordCodec.LONGS.get(bytes, RecordCodec.OFFSET_EPOCH_MILLIS);
+    }
+
+    @Override
+    public String sessionId() {
+        return string(SESSION_ID);
+    }
+
+    @Override
+    public String team() {
+        return string(TEAM);
+    }
+
+    @Override
+    public String project() {
+        return string(PROJECT);
+    }
+
+    @Override
+    public String environment() {
+        return string(ENVIRONMENT);
+    }
+
+    @Override
+    public String customerId() {
+        return string(CUSTOMER_ID);
+    }
+
+    @Override
+    public String costCenter() {
+        return string(COST_CENTER);
+    }
+
+    @Override
+    public String feature() {
+        return string(FEATURE);
+    }
+
+    @Override
+    public String agentId() {
+        return string(AGENT_ID);
+    }
+
+    @Override
+    public String name() {
+        return string(NAME);
+    }
+
+    @Override
+    public String conversationId() {
+        return string(CONVERSATION_ID);
+    }
+
+    @Override
+    public String userId() {
+        return string(USER_ID);
+    }
+
+    @Override
+    public String model() {
+        return string(MODEL);
+    }
+
+    @Override
+    public String provider() {
+        return string(PROVIDER);
+    }
+
+    @Override
+    public long costNanos() {
+        return numbers[1];
+    }
+
+    @Override
+    public long modelCostNanos() {
+        return numbers[2];
+    }
+
+    @Override
+    public long platformCostNanos() {
+        return numbers[3];
+    }
+
+    @Override
+    public long latencyNanos() {
+        return numbers[4];
+    }
+
+    @Override
+    public long inputTokens() {
+        return numbers[5];
+    }
+
+    @Override
+    public long outputTokens() {
+        return numbers[6];
+    }
+
+    @Override
+    public long cacheReadTokens() {
+        return numbers[7];
+    }
+
+    @Override
+    public long cacheCreationTokens() {
+        return numbers[8];
+    }
+
+    @Override
+    public long reasoningTokens() {
+        return numbers[9];
+    }
+
+    @Override
+    public long payloadChars() {
+        return numbers[10];
+    }
+
+    @Override
+    public int channelCount() {
+        return (int)numbers[11];
+    }
+
+    @Override
+    public Complexity complexity() {
+        return complexity;
+    }
+
+    @Override
+    public Frequency frequency() {
+        return frequency;
+    }
+
+    @Override
+    public String error() {
+        return string(ERROR);
+    }
+
+    /** The content, {@code ""} when the record says content was captured but it was empty. */
+    @Override
+    public String content() {
+        return (flags & RecordCodec.FLAG_CONTENT) != 0 && stringLengths[CONTENT] == 0 ? "" : string(CONTENT);
+    }
+
+    @Override
+    public double value() {
+        return value;
+    }
+
+    @Override
+    public double threshold() {
+        return threshold;
+    }
+
+    @Override
+    public boolean costOverridden() {
+        return (flags & RecordCodec.FLAG_COST_OVERRIDE) != 0;
+    }
+
+    @Override
+    public boolean unpriced() {
+        return (flags & RecordCodec.FLAG_UNPRICED) != 0;
+    }
+
+    @Override
+    public PolicyResult policyResult() {
+        return policyResult;
+    }
+
+    @Override
+    public PolicyReason policyReason() {
+        return policyReason;
+    }
+
+    @Override
+    public boolean sampled() {
+        return (flags & RecordCodec.FLAG_SAMPLED) != 0;
+    }
+
+    @Override
+    public boolean failed() {
+        return (flags & RecordCodec.FLAG_FAILED) != 0;
+    }
+}

@@ -1,0 +1,90 @@
+package io.genops.pipeline.internal;
+
+import io.genops.core.journal.RecordCodec;
+import io.genops.pipeline.journal.Retention;
+import java.io.File;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.wire.DocumentContext;
+
+/**
+ * Appends one binary record per accepted event (sampled out or not) to the Chronicle Queue journal,
+ * after pricing, budget and sampling, so the record carries the cost, the policy verdict and the
+ * export decision. Records of one cycle (one UTC day) form a hash chain: each carries the link of
+ * the record before.
+ *
+ * <p>Durability: when {@code GenOps.flush} returns true, every event accepted before it is in the
+ * memory-mapped cycle file, which survives the process being killed (the kernel owns the pages) but
+ * not a power loss. With sync on flush, flush also forces the cycle file to the device.
+ */
+final class JournalStage implements Stage {
+    private final SingleChronicleQueue queue;
+    private final Retention retention;
+    private final RecordCodec codec = new RecordCodec();
+    private final AtomicLong appended = new AtomicLong();
+    private ExcerptAppender appender;
+    private int cycle = Integer.MIN_VALUE;
+    private long previousLink;
+    private volatile File currentFile;
+
+    JournalStage(final SingleChronicleQueue queue, final Retention retention, final int resumeCycle,
+        final long resumeLink) {
+        this.queue = queue;
+        this.retention = retention;
+        this.cycle = resumeCycle;
+        this.previousLink = resumeLink;
+    }
+
+    @Override
+    public String name() {
+        return "journal";
+    }
+
+    @Override
+    public void onEvent(final EventSlot event, final boolean endOfBatch) {
+        if (appender == null) {
+            appender = queue.createAppender();
+        }
+        try (DocumentContext document = appender.writingDocument()) {
+            final int documentCycle = appender.cycle();
+            if (documentCycle != cycle) {
+                startCycle(documentCycle);
+            }
+            if (currentFile == null) {
+                currentFile = appender.currentFile();
+            }
+            final int length = codec.encode(event, previousLink);
+            document.wire().bytes().write(codec.buffer(), 0, length);
+            previousLink = codec.link(length);
+        }
+        PipelineCounters.increment(appended);
+    }
+
+    private void startCycle(final int newCycle) {
+        final boolean rolled = cycle != Integer.MIN_VALUE;
+        cycle = newCycle;
+        previousLink = 0;
+        currentFile = null;
+        if (rolled) {
+            retention.apply(queue);
+        }
+    }
+
+    /** Forces the current cycle file to the storage device; any thread. */
+    void sync() throws IOException {
+        final File file = currentFile;
+        if (file != null) {
+            try (FileChannel channel = FileChannel.open(file.toPath(), StandardOpenOption.WRITE)) {
+                channel.force(false);
+            }
+        }
+    }
+
+    long appended() {
+        return appended.get();
+    }
+}

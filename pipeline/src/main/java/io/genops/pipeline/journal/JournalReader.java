@@ -1,0 +1,180 @@
+package io.genops.pipeline.journal;
+
+import io.genops.core.journal.RecordView;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Objects;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.wire.DocumentContext;
+
+/**
+ * Reads a journal from the start, an index or a time, with a filter, handing each intact record to a
+ * handler as a reused {@link RecordView}. Every record's checksum is verified; a damaged record is
+ * never handed over as valid but reported to the damage handler with its index. The hash chain is
+ * checked within each cycle from the cycle's first record (or the first record read): a record whose
+ * stored link does not match is handed over and reported as out of chain.
+ *
+ * <p>Reading allocates nothing per record once the strings it names have been seen. Not thread-safe.
+ */
+public final class JournalReader implements AutoCloseable {
+    /** Receives each matching, intact record; the view is valid only during the call. */
+    @FunctionalInterface
+    public interface RecordHandler {
+        void onRecord(long index, RecordView record);
+    }
+
+    /** Told about each damaged or out-of-chain record. */
+    @FunctionalInterface
+    public interface DamageHandler {
+        void onDamage(Path journal, long index, String problem);
+    }
+
+    private final Path directory;
+    private final SingleChronicleQueue queue;
+    private final ExcerptTailer tailer;
+    private final RecordView view = new RecordView();
+    private byte[] buffer = new byte[1024];
+    private JournalFilter filter = JournalFilter.ALL;
+    private DamageHandler damageHandler = (journal, index, problem) -> { };
+    private int chainCycle = Integer.MIN_VALUE;
+    private long expectedLink;
+    private boolean chainKnown;
+    private long records;
+    private long damaged;
+
+    private JournalReader(final Path directory) {
+        this.directory = directory;
+        this.queue = Journals.openForReading(directory);
+        this.tailer = queue.createTailer();
+    }
+
+    /** Opens the journal in {@code directory}; a missing directory or one without a journal is refused. */
+    public static JournalReader open(final Path directory) {
+        return new JournalReader(Objects.requireNonNull(directory, "journal directory"));
+    }
+
+    public JournalReader filter(final JournalFilter newFilter) {
+        this.filter = Objects.requireNonNull(newFilter, "filter");
+        return this;
+    }
+
+    public JournalReader onDamage(final DamageHandler handler) {
+        this.damageHandler = Objects.requireNonNull(handler, "damage handler");
+        return this;
+    }
+
+    /** Positions at the first record of the day of {@code time}, or the start; earlier records are skipped. */
+    public JournalReader from(final Instant time) {
+        final int cycle = (int)Math.floorDiv(time.toEpochMilli(), 86_400_000L);
+        if (!tailer.moveToCycle(cycle)) {
+            tailer.toStart();
+        }
+        filter = filter.from(time);
+        return this;
+    }
+
+    /** Positions at {@code index}, a Chronicle index as reported to the handlers. */
+    public JournalReader fromIndex(final long index) {
+        if (!tailer.moveToIndex(index)) {
+            throw new JournalException(directory + " has no record at index " + Long.toHexString(index));
+        }
+        return this;
+    }
+
+    /** Reads every remaining record; returns how many matched the filter. */
+    public long readAll(final RecordHandler handler) {
+        long matched = 0;
+        while (true) {
+            final int step = next(handler);
+            if (step < 0) {
+                return matched;
+            }
+            matched += step;
+        }
+    }
+
+    /**
+     * Reads the next record, if any.
+     *
+     * @return -1 at the end, 1 when a matching record was handed over, 0 otherwise
+     */
+    public int next(final RecordHandler handler) {
+        try (DocumentContext document = tailer.readingDocument()) {
+            if (!document.isPresent()) {
+                return -1;
+            }
+            final long index = document.index();
+            final int length = copy(document.wire().bytes());
+            final int result = view.wrap(buffer, length);
+            if (result != RecordView.OK) {
+                damaged++;
+                chainKnown = false;
+                damageHandler.onDamage(directory, index, RecordView.describe(result));
+                return 0;
+            }
+            records++;
+            checkChain(index);
+            if (!filter.matches(view)) {
+                return 0;
+            }
+            handler.onRecord(index, view);
+            return 1;
+        }
+    }
+
+    private int copy(final Bytes<?> bytes) {
+        final int length = (int)bytes.readRemaining();
+        if (length > buffer.length) {
+            buffer = new byte[Math.max(length, buffer.length * 2)];
+        }
+        bytes.read(buffer, 0, length);
+        return length;
+    }
+
+    private void checkChain(final long index) {
+        final int cycle = tailer.cycle();
+        if (cycle != chainCycle) {
+            chainCycle = cycle;
+            chainKnown = view.previousLink() == 0;
+            if (!chainKnown && tailer.queue().rollCycle().toSequenceNumber(index) == 0) {
+                damagedChain(index, "first record of its cycle does not start the chain");
+            }
+        } else if (chainKnown && view.previousLink() != expectedLink) {
+            damagedChain(index, "out of chain: the record before it was removed, reordered or altered");
+        }
+        chainKnown = true;
+        expectedLink = view.link();
+    }
+
+    private void damagedChain(final long index, final String problem) {
+        damaged++;
+        damageHandler.onDamage(directory, index, problem);
+    }
+
+    /** The cycle (UTC day number) of the record last read. */
+    public int cycle() {
+        return tailer.cycle();
+    }
+
+    /** Intact records read so far, matching or not. */
+    public long records() {
+        return records;
+    }
+
+    /** Damaged and out-of-chain records found so far. */
+    public long damaged() {
+        return damaged;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public void close() {
+        tailer.close();
+        queue.close();
+    }
+}
