@@ -35,10 +35,11 @@ import java.util.zip.CRC32C;
  * </pre>
  *
  * <p>An interaction with ordinary ids takes 110 to 170 bytes, two thirds of it strings: a support-desk
- * chat completion with a 35-character session id measures 167 (see RecordCodecTest). The link is a 64-bit mix of the
- * previous link and this record's checksum, so removing, reordering or editing a record breaks the
- * chain at the next one. It shows accidents and naive edits; it is not a cryptographic seal, since
- * anyone able to rewrite the files can recompute it.
+ * chat completion with a 35-character session id measures 167 (see RecordCodecTest).
+ *
+ * <p>The link is a 64-bit mix of the previous link and this record's checksum, so removing,
+ * reordering or editing a record breaks the chain at the next one. It shows accidents and naive
+ * edits; it is not a cryptographic seal, since anyone able to rewrite the files can recompute it.
  *
  * <p>Not thread-safe: one codec per writing thread. Encoding allocates only when a record outgrows
  * the buffer.

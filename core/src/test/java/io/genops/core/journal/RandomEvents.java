@@ -1,0 +1,103 @@
+package io.genops.core.journal;
+
+import io.genops.core.Samples;
+import io.genops.core.event.Complexity;
+import io.genops.core.event.EventKind;
+import io.genops.core.event.Frequency;
+import io.genops.core.policy.PolicyReason;
+import io.genops.core.policy.PolicyResult;
+import java.util.SplittableRandom;
+
+/**
+ * Random events that keep the {@link io.genops.core.event.EventView} contract the codec relies on:
+ * strings are absent or non-empty and well-formed UTF-16, only signals carry a value and threshold.
+ * Numbers come from {@link Samples}, so every varint width and the edge values are drawn often.
+ */
+final class RandomEvents {
+    /** One-, two-, three- and four-byte UTF-8 characters, the last as surrogate pairs. */
+    private static final int[] CODE_POINTS = {
+        'a', 'Z', '0', '_', '-', ' ', 0x7F, 0x80, 0xE9, 0x7FF, 0x800, 0x6F22, 0x5B57, 0xFFFD, 0xFFFF,
+        0x10000, 0x1F600, 0x1F680, 0x10FFFF,
+    };
+    private static final double[] DOUBLES = {
+        0.0, -0.0, 1.0, -1.0, 0.5, Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE,
+        Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN, 1e-300, 12_345.678,
+    };
+
+    private final Samples samples = new Samples();
+    private final SplittableRandom random = new SplittableRandom(Samples.SEED).split();
+
+    TestEvent next() {
+        final TestEvent event = new TestEvent();
+        event.kind = EventKind.values()[random.nextInt(EventKind.values().length)];
+        event.epochMillis = samples.anyLong();
+        nextNumbers(event);
+        nextStrings(event);
+        event.complexity = random.nextInt(5) == 0 ? null : Complexity.values()[random.nextInt(4)];
+        event.frequency = random.nextInt(5) == 0 ? null : Frequency.values()[random.nextInt(4)];
+        event.policyResult = PolicyResult.values()[random.nextInt(PolicyResult.values().length)];
+        event.policyReason = PolicyReason.values()[random.nextInt(PolicyReason.values().length)];
+        event.costOverridden = random.nextBoolean();
+        event.unpriced = random.nextBoolean();
+        event.sampled = random.nextBoolean();
+        event.failed = random.nextBoolean();
+        if (event.kind == EventKind.SIGNAL) {
+            event.value = nextDouble();
+            event.threshold = nextDouble();
+        }
+        return event;
+    }
+
+    private void nextNumbers(final TestEvent event) {
+        event.sequence = samples.anyLong();
+        event.costNanos = samples.anyLong();
+        event.modelCostNanos = samples.anyLong();
+        event.platformCostNanos = samples.anyLong();
+        event.latencyNanos = samples.anyLong();
+        event.inputTokens = samples.anyLong();
+        event.outputTokens = samples.anyLong();
+        event.cacheReadTokens = samples.anyLong();
+        event.cacheCreationTokens = samples.anyLong();
+        event.reasoningTokens = samples.anyLong();
+        event.payloadChars = samples.anyLong();
+        event.channelCount = (int)samples.anyLong();
+    }
+
+    private void nextStrings(final TestEvent event) {
+        event.sessionId = nextString();
+        event.team = nextString();
+        event.project = nextString();
+        event.environment = nextString();
+        event.customerId = nextString();
+        event.costCenter = nextString();
+        event.feature = nextString();
+        event.agentId = nextString();
+        event.name = nextString();
+        event.conversationId = nextString();
+        event.userId = nextString();
+        event.model = nextString();
+        event.provider = nextString();
+        event.error = nextString();
+        event.content = random.nextBoolean() ? null : text(random.nextInt(random.nextBoolean() ? 4 : 400));
+    }
+
+    /** Absent one time in four; else 1 to 12 characters, or now and then enough to need a two-byte length. */
+    private String nextString() {
+        if (random.nextInt(4) == 0) {
+            return null;
+        }
+        return text(random.nextInt(16) == 0 ? 100 + random.nextInt(100) : 1 + random.nextInt(12));
+    }
+
+    private String text(final int codePoints) {
+        final StringBuilder text = new StringBuilder();
+        for (int i = 0; i < codePoints; i++) {
+            text.appendCodePoint(CODE_POINTS[random.nextInt(CODE_POINTS.length)]);
+        }
+        return text.toString();
+    }
+
+    private double nextDouble() {
+        return random.nextBoolean() ? DOUBLES[random.nextInt(DOUBLES.length)] : random.nextDouble(-1e12, 1e12);
+    }
+}

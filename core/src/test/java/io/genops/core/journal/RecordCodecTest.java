@@ -1,0 +1,316 @@
+package io.genops.core.journal;
+
+import static io.genops.core.journal.TestEvent.fields;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.genops.core.Samples;
+import io.genops.core.event.Complexity;
+import io.genops.core.event.EventKind;
+import io.genops.core.event.Frequency;
+import io.genops.core.policy.PolicyReason;
+import io.genops.core.policy.PolicyResult;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RecordCodecTest {
+    private final RecordCodec codec = new RecordCodec();
+    private final RecordView view = new RecordView();
+
+    @Test
+    void shouldRoundTripEveryFieldOfAnInteraction() {
+        final TestEvent event = TestEvent.supportInteraction();
+        event.costCenter = "cc-4410";
+        event.feature = "ticket-triage";
+        event.userId = "agent_77";
+        event.error = "RateLimitError";
+        event.content = "Where is my parcel?";
+        event.cacheReadTokens = 1_024;
+        event.cacheCreationTokens = 512;
+        event.reasoningTokens = 64;
+        event.complexity = Complexity.COMPLEX;
+        event.policyResult = PolicyResult.WARNING;
+        event.policyReason = PolicyReason.BUDGET_THRESHOLD;
+        event.failed = true;
+
+        assertThat(roundTrip(event)).isEqualTo(fields(event));
+    }
+
+    @ParameterizedTest(name = "value {0}, threshold {1}")
+    @CsvSource({"0.93, 0.9", "0.93, NaN", "-0.0, 0.0", "-1e300, 4.9e-324", "Infinity, -Infinity", "NaN, NaN"})
+    void shouldRoundTripASignalsValueAndThresholdBitForBit(final double value, final double threshold) {
+        final TestEvent event = TestEvent.signal("escalation_rate", value, threshold);
+
+        assertThat(roundTrip(event)).isEqualTo(fields(event));
+        assertThat(Double.doubleToRawLongBits(view.value())).isEqualTo(Double.doubleToRawLongBits(value));
+        assertThat(Double.doubleToRawLongBits(view.threshold())).isEqualTo(Double.doubleToRawLongBits(threshold));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 5, 127, 128, Integer.MAX_VALUE, -1})
+    void shouldRoundTripAnAlertRulesChannelCount(final int channelCount) {
+        final TestEvent event = TestEvent.alertRule("p95 latency", channelCount);
+
+        assertThat(roundTrip(event)).isEqualTo(fields(event));
+        assertThat(view.channelCount()).isEqualTo(channelCount);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"INTERACTION", "ALERT"})
+    void decode_kindWithoutSignal_readsValueZeroAndThresholdNaN(final EventKind kind) {
+        final TestEvent event = TestEvent.signal("ignored", 0.5, 0.25);
+        event.kind = kind;
+
+        assertThat(view.wrap(codec.buffer(), codec.encode(event, 0))).isEqualTo(RecordView.OK);
+
+        assertThat(view.value()).isZero();
+        assertThat(view.threshold()).isNaN();
+    }
+
+    @Test
+    void shouldKeepAbsentStringsAbsent() {
+        final TestEvent event = new TestEvent();
+
+        assertThat(roundTrip(event)).isEqualTo(fields(event));
+        assertThat(view.team()).isNull();
+        assertThat(view.content()).isNull();
+        assertThat(view.teamEquals(new byte[0])).isTrue();
+    }
+
+    @Test
+    void encode_emptyId_readsAsAbsentBecauseLengthZeroMeansAbsent() {
+        final TestEvent event = TestEvent.supportInteraction();
+        event.team = "";
+
+        roundTrip(event);
+
+        assertThat(view.team()).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"é", "équipe-santé", "漢字", "チーム_東京", "🚀", "bot-🤖-v2", "a€b😀c߿ࠀ\uFFFF", "\u0000"})
+    void shouldRoundTripNonAsciiTextInEveryStringField(final String text) {
+        final TestEvent event = everyStringSetTo(text);
+
+        assertThat(roundTrip(event)).isEqualTo(fields(event));
+        assertThat(view.teamEquals(text.getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(view.modelEquals(text.getBytes(StandardCharsets.UTF_8))).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} reads as {1}")
+    @CsvSource({"a\uD800b, a?b", "\uDC00, ?", "x\uD83D, x?", "\uDE80\uD83D, ??", "\uD83D\uD83D\uDE80, ?🚀"})
+    void encode_loneSurrogate_becomesQuestionMark(final String written, final String read) {
+        final TestEvent event = everyStringSetTo(written);
+
+        roundTrip(event);
+
+        assertThat(fields(view)).isEqualTo(fields(everyStringSetTo(read)));
+        assertThat(RecordCodec.utf8Length(written)).isEqualTo(read.getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    @Test
+    void shouldSetTheContentFlagAndWriteContentOnlyWhenContentIsPresent() {
+        final TestEvent event = TestEvent.supportInteraction();
+        final byte[] without = Records.encode(event, 0);
+        event.content = "hi";
+        final byte[] with = Records.encode(event, 0);
+
+        assertThat(without[2] & RecordCodec.FLAG_CONTENT).isZero();
+        assertThat(with[2] & RecordCodec.FLAG_CONTENT).isEqualTo(RecordCodec.FLAG_CONTENT);
+        assertThat(with.length - without.length).as("one length byte and two characters").isEqualTo(3);
+        assertThat(view.wrap(without, without.length)).isEqualTo(RecordView.OK);
+        assertThat(view.content()).isNull();
+        assertThat(view.wrap(with, with.length)).isEqualTo(RecordView.OK);
+        assertThat(view.content()).isEqualTo("hi");
+    }
+
+    @Test
+    void encode_emptyContent_readsAsEmptyNotAbsent() {
+        final TestEvent event = TestEvent.supportInteraction();
+        event.content = "";
+
+        assertThat(roundTrip(event)).isEqualTo(fields(event));
+        assertThat(view.content()).isEmpty();
+    }
+
+    @Test
+    void shouldRoundTripEveryCombinationOfTheFourFlags() {
+        for (int bits = 0; bits < 16; bits++) {
+            final TestEvent event = TestEvent.supportInteraction();
+            event.costOverridden = (bits & 1) != 0;
+            event.sampled = (bits & 2) != 0;
+            event.failed = (bits & 4) != 0;
+            event.unpriced = (bits & 8) != 0;
+
+            assertThat(roundTrip(event)).as("flags %s", Integer.toBinaryString(bits)).isEqualTo(fields(event));
+        }
+    }
+
+    @Test
+    void shouldRoundTripEveryPolicyResultWithEveryReason() {
+        for (final PolicyResult result : PolicyResult.values()) {
+            for (final PolicyReason reason : PolicyReason.values()) {
+                final TestEvent event = TestEvent.supportInteraction();
+                event.policyResult = result;
+                event.policyReason = reason;
+
+                assertThat(roundTrip(event)).as("%s / %s", result, reason).isEqualTo(fields(event));
+            }
+        }
+    }
+
+    @Test
+    void shouldRoundTripEveryComplexityWithEveryFrequencyOrNone() {
+        final Complexity[] complexities = {null, Complexity.SIMPLE, Complexity.MODERATE, Complexity.COMPLEX,
+            Complexity.ENTERPRISE};
+        final Frequency[] frequencies = {null, Frequency.LOW, Frequency.STANDARD, Frequency.HIGH, Frequency.REALTIME};
+        for (final Complexity complexity : complexities) {
+            for (final Frequency frequency : frequencies) {
+                final TestEvent event = TestEvent.signal("accuracy", 0.97, 0.95);
+                event.complexity = complexity;
+                event.frequency = frequency;
+
+                assertThat(roundTrip(event)).as("%s / %s", complexity, frequency).isEqualTo(fields(event));
+            }
+        }
+    }
+
+    @Test
+    void shouldRoundTripTheLargestNumbersInTheirVarints() {
+        final TestEvent event = TestEvent.supportInteraction();
+        event.costNanos = Long.MAX_VALUE;
+        event.modelCostNanos = Long.MAX_VALUE;
+        event.platformCostNanos = Long.MAX_VALUE - 1;
+        event.inputTokens = 2_000_000_000_000L;
+        event.outputTokens = 1L << 56;
+        event.cacheReadTokens = (1L << 63) - 2;
+        event.cacheCreationTokens = Integer.MAX_VALUE + 1L;
+        event.reasoningTokens = Long.MIN_VALUE;
+        event.latencyNanos = -1;
+        event.sequence = Long.MAX_VALUE;
+        event.epochMillis = Long.MIN_VALUE;
+
+        assertThat(roundTrip(event)).isEqualTo(fields(event));
+    }
+
+    @ParameterizedTest(name = "{0} takes {1} bytes")
+    @CsvSource({"0, 1", "127, 1", "128, 2", "16383, 2", "16384, 3", "9223372036854775807, 9", "-1, 10"})
+    void encode_number_takesUnsignedLeb128Bytes(final long number, final int bytes) {
+        final TestEvent event = new TestEvent();
+        final int zero = codec.encode(event, 0);
+        event.inputTokens = number;
+
+        assertThat(codec.encode(event, 0) - zero).isEqualTo(bytes - 1);
+    }
+
+    @Test
+    void shouldWriteTheFixedHeaderAsDrawnInTheLayout() {
+        final TestEvent event = TestEvent.supportInteraction();
+        event.kind = EventKind.ALERT;
+        event.policyResult = PolicyResult.BLOCKED;
+        event.policyReason = PolicyReason.BUDGET_EXCEEDED;
+        event.unpriced = true;
+        final ByteBuffer record = ByteBuffer.wrap(Records.encode(event, 0x0102030405060708L))
+            .order(ByteOrder.LITTLE_ENDIAN);
+
+        assertThat(record.get(0)).isEqualTo(RecordCodec.VERSION);
+        assertThat(record.get(1)).isEqualTo((byte)3);
+        assertThat(record.get(2)).isEqualTo((byte)(RecordCodec.FLAG_SAMPLED | RecordCodec.FLAG_UNPRICED));
+        assertThat(record.get(3)).isEqualTo((byte)0x22);
+        assertThat(record.getLong(4)).isEqualTo(event.epochMillis);
+        assertThat(record.getLong(12)).isEqualTo(0x0102030405060708L);
+    }
+
+    @Test
+    void shouldRoundTripRandomEvents() {
+        final RandomEvents events = new RandomEvents();
+        for (int run = 0; run < Samples.RUNS; run++) {
+            final TestEvent event = events.next();
+            final int length = codec.encode(event, run);
+
+            assertThat(view.wrap(codec.buffer(), length)).as(Samples.run(run)).isEqualTo(RecordView.OK);
+            assertThat(fields(view)).as(Samples.run(run)).isEqualTo(fields(event));
+            assertThat(view.previousLink()).as(Samples.run(run)).isEqualTo(run);
+        }
+    }
+
+    /**
+     * The support-desk interaction costs 167 bytes: header 20, the twelve numbers 29 (latency in
+     * nanoseconds alone takes 5), ordinals 1, the fourteen strings 113 (the 35-character session id
+     * 36 of them) and the checksum 4.
+     */
+    @Test
+    void encode_typicalSupportInteraction_takes167Bytes() {
+        assertThat(codec.encode(TestEvent.supportInteraction(), 0x5DEECE66DL)).isEqualTo(167);
+    }
+
+    @Test
+    void encode_100kCharacterContent_growsTheBufferAndRoundTrips() {
+        final TestEvent event = TestEvent.supportInteraction();
+        final byte[] initial = codec.buffer();
+        event.content = "漢".repeat(50_000) + "x".repeat(50_000);
+
+        final int length = codec.encode(event, 0);
+
+        assertThat(length).isGreaterThan(200_000);
+        assertThat(codec.buffer()).isNotSameAs(initial).hasSizeGreaterThanOrEqualTo(length);
+        assertThat(view.wrap(codec.buffer(), length)).isEqualTo(RecordView.OK);
+        assertThat(fields(view)).isEqualTo(fields(event));
+    }
+
+    @Test
+    void encode_afterGrowing_keepsTheLargerBufferForSmallRecords() {
+        final TestEvent huge = TestEvent.supportInteraction();
+        huge.content = "y".repeat(100_000);
+        codec.encode(huge, 0);
+        final byte[] grown = codec.buffer();
+        final TestEvent small = TestEvent.signal("tone", 0.2, 0.5);
+
+        final int length = codec.encode(small, 0);
+
+        assertThat(codec.buffer()).isSameAs(grown);
+        assertThat(view.wrap(codec.buffer(), length)).isEqualTo(RecordView.OK);
+        assertThat(fields(view)).isEqualTo(fields(small));
+    }
+
+    @Test
+    void link_ofTheRecordJustEncoded_equalsTheLinkOfItsCopyAndItsView() {
+        final int length = codec.encode(TestEvent.supportInteraction(), 42);
+        final byte[] copy = Records.encode(TestEvent.supportInteraction(), 42);
+
+        assertThat(view.wrap(copy, copy.length)).isEqualTo(RecordView.OK);
+        assertThat(codec.link(length)).isEqualTo(RecordCodec.link(copy, copy.length)).isEqualTo(view.link());
+    }
+
+    private Map<String, Object> roundTrip(final TestEvent event) {
+        final int length = codec.encode(event, 0);
+        assertThat(view.wrap(codec.buffer(), length)).as("wrap").isEqualTo(RecordView.OK);
+        assertThat(view.length()).isEqualTo(length);
+        return fields(view);
+    }
+
+    private static TestEvent everyStringSetTo(final String text) {
+        final TestEvent event = new TestEvent();
+        event.sessionId = text;
+        event.team = text;
+        event.project = text;
+        event.environment = text;
+        event.customerId = text;
+        event.costCenter = text;
+        event.feature = text;
+        event.agentId = text;
+        event.name = text;
+        event.conversationId = text;
+        event.userId = text;
+        event.model = text;
+        event.provider = text;
+        event.error = text;
+        event.content = text;
+        return event;
+    }
+}

@@ -1,0 +1,299 @@
+package io.genops.core.journal;
+
+import static io.genops.core.journal.TestEvent.fields;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import io.genops.core.Samples;
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RecordViewDamageTest {
+    /** Where the ordinals byte sits when all twelve numbers take one byte. */
+    private static final int ORDINALS_OFFSET = RecordCodec.OFFSET_VARIABLE + 12;
+
+    private final RecordView view = new RecordView();
+
+    @Test
+    void wrap_anySingleByteChanged_reportsBadChecksum() {
+        for (final TestEvent event : damageTargets()) {
+            final byte[] record = Records.encode(event, 0x1234_5678_9ABC_DEF0L);
+            for (int position = 0; position < record.length; position++) {
+                for (final int mask : new int[] {0x01, 0x80, 0xFF, 0x5A}) {
+                    final byte[] damaged = record.clone();
+                    damaged[position] ^= (byte)mask;
+
+                    assertThat(view.wrap(damaged, damaged.length))
+                        .as("%s record, byte %d of %d xor %02x", event.kind, position, record.length, mask)
+                        .isEqualTo(RecordView.BAD_CHECKSUM);
+                }
+            }
+        }
+    }
+
+    @Test
+    void wrap_anyTruncation_isNeverOk() {
+        for (final TestEvent event : damageTargets()) {
+            final byte[] record = Records.encode(event, 77);
+            for (int length = 0; length < record.length; length++) {
+                final int cut = length;
+
+                assertThat(view.wrap(Arrays.copyOf(record, cut), cut)).as("%s cut to %d", event.kind, cut)
+                    .isNotEqualTo(RecordView.OK);
+                assertThat(view.wrap(record, cut)).as("%s prefix of %d", event.kind, cut)
+                    .isEqualTo(cut < 24 ? RecordView.TRUNCATED : RecordView.BAD_CHECKSUM);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 0x7F, 0x80, 0xFF})
+    void wrap_newerVersionWithValidChecksum_reportsNewerVersion(final int version) {
+        final byte[] record = Records.encode(TestEvent.supportInteraction(), 0);
+        record[0] = (byte)version;
+
+        assertThat(view.wrap(Records.reseal(record), record.length)).isEqualTo(RecordView.NEWER_VERSION);
+    }
+
+    @Test
+    void wrap_versionZeroWithValidChecksum_isMalformed() {
+        final byte[] record = Records.encode(TestEvent.supportInteraction(), 0);
+        record[0] = 0;
+
+        assertThat(view.wrap(Records.reseal(record), record.length)).isEqualTo(RecordView.MALFORMED);
+    }
+
+    @Test
+    void shouldEncodeTheEmptyInteractionAsTheSmallestRecord() {
+        final byte[] record = Records.encode(new TestEvent(), 0);
+
+        assertThat(record).isEqualTo(Records.sealed(minimalBody().toByteArray()));
+        assertThat(view.wrap(record, record.length)).isEqualTo(RecordView.OK);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 4, 0x7F, 0xFF})
+    void wrap_unknownKindCode_isMalformed(final int code) {
+        final Body body = minimalBody();
+        body.set(1, code);
+
+        assertThat(wrapSealed(body)).isEqualTo(RecordView.MALFORMED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0x04, 0x0F, 0x40, 0xF0})
+    void wrap_unknownPolicyResultOrReasonCode_isMalformed(final int policy) {
+        final Body body = minimalBody();
+        body.set(3, policy);
+
+        assertThat(wrapSealed(body)).isEqualTo(RecordView.MALFORMED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0x05, 0x0F, 0x50, 0xF0})
+    void wrap_unknownComplexityOrFrequencyCode_isMalformed(final int ordinals) {
+        final Body body = minimalBody();
+        body.set(ORDINALS_OFFSET, ordinals);
+
+        assertThat(wrapSealed(body)).isEqualTo(RecordView.MALFORMED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0x20, 0x40, 0x80})
+    void wrap_flagBitThatVersionOneNeverSets_isMalformed(final int flag) {
+        final Body body = minimalBody();
+        body.set(2, flag);
+
+        assertThat(wrapSealed(body)).isEqualTo(RecordView.MALFORMED);
+    }
+
+    @Test
+    void wrap_bytesAfterTheLastString_isMalformed() {
+        final Body body = minimalBody();
+        body.write(0);
+
+        assertThat(wrapSealed(body)).isEqualTo(RecordView.MALFORMED);
+    }
+
+    @Test
+    void wrap_lastStringMissing_isMalformed() {
+        final Body body = header(1).numbers().ordinals().absent(13);
+
+        assertThat(wrapSealed(body)).isEqualTo(RecordView.MALFORMED);
+    }
+
+    @Test
+    void wrap_contentFlagWithoutContent_isMalformed() {
+        final Body body = minimalBody();
+        body.set(2, RecordCodec.FLAG_CONTENT);
+
+        assertThat(wrapSealed(body)).isEqualTo(RecordView.MALFORMED);
+    }
+
+    @Test
+    void wrap_stringLongerThanTheRecord_isMalformed() {
+        final Body body = header(1).numbers().ordinals().varint(3).ascii("abc").varint(200).ascii("short").absent(12);
+
+        assertThat(wrapSealed(body)).isEqualTo(RecordView.MALFORMED);
+    }
+
+    /**
+     * A team length of -1 once cast to int steps the reader back onto the length's own last byte,
+     * which reads as a 15-byte project; every byte is then accounted for, so without a check on
+     * each length the record passed as OK and {@code team()} threw.
+     */
+    @Test
+    void wrap_negativeStringLengthThatStillAddsUp_isMalformed() {
+        final Body body = header(1).numbers().ordinals().absent(1).varint(0xFFFF_FFFFL).ascii("fifteen-chars!!")
+            .absent(11);
+
+        assertThat(wrapSealed(body)).isEqualTo(RecordView.MALFORMED);
+    }
+
+    @Test
+    void wrap_stringLengthBeyond32Bits_isMalformedNotTruncatedToItsLowBits() {
+        final Body body = header(1).numbers().ordinals().varint((1L << 32) + 3).ascii("abc").absent(13);
+
+        assertThat(wrapSealed(body)).isEqualTo(RecordView.MALFORMED);
+    }
+
+    @Test
+    void wrap_varintOfElevenBytes_isMalformed() {
+        final Body body = header(1);
+        for (int i = 0; i < 10; i++) {
+            body.write(0x80);
+        }
+        body.write(0);
+        body.numbers(11).ordinals().absent(14);
+
+        assertThat(wrapSealed(body)).isEqualTo(RecordView.MALFORMED);
+    }
+
+    @Test
+    void wrap_varintOverflowing64Bits_isMalformed() {
+        final Body body = header(1);
+        for (int i = 0; i < 9; i++) {
+            body.write(0xFF);
+        }
+        body.write(0x02);
+        body.numbers(11).ordinals().absent(14);
+
+        assertThat(wrapSealed(body)).isEqualTo(RecordView.MALFORMED);
+    }
+
+    @Test
+    void wrap_largestVarint_isRead() {
+        final Body body = header(1).varint(-1).numbers(11).ordinals().absent(14);
+
+        assertThat(wrapSealed(body)).isEqualTo(RecordView.OK);
+        assertThat(view.sequence()).isEqualTo(-1);
+    }
+
+    /** A signal whose 16 bytes of doubles would run past the end of an array cut exactly to the record. */
+    @Test
+    void wrap_signalCutShortInAnExactArray_isMalformedNotThrown() {
+        final Body body = header(2).numbers().ordinals().ascii("12345678");
+        final byte[] record = Records.sealed(body.toByteArray());
+
+        assertThat(view.wrap(record, record.length)).isEqualTo(RecordView.MALFORMED);
+    }
+
+    @Test
+    void wrap_randomGarbageWithValidChecksum_neverThrowsAndIsReadableWhenOk() {
+        final SplittableRandom random = new SplittableRandom(Samples.SEED);
+        int malformed = 0;
+        for (int run = 0; run < Samples.RUNS; run++) {
+            final byte[] body = new byte[random.nextInt(120)];
+            random.nextBytes(body);
+            if (body.length > 3) {
+                body[0] = RecordCodec.VERSION;
+                body[1] = (byte)(1 + random.nextInt(3));
+                body[2] &= 0x1F;
+                body[3] &= 0x33;
+            }
+            final byte[] record = Records.sealed(body);
+            final int[] result = new int[1];
+
+            assertThatCode(() -> result[0] = view.wrap(record, record.length)).as(Samples.run(run))
+                .doesNotThrowAnyException();
+            if (result[0] == RecordView.OK) {
+                assertThatCode(() -> fields(view)).as(Samples.run(run)).doesNotThrowAnyException();
+            }
+            malformed += result[0] == RecordView.MALFORMED ? 1 : 0;
+        }
+
+        assertThat(malformed).as("records long enough to decode").isGreaterThan(Samples.RUNS * 3 / 4);
+    }
+
+    private static TestEvent[] damageTargets() {
+        final TestEvent interaction = TestEvent.supportInteraction();
+        interaction.content = "Où est mon colis ? 📦";
+        return new TestEvent[] {interaction, TestEvent.signal("csat", 4.5, Double.NaN), TestEvent.alertRule("x", 3)};
+    }
+
+    private int wrapSealed(final Body body) {
+        final byte[] record = Records.sealed(body.toByteArray());
+        return view.wrap(record, record.length);
+    }
+
+    /** An interaction with every number zero, no ordinals and all fourteen strings absent. */
+    private static Body minimalBody() {
+        return header(1).numbers().ordinals().absent(14);
+    }
+
+    private static Body header(final int kind) {
+        final Body body = new Body();
+        body.write(RecordCodec.VERSION);
+        body.write(kind);
+        body.write(new byte[RecordCodec.OFFSET_VARIABLE - 2], 0, RecordCodec.OFFSET_VARIABLE - 2);
+        return body;
+    }
+
+    /** A record body written byte by byte, with {@code bytes} exposed for in-place edits. */
+    private static final class Body extends ByteArrayOutputStream {
+        void set(final int offset, final int value) {
+            buf[offset] = (byte)value;
+        }
+
+        Body numbers() {
+            return numbers(12);
+        }
+
+        Body numbers(final int count) {
+            return absent(count);
+        }
+
+        Body ordinals() {
+            return absent(1);
+        }
+
+        /** {@code count} zero bytes: absent strings, zero numbers or no ordinals. */
+        Body absent(final int count) {
+            for (int i = 0; i < count; i++) {
+                write(0);
+            }
+            return this;
+        }
+
+        Body varint(final long value) {
+            long remaining = value;
+            while ((remaining & ~0x7FL) != 0) {
+                write((int)(remaining & 0x7F) | 0x80);
+                remaining >>>= 7;
+            }
+            write((int)remaining);
+            return this;
+        }
+
+        Body ascii(final String text) {
+            for (int i = 0; i < text.length(); i++) {
+                write(text.charAt(i));
+            }
+            return this;
+        }
+    }
+}
