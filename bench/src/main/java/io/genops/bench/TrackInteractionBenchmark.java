@@ -1,0 +1,91 @@
+package io.genops.bench;
+
+import io.genops.core.event.Interaction;
+import io.genops.core.money.Money;
+import io.genops.core.policy.GovernancePolicy;
+import io.genops.pipeline.BackpressurePolicy;
+import io.genops.pipeline.Conversation;
+import io.genops.pipeline.GenOps;
+import io.genops.pipeline.MonitoringSession;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What one {@code trackInteraction} call costs the caller's thread, with the event built beforehand.
+ *
+ * <p>The ring uses {@link BackpressurePolicy#BLOCK}, the default. When the single consumer keeps up,
+ * a call never waits and this is the call's own cost. When it does not, the caller waits for free
+ * slots and the figure becomes the consumer's cost per event: an upper bound, never an
+ * underestimate. {@code DROP} would turn a slow consumer into a flood of cheap refusals and report
+ * those instead, which is why it is not used. The sample-time mode separates the two: its median is
+ * the call itself, its tail the waits. See {@code bench/README.md}.
+ *
+ * <p>Run with {@code -prof gc} for bytes allocated per call; the figure covers every thread of the
+ * JVM, the consumer's included.
+ */
+@State(Scope.Thread)
+@BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class TrackInteractionBenchmark {
+    /**
+     * Enforcement reads the budget gate on every call; a limit this high keeps it open for the whole
+     * run. (Far higher limits overflow the budget stage's percentage check, see README.)
+     */
+    private static final Money UNREACHABLE_LIMIT = Money.usd("1000000");
+
+    /** {@code session}: a plain session. {@code conversation}: adds the conversation's own bookkeeping. */
+    @Param({"session", "conversation"})
+    public String target;
+
+    @Param({"ADVISORY", "ENFORCED"})
+    public GovernancePolicy policy;
+
+    private GenOps genops;
+    private MonitoringSession session;
+    private Conversation conversation;
+    private Interaction[] interactions;
+    private String[] agents;
+    private int next;
+
+    @Setup(Level.Trial)
+    public void start() {
+        genops = GenOps.builder()
+            .team("support")
+            .policy(policy)
+            .dailyBudget(UNREACHABLE_LIMIT)
+            .backpressure(BackpressurePolicy.BLOCK)
+            .build();
+        session = genops.openSession("benchmark");
+        conversation = "conversation".equals(target) ? session.openConversation("benchmark-case", "customer-1")
+            : null;
+        interactions = Fixtures.interactions();
+        agents = Fixtures.agents();
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+        genops.close();
+    }
+
+    @Benchmark
+    public boolean trackInteraction() {
+        final int i = next++ & Fixtures.MASK;
+        return conversation == null ? session.trackInteraction(agents[i], interactions[i])
+            : conversation.trackInteraction(agents[i], interactions[i]);
+    }
+}

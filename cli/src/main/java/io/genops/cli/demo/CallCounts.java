@@ -1,0 +1,41 @@
+package io.genops.cli.demo;
+
+/**
+ * What became of a producer's calls. Each call ends in exactly one of accepted, rejected (an
+ * enforced budget refused it) or dropped (the ring was full under the drop or fail policy).
+ * Written by one producer thread; read after it finished.
+ */
+final class CallCounts {
+    long interactions;
+    long signals;
+    long accepted;
+    long rejected;
+    long dropped;
+    long conversations;
+    /** Time spent in {@code Conversation.close()}, which waits until the pipeline has counted the conversation. */
+    long conversationCloseNanos;
+
+    void count(final boolean wasAccepted, final boolean wasRejected) {
+        if (wasAccepted) {
+            accepted++;
+        } else if (wasRejected) {
+            rejected++;
+        } else {
+            dropped++;
+        }
+    }
+
+    long calls() {
+        return interactions + signals;
+    }
+
+    void add(final CallCounts other) {
+        interactions += other.interactions;
+        signals += other.signals;
+        accepted += other.accepted;
+        rejected += other.rejected;
+        dropped += other.dropped;
+        conversations += other.conversations;
+        conversationCloseNanos += other.conversationCloseNanos;
+    }
+}

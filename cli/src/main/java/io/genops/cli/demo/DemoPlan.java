@@ -1,0 +1,31 @@
+package io.genops.cli.demo;
+
+import io.genops.core.policy.GovernancePolicy;
+import io.genops.pipeline.BackpressurePolicy;
+
+/**
+ * A demo run as the options asked for it, already checked.
+ *
+ * @param agents       agents, spread over the teams in turn
+ * @param threads      producer threads
+ * @param events       calls to make in all, interactions and signals
+ * @param rate         calls per second over all threads; 0 for as fast as they go
+ * @param policy       advisory or enforced budgets
+ * @param backpressure what a producer does when the ring is full
+ * @param budget       each team's daily budget
+ * @param sampleRate   the share of interactions and signals marked for export
+ * @param seed         the seed the scripts are drawn from
+ */
+record DemoPlan(int agents, int threads, long events, long rate, GovernancePolicy policy,
+    BackpressurePolicy backpressure, BudgetOption budget, double sampleRate, long seed) {
+
+    /** The calls producer {@code thread} makes: an even share, the first threads taking the remainder. */
+    long eventsOf(final int thread) {
+        return events / threads + (thread < events % threads ? 1 : 0);
+    }
+
+    /** Nanoseconds between two calls of one producer, or 0 when unpaced. */
+    double intervalNanos() {
+        return rate == 0 ? 0 : 1e9 * threads / rate;
+    }
+}

@@ -1,0 +1,204 @@
+package io.genops.cli.demo;
+
+import io.genops.core.Attribution;
+import io.genops.core.event.AlertRule;
+import io.genops.core.event.EventKind;
+import io.genops.core.money.Money;
+import io.genops.pipeline.GenOps;
+import io.genops.pipeline.GenOpsBuilder;
+import io.genops.pipeline.MonitoringSession;
+import io.genops.pipeline.PipelineMetrics;
+import io.genops.pipeline.ShutdownReport;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.HdrHistogram.Histogram;
+
+/**
+ * One run of the demo: builds the scripts, starts a pipeline for the plan, opens a session per team
+ * and the teams' alert rules, lets the producers loose together, then drains, closes and collects
+ * what happened into a {@link DemoReport}.
+ */
+final class DemoRun {
+    /** With an automatic budget each team gets this share of its forecast spend, so it runs out late in the run. */
+    static final int AUTO_BUDGET_PERCENT = 70;
+
+    private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(1);
+    private static final Duration ALERT_TIMEOUT = Duration.ofSeconds(5);
+    private static final long PROGRESS_INTERVAL_MS = 250;
+    private static final int BAR_WIDTH = 24;
+
+    private final DemoPlan plan;
+    private final StatusLine status;
+
+    DemoRun(final DemoPlan plan, final StatusLine status) {
+        this.plan = plan;
+        this.status = status;
+    }
+
+    DemoReport execute() throws InterruptedException {
+        final Workload workload = new Workload(plan.agents(), plan.seed());
+        final List<Step[]> scripts = new ArrayList<>();
+        for (int thread = 0; thread < plan.threads(); thread++) {
+            scripts.add(workload.script(thread, plan.threads()));
+        }
+        try (GenOps genops = pipeline(budgets(scripts))) {
+            return run(genops, scripts);
+        }
+    }
+
+    /** Each team's daily budget: the one asked for, or a share of what the team is forecast to spend. */
+    private Map<Team, Money> budgets(final List<Step[]> scripts) {
+        final Map<Team, Money> budgets = new EnumMap<>(Team.class);
+        if (!plan.budget().isAuto()) {
+            for (final Team team : Team.values()) {
+                budgets.put(team, plan.budget().perTeam());
+            }
+            return budgets;
+        }
+        new SpendForecast().byTeam(scripts, plan).forEach((team, nanos) -> {
+            final long share = Math.multiplyExact(nanos, AUTO_BUDGET_PERCENT) / 100;
+            if (share > 0) {
+                budgets.put(team, Money.usdNanos(share));
+            }
+        });
+        return budgets;
+    }
+
+    private GenOps pipeline(final Map<Team, Money> budgets) {
+        final GenOpsBuilder builder = GenOps.builder()
+            .project("customer-experience")
+            .environment("demo")
+            .policy(plan.policy())
+            .backpressure(plan.backpressure())
+            .samplingRate(EventKind.INTERACTION, plan.sampleRate())
+            .samplingRate(EventKind.SIGNAL, plan.sampleRate());
+        budgets.forEach((team, limit) -> builder.dailyBudget(team.wireName(), limit));
+        return builder.build();
+    }
+
+    private DemoReport run(final GenOps genops, final List<Step[]> scripts) throws InterruptedException {
+        final MonitoringSession[] sessions = openSessions(genops);
+        final long alertRules = createAlertRules(sessions);
+        final CountDownLatch startGate = new CountDownLatch(1);
+        final List<Producer> producers = new ArrayList<>();
+        for (int thread = 0; thread < scripts.size(); thread++) {
+            producers.add(new Producer(thread, scripts.get(thread), plan, sessions, startGate));
+        }
+
+        final ExecutorService pool = Executors.newFixedThreadPool(producers.size(), producerThreads());
+        try {
+            final List<Future<CallCounts>> futures = new ArrayList<>();
+            producers.forEach(producer -> futures.add(pool.submit(producer)));
+            final long startNanos = System.nanoTime();
+            startGate.countDown();
+            final CallCounts calls = awaitProducers(futures, producers, genops, startNanos);
+            final long endNanos = System.nanoTime();
+
+            genops.flush(DRAIN_TIMEOUT);
+            final long drainedNanos = System.nanoTime();
+            for (final MonitoringSession session : sessions) {
+                session.close();
+            }
+            genops.awaitAlerts(ALERT_TIMEOUT);
+            final ShutdownReport shutdown = genops.close(DRAIN_TIMEOUT);
+            return new DemoReport(plan, calls, alertRules, seconds(endNanos - startNanos),
+                seconds(drainedNanos - endNanos), latency(producers), shutdown.metrics(), genops.budgetStatuses(),
+                shutdown.clean());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static MonitoringSession[] openSessions(final GenOps genops) {
+        final Team[] teams = Team.values();
+        final MonitoringSession[] sessions = new MonitoringSession[teams.length];
+        for (final Team team : teams) {
+            sessions[team.ordinal()] = genops.openSession(team.wireName() + "-shift",
+                Attribution.team(team.wireName()));
+        }
+        return sessions;
+    }
+
+    /** Each team creates its own rules through its session; rules then watch every event. */
+    private static long createAlertRules(final MonitoringSession[] sessions) {
+        long created = 0;
+        for (final Team team : Team.values()) {
+            for (final Map.Entry<String, AlertRule> rule : team.alertRules().entrySet()) {
+                if (sessions[team.ordinal()].createAlert(rule.getKey(), rule.getValue())) {
+                    created++;
+                }
+            }
+        }
+        return created;
+    }
+
+    /** Waits for every producer, redrawing the progress line meanwhile; a producer's failure ends the run. */
+    private CallCounts awaitProducers(final List<Future<CallCounts>> futures, final List<Producer> producers,
+        final GenOps genops, final long startNanos) throws InterruptedException {
+        final CallCounts total = new CallCounts();
+        for (final Future<CallCounts> future : futures) {
+            while (true) {
+                try {
+                    total.add(future.get(PROGRESS_INTERVAL_MS, TimeUnit.MILLISECONDS));
+                    break;
+                } catch (final TimeoutException e) {
+                    showProgress(producers, genops, startNanos);
+                } catch (final ExecutionException e) {
+                    throw new IllegalStateException("a producer thread failed: " + e.getCause(), e.getCause());
+                }
+            }
+        }
+        return total;
+    }
+
+    private void showProgress(final List<Producer> producers, final GenOps genops, final long startNanos) {
+        if (!status.showing()) {
+            return;
+        }
+        final long done = producers.stream().mapToLong(Producer::completed).sum();
+        final double elapsed = seconds(System.nanoTime() - startNanos);
+        final int filled = (int)(BAR_WIDTH * done / plan.events());
+        final PipelineMetrics metrics = genops.metrics();
+        status.show(String.format("[%s%s] %3d%%  %,d/%,d events  %,.0f/s  %s USD  rejected %,d  alerts %,d",
+            "#".repeat(filled), ".".repeat(BAR_WIDTH - filled), 100 * done / plan.events(), done, plan.events(),
+            done / Math.max(elapsed, 1e-9), cents(metrics.totalCost()), metrics.rejectedBudget(),
+            metrics.alertsFired()));
+    }
+
+    /** A running total rounded to cents for the progress line only; the report prints exact amounts. */
+    private static String cents(final Money amount) {
+        return String.format("%,.2f", amount.toBigDecimal().setScale(2, RoundingMode.HALF_EVEN));
+    }
+
+    private static Histogram latency(final List<Producer> producers) {
+        final Histogram merged = new Histogram(producers.get(0).latency().getHighestTrackableValue(), 3);
+        producers.forEach(producer -> merged.add(producer.latency()));
+        return merged;
+    }
+
+    private static double seconds(final long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static ThreadFactory producerThreads() {
+        final AtomicInteger next = new AtomicInteger();
+        return task -> {
+            final Thread thread = new Thread(task, "demo-producer-" + next.getAndIncrement());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

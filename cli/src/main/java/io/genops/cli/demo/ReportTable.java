@@ -1,0 +1,135 @@
+package io.genops.cli.demo;
+
+import io.genops.core.money.Money;
+import io.genops.pipeline.BudgetStatus;
+import io.genops.pipeline.PipelineMetrics;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The demo's report for a person: a few short tables. Money is printed exactly, to the nanodollar
+ * the pipeline accounts in, so the team totals visibly add up to the total.
+ */
+final class ReportTable {
+    private static final int TOP_AGENTS = 10;
+    private static final String ROW = "  %-26s %18s%n";
+
+    private final PrintWriter out;
+
+    ReportTable(final PrintWriter out) {
+        this.out = out;
+    }
+
+    void print(final DemoReport report) {
+        final DemoPlan plan = report.plan();
+        out.printf(Locale.ROOT, "%nGenOps demo: %d agents, %d producer threads, %s budgets, %s backpressure%n%n",
+            plan.agents(), plan.threads(), lower(plan.policy()), lower(plan.backpressure()));
+        calls(report);
+        latency(report.latency());
+        costs(report);
+        budgets(report);
+        pipeline(report);
+        out.flush();
+    }
+
+    private void calls(final DemoReport report) {
+        final CallCounts calls = report.calls();
+        out.println("Calls");
+        row("events", count(calls.calls()));
+        row("  interactions", count(calls.interactions));
+        row("  signals", count(calls.signals));
+        row("accepted", count(calls.accepted));
+        row("rejected by budget", count(calls.rejected));
+        row("dropped (ring full)", count(calls.dropped));
+        row("seconds", String.format(Locale.ROOT, "%.3f", report.seconds()));
+        row("events/s", count(Math.round(report.eventsPerSecond())));
+        row("rate asked, events/s", report.plan().rate() == 0 ? "unlimited" : count(report.plan().rate()));
+        row("drained after the last call", duration(Math.round(report.drainSeconds() * 1e9)));
+        row("conversations", count(calls.conversations));
+        row("  waiting in their close()", duration(calls.conversationCloseNanos));
+        out.println();
+    }
+
+    private void latency(final Histogram latency) {
+        out.printf(Locale.ROOT, "Caller-side time of trackInteraction, %s calls%n", count(latency.getTotalCount()));
+        row("p50", duration(latency.getValueAtPercentile(50)));
+        row("p99", duration(latency.getValueAtPercentile(99)));
+        row("p99.9", duration(latency.getValueAtPercentile(99.9)));
+        row("max", duration(latency.getMaxValue()));
+        row("mean", duration(Math.round(latency.getMean())));
+        out.println();
+    }
+
+    private void costs(final DemoReport report) {
+        final PipelineMetrics metrics = report.metrics();
+        out.println("Cost by team, USD");
+        metrics.costByTeam().forEach((team, cost) -> row(team, money(cost)));
+        row("total", money(metrics.totalCost()));
+        out.println();
+        out.printf(Locale.ROOT, "Top %d agents by cost, USD%n", TOP_AGENTS);
+        for (final Map.Entry<String, Money> agent : report.topAgents(TOP_AGENTS)) {
+            row(agent.getKey(), money(agent.getValue()));
+        }
+        out.println();
+    }
+
+    private void budgets(final DemoReport report) {
+        final String format = "  %-12s %16s %16s %16s %12s%n";
+        out.printf(Locale.ROOT, "Daily budgets, USD%n" + format, "team", "allocated", "consumed", "remaining",
+            "utilization");
+        for (final BudgetStatus budget : report.budgets()) {
+            out.printf(Locale.ROOT, format, DemoReport.teamOf(budget), money(budget.allocated()),
+                money(budget.consumed()), money(budget.remaining()), budget.utilizationPercent() + " %");
+        }
+        out.println();
+    }
+
+    private void pipeline(final DemoReport report) {
+        final PipelineMetrics metrics = report.metrics();
+        out.println("Alerts and pipeline");
+        row("alert rules created", count(report.alertRules()));
+        row("alerts fired", count(metrics.alertsFired()));
+        row("alerts delivered", count(metrics.alertsDelivered()));
+        row("repeats held by cooldown", count(metrics.alertsSuppressed()));
+        row("alerts failed or dropped", count(metrics.alertsFailed() + metrics.alertsDropped()));
+        row("sampled in (exported)", count(metrics.sampledIn()));
+        row("sampled out (still counted)", count(metrics.sampledOut()));
+        row("unpriced interactions", count(metrics.unpricedEvents()));
+        row("events processed", count(metrics.processed()));
+        row("  signals from conversations", count(report.conversationSignals()));
+        row("failed events", count(metrics.failedEvents()));
+        row("shut down cleanly", report.cleanShutdown() ? "yes" : "NO");
+    }
+
+    private void row(final String label, final String value) {
+        out.printf(Locale.ROOT, ROW, label, value);
+    }
+
+    private static String count(final long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+
+    private static String money(final Money amount) {
+        return Money.format(amount.nanos());
+    }
+
+    /** A duration in the unit that keeps it readable: 183 ns, 1.24 us, 3.10 ms, 1.50 s. */
+    static String duration(final long nanos) {
+        if (nanos < 1_000) {
+            return nanos + " ns";
+        }
+        if (nanos < 1_000_000) {
+            return String.format(Locale.ROOT, "%.2f us", nanos / 1e3);
+        }
+        if (nanos < 1_000_000_000) {
+            return String.format(Locale.ROOT, "%.2f ms", nanos / 1e6);
+        }
+        return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
+    }
+
+    private static String lower(final Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+}

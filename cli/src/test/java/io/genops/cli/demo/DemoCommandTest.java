@@ -1,0 +1,154 @@
+package io.genops.cli.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.genops.cli.CommandRun;
+import io.genops.cli.JsonTree;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Runs {@code genops demo} in-process on small workloads and checks that its report adds up. */
+class DemoCommandTest {
+    /** One small advisory run that most tests read; the workload is seeded, so its figures are repeatable. */
+    private static CommandRun small;
+    private static Map<String, Object> report;
+
+    @BeforeAll
+    static void runSmallDemo() throws IOException {
+        small = CommandRun.of("demo", "--events", "3000", "--rate", "0", "--threads", "2", "--json");
+        report = JsonTree.object(small.out());
+    }
+
+    @Test
+    void jsonReportIsOneObjectWithEveryKey() {
+        assertThat(small.exitCode()).as(small.err()).isZero();
+        assertThat(small.out().strip()).doesNotContain("\n");
+        assertThat(report).containsKeys("events", "seconds", "events_per_second",
+            "caller_latency_ns", "total_cost_usd", "cost_by_team", "cost_by_agent", "dropped", "rejected",
+            "sampled_in", "sampled_out", "alerts_fired", "budgets", "unpriced");
+    }
+
+    @Test
+    void everyCallIsAcceptedRejectedOrDropped() {
+        assertThat(report.get("events")).isEqualTo(3000L);
+        assertThat(number(report, "accepted") + number(report, "rejected") + number(report, "dropped"))
+            .isEqualTo(3000L);
+        assertThat(number(report, "interactions") + number(report, "signals")).isEqualTo(3000L);
+        final Map<String, Object> pipeline = object(report, "pipeline");
+        assertThat(number(pipeline, "processed")).isEqualTo(number(pipeline, "accepted"));
+        assertThat(number(report, "sampled_in") + number(report, "sampled_out"))
+            .isEqualTo(number(pipeline, "processed"));
+        assertThat(pipeline.get("clean_shutdown")).isEqualTo(true);
+    }
+
+    @Test
+    void teamCostsAddUpToTheTotalExactly() {
+        final BigDecimal total = new BigDecimal((String)report.get("total_cost_usd"));
+        assertThat(total).isPositive();
+        assertThat(sum(object(report, "cost_by_team"))).isEqualByComparingTo(total);
+        assertThat(sum(object(report, "cost_by_agent"))).isLessThanOrEqualTo(total);
+        assertThat(object(report, "cost_by_team")).containsKeys("support", "sales", "technical", "billing");
+    }
+
+    @Test
+    void latencyPercentilesAreOrdered() {
+        final Map<String, Object> latency = object(report, "caller_latency_ns");
+
+        assertThat(number(latency, "p50")).isPositive()
+            .isLessThanOrEqualTo(number(latency, "p99"));
+        assertThat(number(latency, "p99")).isLessThanOrEqualTo(number(latency, "p999"));
+        assertThat(number(latency, "p999")).isLessThanOrEqualTo(number(latency, "max"));
+    }
+
+    @Test
+    void automaticBudgetsAreCrossedSoThresholdsFire() {
+        final Map<String, Object> budgets = object(report, "budgets");
+
+        assertThat(budgets).containsOnlyKeys("support", "sales", "technical", "billing");
+        for (final String team : budgets.keySet()) {
+            final BigDecimal utilization = new BigDecimal((String)object(budgets, team).get("utilization_percent"));
+            assertThat(utilization).as(team).isGreaterThanOrEqualTo(new BigDecimal("100"));
+        }
+        assertThat(number(report, "alerts_fired")).as("three thresholds of four teams").isGreaterThanOrEqualTo(12);
+    }
+
+    @Test
+    void enforcedTinyBudgetRejectsInteractions() throws IOException {
+        final CommandRun run = CommandRun.of("demo", "--events", "3000", "--rate", "0", "--threads", "2", "--json",
+            "--policy", "enforced", "--budget", "0.01");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        final Map<String, Object> report = JsonTree.object(run.out());
+        assertThat(number(report, "rejected")).isPositive();
+        assertThat(number(object(report, "pipeline"), "rejected_budget")).isEqualTo(number(report, "rejected"));
+        assertThat(number(report, "accepted") + number(report, "rejected") + number(report, "dropped"))
+            .isEqualTo(3000L);
+    }
+
+    @Test
+    void tableReportShowsEverySection() {
+        final CommandRun run = CommandRun.of("demo", "--events", "2000", "--rate", "0", "--threads", "2");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Calls", "Caller-side time of trackInteraction", "Cost by team, USD",
+            "Top 10 agents by cost", "Daily budgets, USD", "Alerts and pipeline", "shut down cleanly");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "--threads|0|'--threads': 0 is outside [1, 64]",
+        "--agents|5000|'--agents'",
+        "--events|lots|'--events'",
+        "--rate|-1|'--rate'",
+        "--policy|strict|'--policy'",
+        "--backpressure|sometimes|'--backpressure'",
+        "--budget|-5|'--budget'",
+        "--budget|five dollars|'--budget'",
+        "--sample-rate|1.5|'--sample-rate': 1.5 is not a fraction in [0, 1]"})
+    void badOptionValuesAreUsageErrors(final String option, final String value, final String message) {
+        final CommandRun run = CommandRun.of("demo", option, value);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Invalid value for option " + message).contains("Usage: genops demo");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void helpDescribesEveryOptionWithItsDefault() {
+        final CommandRun run = CommandRun.of("demo", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).contains("--agents=N", "(default: 20)", "--rate=EVENTS_PER_S", "(default: 20000)",
+            "--budget=USD|auto", "gives each team 70%", "--policy=advisory|enforced");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        final CommandRun run = CommandRun.of("demo", "--turbo");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Unknown option: '--turbo'");
+    }
+
+    private static long number(final Map<String, Object> object, final String key) {
+        assertThat(object).containsKey(key);
+        return ((Number)object.get(key)).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(final Map<String, Object> object, final String key) {
+        assertThat(object.get(key)).as(key).isInstanceOf(Map.class);
+        return (Map<String, Object>)object.get(key);
+    }
+
+    private static BigDecimal sum(final Map<String, Object> amounts) {
+        return amounts.values().stream().map(amount -> new BigDecimal((String)amount))
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}
