@@ -14,7 +14,7 @@ import io.genops.pipeline.internal.Settings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The entry point: a running governance pipeline. Record events through the sessions and
@@ -55,8 +55,13 @@ public final class GenOps implements AutoCloseable {
         Checks.nonBlank(name, "session name");
         pipeline.ingest().checkOpen();
         pipeline.ingest().checkAttribution(attribution);
-        final Scope scope = new Scope(name + "-" + UUID.randomUUID(), System.nanoTime());
+        final Scope scope = new Scope(name + "-" + uniqueSuffix(), System.nanoTime());
         return new MonitoringSession(this, name, scope, attribution.over(settings.attribution()));
+    }
+
+    /** 56 random bits in base 36: short enough for compact journal records, unique enough across pods. */
+    private static String uniqueSuffix() {
+        return Long.toString(ThreadLocalRandom.current().nextLong() >>> 8, 36);
     }
 
     /** Opens a conversation for {@code customerId} that interactions of several agents join. */
