@@ -22,20 +22,23 @@ import java.util.zip.CRC32C;
  *       3     1  policy: result code in the low four bits, reason code in the high four
  *       4     8  epoch milliseconds                                          (little-endian)
  *      12     8  link of the previous record in this cycle, 0 for a cycle's first  (little-endian)
- *      20   var  sequence, cost, model cost, platform cost (nanodollars),
- *                latency (ns), input, output, cache-read, cache-creation, reasoning tokens,
- *                payload characters, alert channels                  (unsigned LEB128 each)
+ *      20   var  sequence; cost (only when overridden; otherwise model + platform cost);
+ *                model cost, platform cost (nanodollars); latency (microseconds); input, output,
+ *                cache-read, cache-creation, reasoning tokens; payload characters; alert channels
+ *                                                                    (unsigned LEB128 each)
  *     var     1  complexity ordinal + 1 (low four bits), frequency ordinal + 1 (high four; 0 none)
  *     var    16  signal value and threshold as IEEE 754 doubles          (signals only)
- *     var   var  session id, team, project, environment, customer id, cost center, feature, agent id,
- *                name, conversation id, user id, model, provider, error   (LEB128 length + UTF-8;
- *                length 0 means absent: ids are never empty)
- *     var   var  content                                      (only when the content flag is set)
+ *     var     2  presence mask of the 14 strings below, bit i for string i   (little-endian)
+ *     var   var  each present string of: session id, team, project, environment, customer id,
+ *                cost center, feature, agent id, name, conversation id, user id, model, provider,
+ *                error                                                (LEB128 length + UTF-8)
+ *     var   var  content                  (LEB128 length + UTF-8, only when the content flag is set)
  *     n-4     4  CRC-32C of bytes [0, n-4)                                   (little-endian)
  * </pre>
  *
- * <p>An interaction with ordinary ids takes 110 to 170 bytes, two thirds of it strings: a support-desk
- * chat completion with a 35-character session id measures 167 (see RecordCodecTest).
+ * <p>An interaction with ordinary ids takes 110 to 160 bytes, two thirds of it strings (see
+ * RecordCodecTest for a measured support-desk interaction). Latency keeps microseconds, which is
+ * finer than any model call needs; the total cost is stored only when it is not the sum of its parts.
  *
  * <p>The link is a 64-bit mix of the previous link and this record's checksum, so removing,
  * reordering or editing a record breaks the chain at the next one. It shows accidents and naive
@@ -57,7 +60,9 @@ public final class RecordCodec {
     static final int OFFSET_PREVIOUS_LINK = 12;
     static final int OFFSET_VARIABLE = 20;
     static final int CHECKSUM_BYTES = 4;
+    static final long NANOS_PER_MICRO = 1_000;
     static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    static final VarHandle SHORTS = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final CRC32C crc = new CRC32C();
@@ -111,10 +116,12 @@ public final class RecordCodec {
 
     private void writeNumbers(final EventView event) {
         writeVarLong(event.sequence());
-        writeVarLong(event.costNanos());
+        if (event.costOverridden()) {
+            writeVarLong(event.costNanos());
+        }
         writeVarLong(event.modelCostNanos());
         writeVarLong(event.platformCostNanos());
-        writeVarLong(event.latencyNanos());
+        writeVarLong(event.latencyNanos() / NANOS_PER_MICRO);
         writeVarLong(event.inputTokens());
         writeVarLong(event.outputTokens());
         writeVarLong(event.cacheReadTokens());
@@ -136,22 +143,27 @@ public final class RecordCodec {
     }
 
     private void writeStrings(final EventView event) {
-        writeString(event.sessionId());
-        writeString(event.team());
-        writeString(event.project());
-        writeString(event.environment());
-        writeString(event.customerId());
-        writeString(event.costCenter());
-        writeString(event.feature());
-        writeString(event.agentId());
-        writeString(event.name());
-        writeString(event.conversationId());
-        writeString(event.userId());
-        writeString(event.model());
-        writeString(event.provider());
-        writeString(event.error());
+        ensure(2);
+        final int maskPosition = position;
+        position += 2;
+        int mask = 0;
+        mask |= writeString(event.sessionId(), 0);
+        mask |= writeString(event.team(), 1);
+        mask |= writeString(event.project(), 2);
+        mask |= writeString(event.environment(), 3);
+        mask |= writeString(event.customerId(), 4);
+        mask |= writeString(event.costCenter(), 5);
+        mask |= writeString(event.feature(), 6);
+        mask |= writeString(event.agentId(), 7);
+        mask |= writeString(event.name(), 8);
+        mask |= writeString(event.conversationId(), 9);
+        mask |= writeString(event.userId(), 10);
+        mask |= writeString(event.model(), 11);
+        mask |= writeString(event.provider(), 12);
+        mask |= writeString(event.error(), 13);
+        SHORTS.set(buffer, maskPosition, (short)mask);
         if (event.content() != null) {
-            writeString(event.content());
+            writeString(event.content(), 14);
         }
     }
 
@@ -174,11 +186,14 @@ public final class RecordCodec {
         buffer[position++] = (byte)remaining;
     }
 
-    /** Writes the UTF-8 length, then the UTF-8 bytes, without allocating. */
-    private void writeString(final String value) {
+    /**
+     * Writes the UTF-8 length, then the UTF-8 bytes, without allocating; nothing for {@code null}.
+     *
+     * @return the presence bit of string {@code index}, or 0 when absent
+     */
+    private int writeString(final String value, final int index) {
         if (value == null) {
-            writeVarLong(0);
-            return;
+            return 0;
         }
         final int utf8Length = utf8Length(value);
         writeVarLong(utf8Length);
@@ -205,6 +220,7 @@ public final class RecordCodec {
                 buffer[position++] = (byte)(0x80 | c & 0x3F);
             }
         }
+        return 1 << index;
     }
 
     /** Bytes {@link #writeString} will write; a lone surrogate becomes '?', one byte. */

@@ -40,6 +40,8 @@ public final class RecordView implements EventView {
     private static final int PROVIDER = 12;
     private static final int ERROR = 13;
     private static final int CONTENT = 14;
+    /** The length of a string the record does not carry. */
+    private static final int ABSENT = -1;
 
     private final CRC32C crc = new CRC32C();
     private final StringInterner strings = new StringInterner(4096);
@@ -85,7 +87,7 @@ public final class RecordView implements EventView {
         try {
             decode();
             return position == length - RecordCodec.CHECKSUM_BYTES ? OK : MALFORMED;
-        } catch (final ArrayIndexOutOfBoundsException | IllegalArgumentException e) {
+        } catch (final ArrayIndexOutOfBoundsException | IllegalArgumentException | ArithmeticException e) {
             return MALFORMED;
         }
     }
@@ -116,9 +118,7 @@ public final class RecordView implements EventView {
         policyResult = PolicyResult.ofCode(bytes[3] & 0x0F);
         policyReason = PolicyReason.ofCode((bytes[3] >>> 4) & 0x0F);
         position = RecordCodec.OFFSET_VARIABLE;
-        for (int i = 0; i < numbers.length; i++) {
-            numbers[i] = readVarLong();
-        }
+        decodeNumbers();
         final int ordinals = bytes[position++];
         complexity = RecordCodec.complexityOf(ordinals & 0x0F);
         frequency = RecordCodec.frequencyOf((ordinals >>> 4) & 0x0F);
@@ -130,15 +130,42 @@ public final class RecordView implements EventView {
             threshold = Double.longBitsToDouble((long)RecordCodec.LONGS.get(bytes, position + 8));
             position += 16;
         }
-        final int strings = (flags & RecordCodec.FLAG_CONTENT) != 0 ? STRING_FIELDS : STRING_FIELDS - 1;
-        stringLengths[CONTENT] = 0;
-        for (int i = 0; i < strings; i++) {
-            final long stringLength = readVarLong();
-            requireWithin(position + stringLength, end);
-            stringOffsets[i] = position;
-            stringLengths[i] = (int)stringLength;
-            position += (int)stringLength;
+        decodeStrings(end);
+    }
+
+    /** Numbers in layout order; the total cost is stored only when overridden, else it is the sum. */
+    private void decodeNumbers() {
+        numbers[0] = readVarLong();
+        final boolean overridden = (flags & RecordCodec.FLAG_COST_OVERRIDE) != 0;
+        numbers[1] = overridden ? readVarLong() : 0;
+        for (int i = 2; i < numbers.length; i++) {
+            numbers[i] = readVarLong();
         }
+        numbers[4] = Math.multiplyExact(numbers[4], RecordCodec.NANOS_PER_MICRO);
+        if (!overridden) {
+            numbers[1] = Math.addExact(numbers[2], numbers[3]);
+        }
+    }
+
+    private void decodeStrings(final int end) {
+        requireWithin(position + 2, end);
+        final int mask = (short)RecordCodec.SHORTS.get(bytes, position) & 0xFFFF;
+        position += 2;
+        if ((mask & ~((1 << CONTENT) - 1)) != 0) {
+            throw new IllegalArgumentException("string presence mask " + mask + " names strings version 1 lacks");
+        }
+        for (int i = 0; i < CONTENT; i++) {
+            stringLengths[i] = (mask & 1 << i) != 0 ? readString(i, end) : ABSENT;
+        }
+        stringLengths[CONTENT] = (flags & RecordCodec.FLAG_CONTENT) != 0 ? readString(CONTENT, end) : ABSENT;
+    }
+
+    private int readString(final int field, final int end) {
+        final long stringLength = readVarLong();
+        requireWithin(position + stringLength, end);
+        stringOffsets[field] = position;
+        position += (int)stringLength;
+        return (int)stringLength;
     }
 
     /**
@@ -165,7 +192,10 @@ public final class RecordView implements EventView {
 
     private String string(final int field) {
         final int stringLength = stringLengths[field];
-        return stringLength == 0 ? null : strings.intern(bytes, stringOffsets[field], stringLength);
+        if (stringLength == ABSENT) {
+            return null;
+        }
+        return stringLength == 0 ? "" : strings.intern(bytes, stringOffsets[field], stringLength);
     }
 
     /** Whether the string {@code field} equals {@code expected}'s UTF-8 bytes, without decoding it. */
@@ -359,10 +389,10 @@ public final class RecordView implements EventView {
         return string(ERROR);
     }
 
-    /** The content, {@code ""} when the record says content was captured but it was empty. */
+    /** The content, {@code ""} when content was captured but empty, {@code null} when not captured. */
     @Override
     public String content() {
-        return (flags & RecordCodec.FLAG_CONTENT) != 0 && stringLengths[CONTENT] == 0 ? "" : string(CONTENT);
+        return string(CONTENT);
     }
 
     @Override

@@ -10,8 +10,10 @@ import java.util.SplittableRandom;
 
 /**
  * Random events that keep the {@link io.genops.core.event.EventView} contract the codec relies on:
- * strings are absent or non-empty and well-formed UTF-16, only signals carry a value and threshold.
- * Numbers come from {@link Samples}, so every varint width and the edge values are drawn often.
+ * strings are absent, empty or well-formed UTF-16; only signals carry a value and threshold; a cost
+ * not overridden is the sum of model and platform cost, as the pipeline computes it. Numbers come
+ * from {@link Samples}, so every varint width and the edge values are drawn often; latency keeps its
+ * nanoseconds, so compare with {@link TestEvent#journaled}.
  */
 final class RandomEvents {
     /** One-, two-, three- and four-byte UTF-8 characters, the last as surrogate pairs. */
@@ -31,13 +33,13 @@ final class RandomEvents {
         final TestEvent event = new TestEvent();
         event.kind = EventKind.values()[random.nextInt(EventKind.values().length)];
         event.epochMillis = samples.anyLong();
+        event.costOverridden = random.nextBoolean();
         nextNumbers(event);
         nextStrings(event);
         event.complexity = random.nextInt(5) == 0 ? null : Complexity.values()[random.nextInt(4)];
         event.frequency = random.nextInt(5) == 0 ? null : Frequency.values()[random.nextInt(4)];
         event.policyResult = PolicyResult.values()[random.nextInt(PolicyResult.values().length)];
         event.policyReason = PolicyReason.values()[random.nextInt(PolicyReason.values().length)];
-        event.costOverridden = random.nextBoolean();
         event.unpriced = random.nextBoolean();
         event.sampled = random.nextBoolean();
         event.failed = random.nextBoolean();
@@ -50,9 +52,7 @@ final class RandomEvents {
 
     private void nextNumbers(final TestEvent event) {
         event.sequence = samples.anyLong();
-        event.costNanos = samples.anyLong();
-        event.modelCostNanos = samples.anyLong();
-        event.platformCostNanos = samples.anyLong();
+        nextCosts(event);
         event.latencyNanos = samples.anyLong();
         event.inputTokens = samples.anyLong();
         event.outputTokens = samples.anyLong();
@@ -61,6 +61,19 @@ final class RandomEvents {
         event.reasoningTokens = samples.anyLong();
         event.payloadChars = samples.anyLong();
         event.channelCount = (int)samples.anyLong();
+    }
+
+    /** An overridden cost is any number; otherwise it is the sum of two halves that cannot overflow it. */
+    private void nextCosts(final TestEvent event) {
+        if (event.costOverridden) {
+            event.costNanos = samples.anyLong();
+            event.modelCostNanos = samples.anyLong();
+            event.platformCostNanos = samples.anyLong();
+        } else {
+            event.modelCostNanos = samples.anyLong() / 2;
+            event.platformCostNanos = samples.anyLong() / 2;
+            event.costNanos = event.modelCostNanos + event.platformCostNanos;
+        }
     }
 
     private void nextStrings(final TestEvent event) {
@@ -81,10 +94,17 @@ final class RandomEvents {
         event.content = random.nextBoolean() ? null : text(random.nextInt(random.nextBoolean() ? 4 : 400));
     }
 
-    /** Absent one time in four; else 1 to 12 characters, or now and then enough to need a two-byte length. */
+    /**
+     * Absent one time in four, empty one in sixteen; else 1 to 12 characters, or now and then enough
+     * to need a two-byte length.
+     */
     private String nextString() {
-        if (random.nextInt(4) == 0) {
+        final int draw = random.nextInt(16);
+        if (draw < 4) {
             return null;
+        }
+        if (draw == 4) {
+            return "";
         }
         return text(random.nextInt(16) == 0 ? 100 + random.nextInt(100) : 1 + random.nextInt(12));
     }

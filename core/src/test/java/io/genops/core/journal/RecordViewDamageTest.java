@@ -13,8 +13,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RecordViewDamageTest {
-    /** Where the ordinals byte sits when all twelve numbers take one byte. */
-    private static final int ORDINALS_OFFSET = RecordCodec.OFFSET_VARIABLE + 12;
+    /** Numbers a record stores when the cost is not overridden: all but the total cost. */
+    private static final int NUMBERS = 11;
+    /** Where the ordinals byte sits when all eleven numbers take one byte. */
+    private static final int ORDINALS_OFFSET = RecordCodec.OFFSET_VARIABLE + NUMBERS;
+    private static final int TEAM = 1;
+    private static final int PROJECT = 2;
+    private static final int ERROR = 13;
 
     private final RecordView view = new RecordView();
 
@@ -71,8 +76,27 @@ class RecordViewDamageTest {
     void shouldEncodeTheEmptyInteractionAsTheSmallestRecord() {
         final byte[] record = Records.encode(new TestEvent(), 0);
 
-        assertThat(record).isEqualTo(Records.sealed(minimalBody().toByteArray()));
+        assertThat(record).isEqualTo(Records.sealed(minimalBody().toByteArray())).hasSize(38);
         assertThat(view.wrap(record, record.length)).isEqualTo(RecordView.OK);
+    }
+
+    /** The cost after the sequence only because it is overridden; the mask, then only the strings it names. */
+    @Test
+    void shouldEncodeTheOverriddenCostAndOnlyThePresentStringsAsDrawnInTheLayout() {
+        final TestEvent event = new TestEvent();
+        event.costOverridden = true;
+        event.costNanos = 5;
+        event.modelCostNanos = 2;
+        event.platformCostNanos = 1;
+        event.latencyNanos = 300_999;
+        event.team = "ab";
+        event.error = "";
+        event.content = "c";
+        final Body body = header(1).varint(0).varint(5).varint(2).varint(1).varint(300).numbers(NUMBERS - 4)
+            .ordinals().mask(1 << TEAM | 1 << ERROR).varint(2).ascii("ab").varint(0).varint(1).ascii("c");
+        body.set(2, RecordCodec.FLAG_CONTENT | RecordCodec.FLAG_COST_OVERRIDE);
+
+        assertThat(Records.encode(event, 0)).isEqualTo(Records.sealed(body.toByteArray()));
     }
 
     @ParameterizedTest
@@ -121,7 +145,61 @@ class RecordViewDamageTest {
 
     @Test
     void wrap_lastStringMissing_isMalformed() {
-        final Body body = header(1).numbers().ordinals().absent(13);
+        final Body body = header(1).numbers().ordinals().mask(1 << ERROR);
+
+        assertThat(wrapSealed(body)).isEqualTo(RecordView.MALFORMED);
+    }
+
+    @Test
+    void wrap_maskCutToOneByte_isMalformed() {
+        final Body body = header(1).numbers().ordinals().zeros(1);
+
+        assertThat(wrapSealed(body)).isEqualTo(RecordView.MALFORMED);
+    }
+
+    /**
+     * Bits 14 and 15 name strings version 1 does not have. Every string the low bits name is there,
+     * as an empty one, so the high bits are the only fault.
+     */
+    @ParameterizedTest(name = "mask {0}")
+    @ValueSource(ints = {0x4000, 0x8000, 0xC000, 0x7FFF, 0xBFFF, 0xFFFF})
+    void wrap_maskBitFourteenOrFifteen_isMalformed(final int mask) {
+        final Body body = header(1).numbers().ordinals().mask(mask);
+        body.zeros(Integer.bitCount(mask & 0x3FFF));
+
+        assertThat(wrapSealed(body)).isEqualTo(RecordView.MALFORMED);
+    }
+
+    @Test
+    void wrap_everyStringPresentAndEmpty_isRead() {
+        final Body body = header(1).numbers().ordinals().mask(0x3FFF).zeros(14);
+
+        assertThat(wrapSealed(body)).isEqualTo(RecordView.OK);
+        assertThat(fields(view)).isEqualTo(fields(everyStringEmpty()));
+    }
+
+    @Test
+    void wrap_costOverrideFlagWithoutTheCost_isMalformed() {
+        final Body body = minimalBody();
+        body.set(2, RecordCodec.FLAG_COST_OVERRIDE);
+
+        assertThat(wrapSealed(body)).isEqualTo(RecordView.MALFORMED);
+    }
+
+    /** A writer keeps the derived cost within 64 bits; a record whose parts add up beyond is damaged. */
+    @Test
+    void wrap_derivedCostOverflowing64Bits_isMalformedNotThrown() {
+        final Body body = header(1).varint(0).varint(Long.MAX_VALUE).varint(1).numbers(NUMBERS - 3).ordinals()
+            .mask(0);
+
+        assertThat(wrapSealed(body)).isEqualTo(RecordView.MALFORMED);
+    }
+
+    /** A writer stores nanoseconds / 1000; microseconds whose nanoseconds exceed 64 bits mean damage. */
+    @Test
+    void wrap_latencyMicrosecondsOverflowingNanoseconds_isMalformedNotThrown() {
+        final Body body = header(1).varint(0).varint(0).varint(0).varint(Long.MAX_VALUE / 1_000 + 1)
+            .numbers(NUMBERS - 4).ordinals().mask(0);
 
         assertThat(wrapSealed(body)).isEqualTo(RecordView.MALFORMED);
     }
@@ -136,7 +214,8 @@ class RecordViewDamageTest {
 
     @Test
     void wrap_stringLongerThanTheRecord_isMalformed() {
-        final Body body = header(1).numbers().ordinals().varint(3).ascii("abc").varint(200).ascii("short").absent(12);
+        final Body body = header(1).numbers().ordinals().mask(1 << TEAM | 1 << PROJECT).varint(3).ascii("abc")
+            .varint(200).ascii("short");
 
         assertThat(wrapSealed(body)).isEqualTo(RecordView.MALFORMED);
     }
@@ -148,15 +227,15 @@ class RecordViewDamageTest {
      */
     @Test
     void wrap_negativeStringLengthThatStillAddsUp_isMalformed() {
-        final Body body = header(1).numbers().ordinals().absent(1).varint(0xFFFF_FFFFL).ascii("fifteen-chars!!")
-            .absent(11);
+        final Body body = header(1).numbers().ordinals().mask(1 << TEAM | 1 << PROJECT).varint(0xFFFF_FFFFL)
+            .ascii("fifteen-chars!!");
 
         assertThat(wrapSealed(body)).isEqualTo(RecordView.MALFORMED);
     }
 
     @Test
     void wrap_stringLengthBeyond32Bits_isMalformedNotTruncatedToItsLowBits() {
-        final Body body = header(1).numbers().ordinals().varint((1L << 32) + 3).ascii("abc").absent(13);
+        final Body body = header(1).numbers().ordinals().mask(1 << TEAM).varint((1L << 32) + 3).ascii("abc");
 
         assertThat(wrapSealed(body)).isEqualTo(RecordView.MALFORMED);
     }
@@ -168,7 +247,7 @@ class RecordViewDamageTest {
             body.write(0x80);
         }
         body.write(0);
-        body.numbers(11).ordinals().absent(14);
+        body.numbers(NUMBERS - 1).ordinals().mask(0);
 
         assertThat(wrapSealed(body)).isEqualTo(RecordView.MALFORMED);
     }
@@ -180,14 +259,14 @@ class RecordViewDamageTest {
             body.write(0xFF);
         }
         body.write(0x02);
-        body.numbers(11).ordinals().absent(14);
+        body.numbers(NUMBERS - 1).ordinals().mask(0);
 
         assertThat(wrapSealed(body)).isEqualTo(RecordView.MALFORMED);
     }
 
     @Test
     void wrap_largestVarint_isRead() {
-        final Body body = header(1).varint(-1).numbers(11).ordinals().absent(14);
+        final Body body = header(1).varint(-1).numbers(NUMBERS - 1).ordinals().mask(0);
 
         assertThat(wrapSealed(body)).isEqualTo(RecordView.OK);
         assertThat(view.sequence()).isEqualTo(-1);
@@ -242,7 +321,26 @@ class RecordViewDamageTest {
 
     /** An interaction with every number zero, no ordinals and all fourteen strings absent. */
     private static Body minimalBody() {
-        return header(1).numbers().ordinals().absent(14);
+        return header(1).numbers().ordinals().mask(0);
+    }
+
+    private static TestEvent everyStringEmpty() {
+        final TestEvent event = new TestEvent();
+        event.sessionId = "";
+        event.team = "";
+        event.project = "";
+        event.environment = "";
+        event.customerId = "";
+        event.costCenter = "";
+        event.feature = "";
+        event.agentId = "";
+        event.name = "";
+        event.conversationId = "";
+        event.userId = "";
+        event.model = "";
+        event.provider = "";
+        event.error = "";
+        return event;
     }
 
     private static Body header(final int kind) {
@@ -259,23 +357,31 @@ class RecordViewDamageTest {
             buf[offset] = (byte)value;
         }
 
+        /** The numbers of a record whose cost is not overridden, all zero. */
         Body numbers() {
-            return numbers(12);
+            return numbers(NUMBERS);
         }
 
         Body numbers(final int count) {
-            return absent(count);
+            return zeros(count);
         }
 
         Body ordinals() {
-            return absent(1);
+            return zeros(1);
         }
 
-        /** {@code count} zero bytes: absent strings, zero numbers or no ordinals. */
-        Body absent(final int count) {
+        /** {@code count} zero bytes: zero numbers, no ordinals or empty strings. */
+        Body zeros(final int count) {
             for (int i = 0; i < count; i++) {
                 write(0);
             }
+            return this;
+        }
+
+        /** The string presence mask, little-endian. */
+        Body mask(final int mask) {
+            write(mask & 0xFF);
+            write(mask >>> 8 & 0xFF);
             return this;
         }
 

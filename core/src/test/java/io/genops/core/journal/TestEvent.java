@@ -54,7 +54,10 @@ final class TestEvent implements EventView {
     boolean sampled;
     boolean failed;
 
-    /** A support-desk chat completion with the ids a real deployment carries. */
+    /**
+     * A support-desk chat completion with the ids a real deployment carries; as in the pipeline, its
+     * cost is the sum of its parts and its latency a whole number of microseconds.
+     */
     static TestEvent supportInteraction() {
         final TestEvent event = new TestEvent();
         event.sequence = 48_213;
@@ -156,6 +159,17 @@ final class TestEvent implements EventView {
         fields.put("policyReason", event.policyReason());
         fields.put("sampled", event.sampled());
         fields.put("failed", event.failed());
+        return fields;
+    }
+
+    /**
+     * {@link #fields} as the journal reads them back: latency cut to whole microseconds, toward zero.
+     * The cost needs no such step as long as the event keeps the pipeline's rule that a cost not
+     * overridden is the sum of its parts.
+     */
+    static Map<String, Object> journaled(final EventView event) {
+        final Map<String, Object> fields = fields(event);
+        fields.put("latencyNanos", event.latencyNanos() / 1_000 * 1_000);
         return fields;
     }
 
