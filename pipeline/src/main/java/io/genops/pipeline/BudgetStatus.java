@@ -10,7 +10,7 @@ import java.time.LocalDate;
  *
  * @param scope     what the budget covers, such as {@code team=support}
  * @param window    the window's kind, such as {@code daily}
- * @param start     the first day of the window (UTC)
+ * @param start     the first day of the window, in the budget time zone
  * @param allocated the limit; zero when the scope has none
  * @param consumed  the spend so far in the window
  */

@@ -124,12 +124,36 @@ public final class GenOps implements AutoCloseable {
         return settings.currencies().fromUsd(usd, currency);
     }
 
-    /** Today's budget state of {@code team} as the budget stage last published it. */
-    public BudgetStatus budgetStatus(final String team) {
-        return pipeline.budgets().status(Checks.nonBlank(team, "team"), settings.clock().millis());
+    /**
+     * Whether spending {@code estimatedCost} now, under {@code attribution} over the client's, would
+     * stay within every budget that applies, before an expensive model call. Nothing is reserved.
+     */
+    public BudgetCheck checkBudget(final Attribution attribution, final Money estimatedCost) {
+        Objects.requireNonNull(attribution, "attribution");
+        final long estimate = Checks.costOverride(estimatedCost);
+        final Attribution effective = attribution.over(settings.attribution());
+        return pipeline.budgets().check(effective.team(), effective.project(), effective.customerId(), estimate,
+            settings.clock().millis(), settings.budgetWarningPercent());
     }
 
-    /** Today's budget state of every team seen so far, by team name. */
+    /**
+     * The state of {@code team}'s daily budget now, as the budget stage last published it; a team
+     * without a daily budget reads as allocated zero.
+     */
+    public BudgetStatus budgetStatus(final String team) {
+        final BudgetStatus status = budgetStatus(BudgetScope.TEAM, Checks.nonBlank(team, "team"), BudgetWindow.DAILY);
+        return status != null ? status : new BudgetStatus("team=" + team, BudgetWindow.DAILY.label(),
+            settings.clock().instant().atZone(settings.budgetZone()).toLocalDate(), Money.usdNanos(0),
+            Money.usdNanos(0));
+    }
+
+    /** The state of one budget now, or {@code null} when no such budget is configured. */
+    public BudgetStatus budgetStatus(final BudgetScope scope, final String key, final BudgetWindow window) {
+        return pipeline.budgets().status(Objects.requireNonNull(scope, "scope"), Checks.nonBlank(key, "key"),
+            Objects.requireNonNull(window, "window"), settings.clock().millis());
+    }
+
+    /** Every tracked budget now, by scope, key and window. */
     public List<BudgetStatus> budgetStatuses() {
         return pipeline.budgets().statuses(settings.clock().millis());
     }

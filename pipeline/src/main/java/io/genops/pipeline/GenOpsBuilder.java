@@ -11,6 +11,7 @@ import io.genops.core.policy.GovernancePolicy;
 import io.genops.core.pricing.ModelPriceTable;
 import io.genops.core.pricing.PlatformPriceTable;
 import io.genops.core.pricing.UnknownModelPolicy;
+import io.genops.pipeline.internal.BudgetBook;
 import io.genops.pipeline.internal.LogAlertChannel;
 import io.genops.pipeline.internal.Settings;
 import io.genops.pipeline.internal.ThrottledErrorLog;
@@ -18,6 +19,8 @@ import io.genops.pipeline.journal.Retention;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -37,8 +40,8 @@ public final class GenOpsBuilder {
 
     private Attribution.Builder attribution = Attribution.builder();
     private GovernancePolicy policy = GovernancePolicy.ADVISORY;
-    private long defaultDailyBudgetNanos;
-    private final Map<String, Long> teamDailyBudgetsNanos = new LinkedHashMap<>();
+    private final Map<String, BudgetBook.BudgetLimit> budgetLimits = new LinkedHashMap<>();
+    private ZoneId budgetZone = ZoneOffset.UTC;
     private int[] budgetThresholdPercents = {50, 80, 100};
     private int budgetWarningPercent = 80;
     private int ringSize = 65_536;
@@ -118,12 +121,44 @@ public final class GenOpsBuilder {
 
     /** The daily budget of every team without one of its own; none by default. */
     public GenOpsBuilder dailyBudget(final Money limit) {
-        this.defaultDailyBudgetNanos = positiveUsd(limit, "dailyBudget");
+        return defaultBudget(BudgetScope.TEAM, BudgetWindow.DAILY, limit);
+    }
+
+    /** The daily budget of {@code team}. */
+    public GenOpsBuilder dailyBudget(final String team, final Money limit) {
+        return budget(BudgetScope.TEAM, team, BudgetWindow.DAILY, limit);
+    }
+
+    /**
+     * A limit for one key of a scope in one window, such as team {@code support} per month, or
+     * team and project {@code support/helpdesk} ({@link BudgetScope#keyOf}) per day. Setting the same
+     * scope, key and window again replaces the limit.
+     */
+    public GenOpsBuilder budget(final BudgetScope scope, final String key, final BudgetWindow window,
+        final Money limit) {
+        Objects.requireNonNull(scope, "scope");
+        Checks.nonBlank(key, "budget key");
+        if (scope == BudgetScope.TEAM_PROJECT && key.indexOf('/') <= 0) {
+            throw new IllegalArgumentException("a team-and-project budget key reads 'team/project': " + key);
+        }
+        Objects.requireNonNull(window, "window");
+        final long nanos = positiveUsd(limit, "budget for " + scope.label() + "=" + key);
+        budgetLimits.put(scope + "|" + key + "|" + window, new BudgetBook.BudgetLimit(scope, key, window, nanos));
         return this;
     }
 
-    public GenOpsBuilder dailyBudget(final String team, final Money limit) {
-        teamDailyBudgetsNanos.put(Checks.nonBlank(team, "team"), positiveUsd(limit, "dailyBudget for " + team));
+    /** A limit in {@code window} for every key of {@code scope} without a limit of its own. */
+    public GenOpsBuilder defaultBudget(final BudgetScope scope, final BudgetWindow window, final Money limit) {
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(window, "window");
+        final long nanos = positiveUsd(limit, "default " + window.label() + " budget for " + scope.label());
+        budgetLimits.put(scope + "||" + window, new BudgetBook.BudgetLimit(scope, null, window, nanos));
+        return this;
+    }
+
+    /** The time zone whose calendar days, weeks and months bound budget windows; default UTC. */
+    public GenOpsBuilder budgetZone(final ZoneId zone) {
+        this.budgetZone = Objects.requireNonNull(zone, "budgetZone");
         return this;
     }
 
@@ -350,8 +385,8 @@ public final class GenOpsBuilder {
         checkChannels();
         final ModelPriceTable models = modelPrices != null ? modelPrices : PriceTables.bundledModels();
         final PlatformPriceTable platform = platformPrices != null ? platformPrices : PriceTables.bundledPlatform();
-        return new GenOps(new Settings(attribution.build(), policy, defaultDailyBudgetNanos,
-            Map.copyOf(teamDailyBudgetsNanos), budgetThresholdPercents.clone(), budgetWarningPercent, ringSize,
+        return new GenOps(new Settings(attribution.build(), policy, List.copyOf(budgetLimits.values()),
+            budgetZone, budgetThresholdPercents.clone(), budgetWarningPercent, ringSize,
             backpressure, consumerWait, consumerParkNanos, stageThreads, samplingPpmByKind.clone(),
             unknownModelPolicy, models, platform, currencies, maxStringLength, captureContent, priceCacheCapacity,
             maxTrackedKeys, maxAlertRules, List.copyOf(alertChannels), defaultAlertChannels, alertQueueCapacity,

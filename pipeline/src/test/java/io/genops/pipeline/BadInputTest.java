@@ -102,7 +102,7 @@ class BadInputTest {
         assertThatThrownBy(() -> GenOps.builder().samplingRate(io.genops.core.event.EventKind.SIGNAL, 1.5))
             .hasMessage("samplingRate for SIGNAL must lie in [0, 1]: 1.5");
         assertThatThrownBy(() -> GenOps.builder().dailyBudget(Money.usd("0")))
-            .hasMessageContaining("dailyBudget must be a positive USD amount");
+            .hasMessageContaining("daily budget for team must be a positive USD amount");
         assertThatThrownBy(() -> GenOps.builder().defaultAlertChannels("pager").build())
             .hasMessageContaining("defaultAlertChannels names 'pager'");
     }

@@ -2,82 +2,252 @@ package io.genops.pipeline.internal;
 
 import io.genops.core.money.Money;
 import io.genops.core.policy.BudgetExceededException;
+import io.genops.core.policy.PolicyReason;
+import io.genops.core.policy.PolicyResult;
+import io.genops.pipeline.BudgetCheck;
+import io.genops.pipeline.BudgetScope;
 import io.genops.pipeline.BudgetStatus;
-import java.time.LocalDate;
+import io.genops.pipeline.BudgetWindow;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The daily budgets of all teams: written by the budget stage, read lock-free by callers' threads
- * for enforcement and by anyone for status. Teams are tracked up to a cap; teams with a configured
- * limit are always tracked.
+ * Every budget of the pipeline: explicit limits for named scope keys, and default limits per scope
+ * and window that apply to each key as it is first seen, up to {@code maxKeys} keys (past the cap,
+ * new keys go untracked and are counted). Read lock-free by callers' threads to reserve, updated by
+ * the budget stage, read by anyone for status.
  */
 public final class BudgetBook {
-    private final long defaultLimitNanos;
-    private final Map<String, Long> limitsNanos;
-    private final int maxTeams;
-    private final Map<String, TeamBudget> teams = new ConcurrentHashMap<>();
+    private static final BudgetScope[] SCOPES = BudgetScope.values();
+    private static final BudgetWindow[] WINDOWS = BudgetWindow.values();
+    /** Most budgets one event can fall under: every scope in every window. */
+    static final int MAX_PER_EVENT = SCOPES.length * WINDOWS.length;
 
-    public BudgetBook(final long defaultLimitNanos, final Map<String, Long> limitsNanos, final int maxTeams) {
-        this.defaultLimitNanos = defaultLimitNanos;
-        this.limitsNanos = Map.copyOf(limitsNanos);
-        this.maxTeams = maxTeams;
-    }
+    private final WindowClock clock;
+    private final long[][] defaultLimits = new long[SCOPES.length][WINDOWS.length];
+    private final boolean[] hasDefault = new boolean[SCOPES.length];
+    private final Map<BudgetScope, Map<String, Budget[]>> byScope = new EnumMap<>(BudgetScope.class);
+    private final Map<String, Map<String, Budget[]>> byTeamProject = new ConcurrentHashMap<>();
+    private final int maxKeys;
+    private final AtomicInteger keys = new AtomicInteger();
+    private final LongAdder untracked = new LongAdder();
 
-    /**
-     * Refuses spend for {@code team} once today's spend has reached its limit. A lock-free read of
-     * what the budget stage last published; no allocation unless it throws.
-     */
-    public void enforce(final String team, final long epochMillis) {
-        final TeamBudget budget = teams.get(team);
-        if (budget != null && budget.hasLimit()) {
-            final long today = UtcCalendar.epochDay(epochMillis);
-            final long spent = budget.spentOn(today);
-            if (spent >= budget.limitNanos) {
-                throw new BudgetExceededException("team=" + team, "daily " + LocalDate.ofEpochDay(today),
-                    budget.limitNanos, spent);
+    public BudgetBook(final List<BudgetLimit> limits, final ZoneId zone, final int maxKeys) {
+        this.clock = new WindowClock(zone);
+        this.maxKeys = maxKeys;
+        for (final BudgetScope scope : SCOPES) {
+            byScope.put(scope, new ConcurrentHashMap<>());
+        }
+        for (final BudgetLimit limit : limits) {
+            if (limit.key() == null) {
+                defaultLimits[limit.scope().ordinal()][limit.window().ordinal()] = limit.limitNanos();
+                hasDefault[limit.scope().ordinal()] = true;
+            }
+        }
+        for (final BudgetLimit limit : limits) {
+            if (limit.key() != null) {
+                final Budget[] windows = budgetsOf(limit.scope(), limit.key(), true);
+                windows[limit.window().ordinal()] = new Budget(limit.scope(), limit.key(), limit.window(),
+                    limit.limitNanos());
             }
         }
     }
 
-    /** The team's budget, created on first use while under the cap; {@code null} past it. Stage thread. */
-    TeamBudget budgetFor(final String team) {
-        final TeamBudget budget = teams.get(team);
-        if (budget != null) {
-            return budget;
+    /** A limit as configured: {@code key == null} makes it the default for every key of the scope. */
+    public record BudgetLimit(BudgetScope scope, String key, BudgetWindow window, long limitNanos) {
+    }
+
+    /**
+     * Puts the budgets that apply to an event of these attribution fields into {@code out} and returns
+     * how many. Allocation-free once the keys are known.
+     */
+    int collect(final String team, final String project, final String customerId, final Budget[] out) {
+        int count = add(out, 0, budgetsFor(BudgetScope.TEAM, team));
+        count = add(out, count, budgetsFor(BudgetScope.PROJECT, project));
+        count = add(out, count, budgetsFor(BudgetScope.CUSTOMER, customerId));
+        return add(out, count, team == null || project == null ? null : teamProjectBudgets(team, project));
+    }
+
+    private static int add(final Budget[] out, final int count, final Budget[] windows) {
+        int next = count;
+        if (windows != null) {
+            for (final Budget budget : windows) {
+                if (budget != null) {
+                    out[next++] = budget;
+                }
+            }
         }
-        final Long configured = limitsNanos.get(team);
-        if (configured == null && teams.size() >= maxTeams) {
+        return next;
+    }
+
+    private Budget[] budgetsFor(final BudgetScope scope, final String key) {
+        if (key == null) {
             return null;
         }
-        final TeamBudget created = new TeamBudget(team, configured != null ? configured : defaultLimitNanos);
-        teams.put(team, created);
-        return created;
+        final Budget[] known = byScope.get(scope).get(key);
+        return known != null || !hasDefault[scope.ordinal()] ? known : budgetsOf(scope, key, false);
     }
 
-    /** Seeds a team's spend for {@code day}, as rebuilt from the journal at start; before any event. */
-    void restore(final String team, final long day, final long spentNanos) {
-        final TeamBudget budget = budgetFor(team);
-        if (budget != null) {
-            budget.add(day, spentNanos);
+    private Budget[] teamProjectBudgets(final String team, final String project) {
+        final Map<String, Budget[]> projects = byTeamProject.get(team);
+        final Budget[] known = projects == null ? null : projects.get(project);
+        if (known != null || !hasDefault[BudgetScope.TEAM_PROJECT.ordinal()]) {
+            return known;
+        }
+        return budgetsOf(BudgetScope.TEAM_PROJECT, BudgetScope.TEAM_PROJECT.keyOf(team, project, null), false);
+    }
+
+    /** The budgets of one key, created with the scope's defaults on first sight while under the cap. */
+    private Budget[] budgetsOf(final BudgetScope scope, final String key, final boolean explicit) {
+        final Map<String, Budget[]> keyed = scope == BudgetScope.TEAM_PROJECT
+            ? byTeamProject.computeIfAbsent(teamOf(key), team -> new ConcurrentHashMap<>())
+            : byScope.get(scope);
+        final String mapKey = scope == BudgetScope.TEAM_PROJECT ? projectOf(key) : key;
+        final Budget[] existing = keyed.get(mapKey);
+        if (existing != null) {
+            return existing;
+        }
+        if (!explicit && keys.get() >= maxKeys) {
+            untracked.increment();
+            return null;
+        }
+        return keyed.computeIfAbsent(mapKey, k -> {
+            keys.incrementAndGet();
+            return defaultsFor(scope, key);
+        });
+    }
+
+    private Budget[] defaultsFor(final BudgetScope scope, final String key) {
+        final Budget[] windows = new Budget[WINDOWS.length];
+        for (final BudgetWindow window : WINDOWS) {
+            final long limit = defaultLimits[scope.ordinal()][window.ordinal()];
+            if (limit > 0) {
+                windows[window.ordinal()] = new Budget(scope, key, window, limit);
+            }
+        }
+        return windows;
+    }
+
+    private static String teamOf(final String teamProject) {
+        return teamProject.substring(0, teamProject.indexOf('/'));
+    }
+
+    private static String projectOf(final String teamProject) {
+        return teamProject.substring(teamProject.indexOf('/') + 1);
+    }
+
+    long windowId(final Budget budget, final long epochMillis) {
+        return clock.windowId(budget.window, epochMillis);
+    }
+
+    /** The exception for a refused reservation, naming scope, window, limit and spend. */
+    BudgetExceededException exceeded(final Budget budget, final Budget.Period period) {
+        return new BudgetExceededException(budget.label,
+            budget.window.label() + " " + WindowClock.start(budget.window, period.id), budget.limitNanos,
+            period.committed.get());
+    }
+
+    /** What spending {@code estimateNanos} now would do to the tightest applicable budget. */
+    public BudgetCheck check(final String team, final String project, final String customerId, final long estimateNanos,
+        final long epochMillis, final int warningPercent) {
+        final Budget[] applicable = new Budget[MAX_PER_EVENT];
+        final int count = collect(team, project, customerId, applicable);
+        BudgetCheck tightest = BudgetCheck.NO_BUDGET;
+        long tightestHeadroom = Long.MAX_VALUE;
+        for (int i = 0; i < count; i++) {
+            final Budget budget = applicable[i];
+            final Budget.Period period = budget.periodFor(windowId(budget, epochMillis));
+            final long committed = period == null ? 0 : period.committed.get();
+            final long headroom = budget.limitNanos - committed - estimateNanos;
+            if (headroom < tightestHeadroom) {
+                tightestHeadroom = headroom;
+                tightest = verdict(budget, committed, estimateNanos, warningPercent);
+            }
+        }
+        return tightest;
+    }
+
+    private static BudgetCheck verdict(final Budget budget, final long committed, final long estimateNanos,
+        final int warningPercent) {
+        final long after = Math.addExact(committed, estimateNanos);
+        final PolicyResult result;
+        final PolicyReason reason;
+        if (after > budget.limitNanos) {
+            result = PolicyResult.BLOCKED;
+            reason = PolicyReason.BUDGET_EXCEEDED;
+        } else if (Math.multiplyExact(after, 100L) >= Math.multiplyExact(budget.limitNanos, (long)warningPercent)) {
+            result = PolicyResult.WARNING;
+            reason = PolicyReason.BUDGET_THRESHOLD;
+        } else {
+            result = PolicyResult.ALLOWED;
+            reason = PolicyReason.NONE;
+        }
+        return new BudgetCheck(result, reason, budget.label, budget.window, Money.usdNanos(budget.limitNanos),
+            Money.usdNanos(committed));
+    }
+
+    /** Charges a journaled event's cost to the windows that are still current, when rebuilding at start. */
+    void restore(final String team, final String project, final String customerId, final long costNanos,
+        final long recordMillis, final long nowMillis) {
+        final Budget[] applicable = new Budget[MAX_PER_EVENT];
+        final int count = collect(team, project, customerId, applicable);
+        for (int i = 0; i < count; i++) {
+            final Budget budget = applicable[i];
+            final long window = windowId(budget, recordMillis);
+            if (window == windowId(budget, nowMillis)) {
+                final Budget.Period period = budget.periodFor(window);
+                period.committed.addAndGet(costNanos);
+                period.spentNanos += costNanos;
+            }
         }
     }
 
-    public BudgetStatus status(final String team, final long epochMillis) {
-        final long today = UtcCalendar.epochDay(epochMillis);
-        final TeamBudget budget = teams.get(team);
-        final Long configured = limitsNanos.get(team);
-        final long limit = budget != null ? budget.limitNanos : configured != null ? configured : defaultLimitNanos;
-        final long spent = budget != null ? budget.spentOn(today) : 0;
-        return new BudgetStatus("team=" + team, "daily", LocalDate.ofEpochDay(today),
-            Money.usdNanos(limit), Money.usdNanos(spent));
+    /** The state of one budget now; {@code null} when no such budget is tracked. */
+    public BudgetStatus status(final BudgetScope scope, final String key, final BudgetWindow window,
+        final long epochMillis) {
+        final Budget[] windows = budgetsFor(scope, key);
+        final Budget budget = windows == null ? null : windows[window.ordinal()];
+        return budget == null ? null : statusOf(budget, epochMillis);
     }
 
+    private BudgetStatus statusOf(final Budget budget, final long epochMillis) {
+        final long id = windowId(budget, epochMillis);
+        final Budget.Period period = budget.current();
+        final long spent = period.id == id ? period.spentNanos : 0;
+        return new BudgetStatus(budget.label, budget.window.label(), WindowClock.start(budget.window, id),
+            Money.usdNanos(budget.limitNanos), Money.usdNanos(spent));
+    }
+
+    /** Every tracked budget now, by scope, key and window. */
     public List<BudgetStatus> statuses(final long epochMillis) {
-        final List<BudgetStatus> statuses = new ArrayList<>();
-        teams.keySet().stream().sorted().forEach(team -> statuses.add(status(team, epochMillis)));
+        final List<Budget> all = new ArrayList<>();
+        byScope.forEach((scope, keyed) -> keyed.values().forEach(windows -> addAll(all, windows)));
+        byTeamProject.values().forEach(projects -> projects.values().forEach(windows -> addAll(all, windows)));
+        all.sort(Comparator.comparing((Budget b) -> b.scope).thenComparing(b -> b.key).thenComparing(b -> b.window));
+        final List<BudgetStatus> statuses = new ArrayList<>(all.size());
+        for (final Budget budget : all) {
+            statuses.add(statusOf(budget, epochMillis));
+        }
         return statuses;
+    }
+
+    private static void addAll(final List<Budget> all, final Budget[] windows) {
+        for (final Budget budget : windows) {
+            if (budget != null) {
+                all.add(budget);
+            }
+        }
+    }
+
+    /** Keys seen past the cap, whose spend no budget tracks. */
+    public long untracked() {
+        return untracked.sum();
     }
 }

@@ -8,9 +8,11 @@ import io.genops.core.policy.PolicyResult;
 import java.util.List;
 
 /**
- * Charges each event's cost to its team's daily budget, publishes the new spend for the callers'
- * enforcement check, sets the event's policy result, and raises one alert per threshold per team
- * per day when the spend crosses it (by default at 50, 80 and 100 percent).
+ * Charges each event's cost to every budget that applies (its team, project, customer and team with
+ * project, in each window that has a limit), replaces the caller's reservation by the actual cost,
+ * sets the event's policy result, and raises one alert per threshold per budget and window when the
+ * spend crosses it (by default at 50, 80 and 100 percent). Only this stage raises budget alerts, one
+ * event at a time, so concurrent callers crossing together still yield exactly one alert.
  */
 final class BudgetStage implements Stage {
     private final BudgetBook book;
@@ -18,6 +20,7 @@ final class BudgetStage implements Stage {
     private final int warningPercent;
     private final AlertSink alerts;
     private final PipelineCounters counters;
+    private final Budget[] applicable = new Budget[BudgetBook.MAX_PER_EVENT];
 
     BudgetStage(final BudgetBook book, final int[] thresholdPercents, final int warningPercent,
         final AlertSink alerts, final PipelineCounters counters) {
@@ -35,30 +38,40 @@ final class BudgetStage implements Stage {
 
     @Override
     public void onEvent(final EventSlot event, final boolean endOfBatch) {
-        if (event.team == null) {
-            return;
+        final int count = book.collect(event.team, event.project, event.customerId, applicable);
+        for (int i = 0; i < count; i++) {
+            final Budget budget = applicable[i];
+            final Budget.Period period = budget.periodFor(book.windowId(budget, event.epochMillis));
+            if (period != null) {
+                charge(event, budget, period);
+            }
         }
-        final TeamBudget budget = book.budgetFor(event.team);
-        if (budget == null) {
-            return;
+    }
+
+    private void charge(final EventSlot event, final Budget budget, final Budget.Period period) {
+        final long delta = event.reservedIn(period) ? event.costNanos - event.reservationNanos : event.costNanos;
+        if (delta != 0) {
+            period.committed.addAndGet(delta);
         }
-        final long spent = budget.add(UtcCalendar.epochDay(event.epochMillis), event.costNanos);
-        if (!budget.hasLimit()) {
-            return;
-        }
+        final long spent = Math.addExact(period.spentNanos, event.costNanos);
+        period.spentNanos = spent;
         if (spent >= budget.limitNanos) {
             event.policyResult = PolicyResult.WARNING;
             event.policyReason = PolicyReason.BUDGET_EXCEEDED;
-        } else if (reached(spent, budget.limitNanos, warningPercent)) {
+        } else if (reached(spent, budget.limitNanos, warningPercent)
+            && event.policyReason != PolicyReason.BUDGET_EXCEEDED) {
             event.policyResult = PolicyResult.WARNING;
             event.policyReason = PolicyReason.BUDGET_THRESHOLD;
         }
-        raiseCrossings(event, budget, spent);
+        raiseCrossings(event, budget, period, spent);
     }
 
-    private void raiseCrossings(final EventSlot event, final TeamBudget budget, final long spent) {
+    private void raiseCrossings(final EventSlot event, final Budget budget, final Budget.Period period,
+        final long spent) {
         for (int i = 0; i < thresholdPercents.length; i++) {
-            if (reached(spent, budget.limitNanos, thresholdPercents[i]) && budget.fireOnce(i)) {
+            final int bit = 1 << i;
+            if ((period.thresholdsFired & bit) == 0 && reached(spent, budget.limitNanos, thresholdPercents[i])) {
+                period.thresholdsFired |= bit;
                 PipelineCounters.increment(counters.alertsFired);
                 alerts.offer(alertFor(event, budget, spent, thresholdPercents[i]));
             }
@@ -70,14 +83,16 @@ final class BudgetStage implements Stage {
         return Math.multiplyExact(spent, 100L) >= Math.multiplyExact(limit, (long)percent);
     }
 
-    private static FiredAlert alertFor(final EventSlot event, final TeamBudget budget, final long spent,
+    private static FiredAlert alertFor(final EventSlot event, final Budget budget, final long spent,
         final int threshold) {
         final Severity severity = threshold >= 100 ? Severity.CRITICAL
             : threshold >= 80 ? Severity.WARNING : Severity.INFO;
         final double utilization = spent * 100.0 / budget.limitNanos;
-        final String message = "Team '" + budget.team + "' has spent " + Money.format(spent) + " USD today, "
-            + threshold + "% or more of its daily budget of " + Money.format(budget.limitNanos) + " USD.";
-        return new FiredAlert("budget.team." + budget.team, severity, "team=" + budget.team,
-            "budget_utilization_percent", utilization, threshold, List.of(), event.epochMillis, message);
+        final String message = budget.label + " has spent " + Money.format(spent) + " USD of its "
+            + budget.window.label() + " budget of " + Money.format(budget.limitNanos) + " USD (" + threshold
+            + "% reached).";
+        return new FiredAlert("budget." + budget.scope.label() + "." + budget.key + "." + budget.window.label(),
+            severity, budget.label, "budget_utilization_percent", utilization, threshold, List.of(),
+            event.epochMillis, message);
     }
 }

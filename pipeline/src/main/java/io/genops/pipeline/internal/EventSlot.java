@@ -52,6 +52,11 @@ public final class EventSlot implements EventView {
     Frequency frequency;
     AlertRule rule;
 
+    // Budget reservations made on the caller's thread, reconciled by the budget stage.
+    final Budget.Period[] reserved = new Budget.Period[BudgetBook.MAX_PER_EVENT];
+    int reservedCount;
+    long reservationNanos;
+
     // Written by the stages.
     long modelCostNanos;
     long platformCostNanos;
@@ -72,6 +77,16 @@ public final class EventSlot implements EventView {
         policyReason = PolicyReason.NONE;
         sampled = true;
         failed = false;
+    }
+
+    /** Whether the caller reserved this event's estimated cost in {@code period}. */
+    boolean reservedIn(final Budget.Period period) {
+        for (int i = 0; i < reservedCount; i++) {
+            if (reserved[i] == period) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

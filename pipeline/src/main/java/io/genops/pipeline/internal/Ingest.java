@@ -9,7 +9,10 @@ import io.genops.core.event.EventKind;
 import io.genops.core.event.Interaction;
 import io.genops.core.event.PerformanceSignal;
 import io.genops.core.policy.GovernancePolicy;
+import io.genops.core.pricing.ModelPrice;
 import io.genops.core.pricing.ModelPriceTable;
+import io.genops.core.pricing.PlatformPriceTable;
+import io.genops.core.pricing.TokenRates;
 import io.genops.core.pricing.UnknownModelPolicy;
 import io.genops.pipeline.BackpressurePolicy;
 import io.genops.pipeline.RingFullException;
@@ -25,6 +28,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class Ingest {
     private static final long FULL_RING_PARK_NANOS = 1_000;
+    private static final ModelPrice UNKNOWN = ModelPrice.of("(unknown)", null, TokenRates.of(0, 0));
 
     private final RingBuffer<EventSlot> ring;
     private final BackpressurePolicy backpressure;
@@ -32,7 +36,9 @@ public final class Ingest {
     private final BudgetBook budgets;
     private final UnknownModelPolicy unknownModels;
     private final ModelPriceTable prices;
-    private final Map<String, Boolean> knownModels = new ConcurrentHashMap<>();
+    private final PlatformPriceTable platform;
+    private final Map<String, ModelPrice> knownModels = new ConcurrentHashMap<>();
+    private final ThreadLocal<Reservations> reservations = ThreadLocal.withInitial(Reservations::new);
     private final int maxKnownModels;
     private final int maxStringLength;
     private final boolean captureContent;
@@ -49,6 +55,7 @@ public final class Ingest {
         this.budgets = budgets;
         this.unknownModels = settings.unknownModelPolicy();
         this.prices = settings.modelPrices();
+        this.platform = settings.platformPrices();
         this.maxKnownModels = settings.maxTrackedKeys();
         this.maxStringLength = settings.maxStringLength();
         this.captureContent = settings.captureContent();
@@ -59,18 +66,22 @@ public final class Ingest {
     /** Publishes an interaction; false when dropped under {@link BackpressurePolicy#DROP}. */
     public boolean interaction(final Scope session, final Scope conversation, final Attribution base,
         final String agentId, final Interaction interaction) {
+        checkOpen();
+        checkName(agentId, "agentId");
+        checkInteraction(interaction);
+        final long now = clock.millis();
         final Attribution own = interaction.attribution();
-        final String team = own.team() != null ? own.team() : base.team();
-        final long now = admit(team, agentId, interaction);
+        final Reservations held = enforce(own, base, now, interaction.hasCostOverride()
+            ? interaction.costOverrideNanos() : estimate(interaction));
 
-        final long sequence = claim();
+        final long sequence = claim(held);
         if (sequence < 0) {
             return false;
         }
 
         final EventSlot slot = ring.get(sequence);
         try {
-            writeCommon(slot, EventKind.INTERACTION, sequence, now, session, conversation, own, base, agentId);
+            writeCommon(slot, EventKind.INTERACTION, sequence, now, session, conversation, own, base, agentId, held);
             writeInteraction(slot, interaction);
         } finally {
             ring.publish(sequence);
@@ -85,15 +96,19 @@ public final class Ingest {
         checkOpen();
         checkName(name, "signal name");
         checkAttribution(signal.attribution());
-        final long sequence = claim();
+        final long now = clock.millis();
+        final Reservations held = enforce(signal.attribution(), base, now, signal.hasCostOverride()
+            ? signal.costOverrideNanos() : platform.signalNanos(signal.complexity(), signal.frequency(), tier()));
+
+        final long sequence = claim(held);
         if (sequence < 0) {
             return false;
         }
 
         final EventSlot slot = ring.get(sequence);
         try {
-            writeCommon(slot, EventKind.SIGNAL, sequence, clock.millis(), session, conversation,
-                signal.attribution(), base, signal.agentId());
+            writeCommon(slot, EventKind.SIGNAL, sequence, now, session, conversation, signal.attribution(), base,
+                signal.agentId(), held);
             writeSignal(slot, name, signal);
         } finally {
             ring.publish(sequence);
@@ -107,14 +122,18 @@ public final class Ingest {
         checkOpen();
         checkName(name, "alert name");
         checkAttribution(rule.attribution());
-        final long sequence = claim();
+        final long now = clock.millis();
+        final Reservations held = enforce(rule.attribution(), base, now, rule.hasCostOverride()
+            ? rule.costOverrideNanos() : platform.alertNanos(rule.complexity(), rule.channels().size(), tier()));
+
+        final long sequence = claim(held);
         if (sequence < 0) {
             return false;
         }
 
         final EventSlot slot = ring.get(sequence);
         try {
-            writeCommon(slot, EventKind.ALERT, sequence, clock.millis(), session, null, rule.attribution(), base, null);
+            writeCommon(slot, EventKind.ALERT, sequence, now, session, null, rule.attribution(), base, null, held);
             writeAlertRule(slot, name, rule);
         } finally {
             ring.publish(sequence);
@@ -123,21 +142,51 @@ public final class Ingest {
         return true;
     }
 
-    /** Validates and enforces before anything is claimed; returns the event time. */
-    private long admit(final String team, final String agentId, final Interaction interaction) {
-        checkOpen();
-        checkName(agentId, "agentId");
-        checkInteraction(interaction);
-        final long now = clock.millis();
-        if (policy == GovernancePolicy.ENFORCED && team != null) {
-            try {
-                budgets.enforce(team, now);
-            } catch (final RuntimeException e) {
-                counters.rejectedBudget.increment();
-                throw e;
+    /**
+     * Under an enforced policy, reserves {@code estimateNanos} in every budget the event falls under,
+     * all or none; throws {@link io.genops.core.policy.BudgetExceededException} naming the budget that
+     * has no room. Returns the reservations held (none when advisory).
+     */
+    private Reservations enforce(final Attribution own, final Attribution base, final long now,
+        final long estimateNanos) {
+        final Reservations held = reservations.get();
+        held.clear(estimateNanos);
+        if (policy != GovernancePolicy.ENFORCED) {
+            return held;
+        }
+        final int count = budgets.collect(pick(own.team(), base.team()), pick(own.project(), base.project()),
+            pick(own.customerId(), base.customerId()), held.applicable);
+        for (int i = 0; i < count; i++) {
+            final Budget budget = held.applicable[i];
+            final Budget.Period period = budget.periodFor(budgets.windowId(budget, now));
+            if (period != null) {
+                if (!budget.reserve(period, estimateNanos)) {
+                    held.release();
+                    counters.rejectedBudget.increment();
+                    throw budgets.exceeded(budget, period);
+                }
+                held.periods[held.count++] = period;
             }
         }
-        return now;
+        return held;
+    }
+
+    private static String pick(final String own, final String base) {
+        return own != null ? own : base;
+    }
+
+    /** The exact cost the cost stage will compute, at the volume tier published now. */
+    private long estimate(final Interaction interaction) {
+        final long platformNanos = platform.interactionNanos(interaction.complexity(), interaction.payloadChars(),
+            tier());
+        final ModelPrice price = interaction.model() == null ? null : priceOf(interaction.model());
+        return price == null ? platformNanos : Math.addExact(platformNanos, price.costNanos(
+            interaction.inputTokens(), interaction.outputTokens(), interaction.cacheReadTokens(),
+            interaction.cacheCreationTokens(), interaction.reasoningTokens()));
+    }
+
+    private int tier() {
+        return platform.discountTier(counters.monthInteractions.get());
     }
 
     private void checkInteraction(final Interaction interaction) {
@@ -178,15 +227,21 @@ public final class Ingest {
         }
     }
 
-    private void requirePriced(final String model) {
-        Boolean known = knownModels.get(model);
-        if (known == null) {
-            known = prices.find(model) != null;
+    /** The model's price through a bounded cache of lookups (misses included); null when unknown. */
+    private ModelPrice priceOf(final String model) {
+        ModelPrice price = knownModels.get(model);
+        if (price == null) {
+            final ModelPrice found = prices.find(model);
+            price = found != null ? found : UNKNOWN;
             if (knownModels.size() < maxKnownModels) {
-                knownModels.put(model, known);
+                knownModels.put(model, price);
             }
         }
-        if (!known) {
+        return price == UNKNOWN ? null : price;
+    }
+
+    private void requirePriced(final String model) {
+        if (priceOf(model) == null) {
             throw new IllegalArgumentException("model '" + model + "' has no price in " + prices.source()
                 + "; add it to the price table, or choose UnknownModelPolicy.ZERO_AND_COUNT");
         }
@@ -204,12 +259,13 @@ public final class Ingest {
      * parks rather than the ring's own blocking claim, so a claim racing a shutdown ends instead of
      * waiting forever on a stopped consumer.
      */
-    private long claim() {
+    private long claim(final Reservations held) {
         while (true) {
             try {
                 return ring.tryNext();
             } catch (final InsufficientCapacityException e) {
                 if (backpressure != BackpressurePolicy.BLOCK) {
+                    held.release();
                     counters.dropped.increment();
                     if (backpressure == BackpressurePolicy.FAIL) {
                         throw new RingFullException(ring.getBufferSize());
@@ -217,6 +273,7 @@ public final class Ingest {
                     return -1;
                 }
                 if (halted) {
+                    held.release();
                     counters.rejectedInvalid.increment();
                     throw new IllegalStateException("this GenOps pipeline was closed while the call waited");
                 }
@@ -236,7 +293,7 @@ public final class Ingest {
 
     private static void writeCommon(final EventSlot slot, final EventKind kind, final long sequence, final long now,
         final Scope session, final Scope conversation, final Attribution own, final Attribution base,
-        final String agentId) {
+        final String agentId, final Reservations held) {
         slot.kind = kind;
         slot.sequence = sequence;
         slot.epochMillis = now;
@@ -250,6 +307,9 @@ public final class Ingest {
         slot.feature = own.feature() != null ? own.feature() : base.feature();
         slot.agentId = agentId;
         slot.conversationId = conversation != null ? conversation.id() : null;
+        System.arraycopy(held.periods, 0, slot.reserved, 0, held.count);
+        slot.reservedCount = held.count;
+        slot.reservationNanos = held.nanos;
         slot.resetDerived();
     }
 
@@ -318,6 +378,27 @@ public final class Ingest {
         slot.content = null;
         slot.error = null;
         slot.performance = Map.of();
+    }
+
+    /** One caller thread's scratch for the budgets of the call it is making. */
+    private static final class Reservations {
+        final Budget[] applicable = new Budget[BudgetBook.MAX_PER_EVENT];
+        final Budget.Period[] periods = new Budget.Period[BudgetBook.MAX_PER_EVENT];
+        int count;
+        long nanos;
+
+        void clear(final long estimateNanos) {
+            count = 0;
+            nanos = estimateNanos;
+        }
+
+        /** Gives back what was reserved, for a call that ends up not recorded. */
+        void release() {
+            for (int i = 0; i < count; i++) {
+                periods[i].committed.addAndGet(-nanos);
+            }
+            count = 0;
+        }
     }
 
     /** Refuses further calls; calls already past the check still complete. */

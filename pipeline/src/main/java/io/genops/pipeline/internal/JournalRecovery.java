@@ -8,56 +8,66 @@ import io.genops.pipeline.journal.Journals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * What a pipeline needs from its journal when it starts again: today's spend per team (so daily
- * budgets hold across a restart), the month's interaction count (so the volume discount continues),
- * and the link of the last record of the newest cycle (so the hash chain continues). Read from the
- * records of the current month; a damaged record is skipped, as a reader would.
+ * What a pipeline needs from its journal when it starts again: the spend of every budget window still
+ * open (so budgets hold across a restart), the month's interaction count (so the volume discount
+ * continues), and the link of the last record of the newest cycle (so the hash chain continues).
+ * Read from the records since the start of the current month or week, whichever is earlier; a
+ * damaged record is skipped, as a reader would.
  */
 final class JournalRecovery {
-    final Map<String, Long> teamSpendToday = new HashMap<>();
+    private final BudgetBook budgets;
+    private final long nowMillis;
     long monthInteractions;
     int lastCycle = Integer.MIN_VALUE;
     long lastLink;
     long records;
 
-    private JournalRecovery() {
+    private JournalRecovery(final BudgetBook budgets, final long nowMillis) {
+        this.budgets = budgets;
+        this.nowMillis = nowMillis;
     }
 
-    /** Reads {@code directory} as of {@code nowMillis}; an empty or missing journal recovers nothing. */
-    static JournalRecovery read(final Path directory, final long nowMillis) {
-        final JournalRecovery recovery = new JournalRecovery();
+    /**
+     * Reads {@code directory} as of {@code nowMillis}, charging {@code budgets} with the spend of their
+     * open windows; an empty or missing journal recovers nothing.
+     */
+    static JournalRecovery read(final Path directory, final long nowMillis, final BudgetBook budgets) {
+        final JournalRecovery recovery = new JournalRecovery(budgets, nowMillis);
         if (!hasCycles(directory)) {
             return recovery;
         }
-        final long today = UtcCalendar.epochDay(nowMillis);
         final long month = EventPricer.monthIndex(nowMillis);
-        final Instant monthStart = ZonedDateTime.ofInstant(Instant.ofEpochMilli(nowMillis), ZoneOffset.UTC)
-            .withDayOfMonth(1).toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant();
-        try (JournalReader reader = JournalReader.open(directory).from(monthStart)) {
-            reader.readAll((index, record) -> recovery.add(record, reader.cycle(), today, month));
+        try (JournalReader reader = JournalReader.open(directory).from(earliestOpenWindow(nowMillis))) {
+            reader.readAll((index, record) -> recovery.add(record, reader.cycle(), month));
         }
         return recovery;
     }
 
-    private void add(final RecordView record, final int cycle, final long today, final long month) {
+    /** The start of the month or of the week (Monday), whichever is earlier, a day early for zones east of UTC. */
+    private static Instant earliestOpenWindow(final long nowMillis) {
+        final LocalDate today = Instant.ofEpochMilli(nowMillis).atZone(ZoneOffset.UTC).toLocalDate();
+        final LocalDate monthStart = today.withDayOfMonth(1);
+        final LocalDate weekStart = today.with(DayOfWeek.MONDAY);
+        final LocalDate earliest = monthStart.isBefore(weekStart) ? monthStart : weekStart;
+        return earliest.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    private void add(final RecordView record, final int cycle, final long month) {
         records++;
         lastCycle = cycle;
         lastLink = record.link();
         if (EventPricer.monthIndex(record.epochMillis()) == month && record.kind() == EventKind.INTERACTION) {
             monthInteractions++;
         }
-        final String team = record.team();
-        if (team != null && UtcCalendar.epochDay(record.epochMillis()) == today) {
-            teamSpendToday.merge(team, record.costNanos(), Math::addExact);
-        }
+        budgets.restore(record.team(), record.project(), record.customerId(), record.costNanos(),
+            record.epochMillis(), nowMillis);
     }
 
     private static boolean hasCycles(final Path directory) {

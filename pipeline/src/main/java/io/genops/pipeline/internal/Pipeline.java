@@ -65,8 +65,7 @@ public final class Pipeline {
 
     public Pipeline(final Settings settings) {
         this.settings = settings;
-        this.budgets = new BudgetBook(settings.defaultDailyBudgetNanos(), settings.teamDailyBudgetsNanos(),
-            settings.maxTrackedKeys());
+        this.budgets = new BudgetBook(settings.budgetLimits(), settings.budgetZone(), settings.maxTrackedKeys());
         this.dispatcher = new AlertDispatcher(settings.alertChannels(), settings.defaultAlertChannels(),
             settings.alertQueueCapacity(), settings.alertBatchSize(), settings.alertBatchAge().toNanos());
         this.priceCache = new PriceCache(settings.modelPrices(), settings.priceCacheCapacity());
@@ -120,14 +119,12 @@ public final class Pipeline {
     /** Rebuilds today's budgets and the month's volume from the journal, so both survive a restart. */
     private JournalRecovery recover() {
         final long now = settings.clock().millis();
-        final JournalRecovery recovery = JournalRecovery.read(settings.journalDirectory(), now);
-        final long today = UtcCalendar.epochDay(now);
-        recovery.teamSpendToday.forEach((team, spent) -> budgets.restore(team, today, spent));
+        final JournalRecovery recovery = JournalRecovery.read(settings.journalDirectory(), now, budgets);
         pricer.resumeMonth(now, recovery.monthInteractions);
         counters.monthInteractions.lazySet(recovery.monthInteractions);
         if (recovery.records > 0) {
-            LOG.info("Journal {} resumed: {} records this month, spend of {} teams today rebuilt",
-                settings.journalDirectory(), recovery.records, recovery.teamSpendToday.size());
+            LOG.info("Journal {} resumed: {} records read back, open budget windows and the month's volume rebuilt",
+                settings.journalDirectory(), recovery.records);
         }
         return recovery;
     }

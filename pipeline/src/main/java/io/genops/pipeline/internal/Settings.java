@@ -15,15 +15,15 @@ import io.genops.pipeline.journal.Retention;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 
 /** The validated, immutable settings a pipeline is built from; made by {@code GenOpsBuilder}. */
 public record Settings(
     Attribution attribution,
     GovernancePolicy policy,
-    long defaultDailyBudgetNanos,
-    Map<String, Long> teamDailyBudgetsNanos,
+    List<BudgetBook.BudgetLimit> budgetLimits,
+    ZoneId budgetZone,
     int[] budgetThresholdPercents,
     int budgetWarningPercent,
     int ringSize,

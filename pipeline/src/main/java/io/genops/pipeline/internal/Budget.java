@@ -1,0 +1,93 @@
+package io.genops.pipeline.internal;
+
+import io.genops.pipeline.BudgetScope;
+import io.genops.pipeline.BudgetWindow;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One limit: a scope key (such as team {@code support}), a window kind and an amount, with the state
+ * of its current window.
+ *
+ * <p>Enforcement reserves on the callers' threads: {@link #reserve} adds a call's exact estimated cost
+ * to the window's committed amount with one compare-and-set, refusing when it would pass the limit.
+ * The budget stage later replaces the estimate by the actual cost. So the committed amount is the
+ * spend of processed events plus the reservations of admitted events in flight, and admitted spend
+ * exceeds the limit only by what actual costs exceed their estimates (see {@code GenOps}).
+ */
+final class Budget {
+    private static final VarHandle PERIOD;
+
+    static {
+        try {
+            PERIOD = MethodHandles.lookup().findVarHandle(Budget.class, "period", Period.class);
+        } catch (final ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    final BudgetScope scope;
+    final String key;
+    final BudgetWindow window;
+    final long limitNanos;
+    final String label;
+    @SuppressWarnings("unused")
+    private volatile Period period = new Period(Long.MIN_VALUE);
+
+    Budget(final BudgetScope scope, final String key, final BudgetWindow window, final long limitNanos) {
+        this.scope = scope;
+        this.key = key;
+        this.window = window;
+        this.limitNanos = limitNanos;
+        this.label = scope.label() + "=" + key;
+    }
+
+    /**
+     * The state of window {@code id}, starting it when time has moved on; {@code null} for a window
+     * that has already passed (a late event is not charged to a closed window).
+     */
+    Period periodFor(final long id) {
+        Period current = period;
+        while (current.id < id) {
+            final Period next = new Period(id);
+            if (PERIOD.compareAndSet(this, current, next)) {
+                return next;
+            }
+            current = period;
+        }
+        return current.id == id ? current : null;
+    }
+
+    Period current() {
+        return period;
+    }
+
+    /** Adds {@code nanos} to the window's commitment unless that passes the limit; lock-free. */
+    boolean reserve(final Period target, final long nanos) {
+        final AtomicLong committed = target.committed;
+        long current = committed.get();
+        while (current + nanos <= limitNanos) {
+            if (committed.compareAndSet(current, current + nanos)) {
+                return true;
+            }
+            current = committed.get();
+        }
+        return false;
+    }
+
+    /** One window of a budget. */
+    static final class Period {
+        final long id;
+        /** Spend of processed events plus reservations in flight; callers and the stage update it. */
+        final AtomicLong committed = new AtomicLong();
+        /** Spend of processed events; written by the budget stage only. */
+        volatile long spentNanos;
+        /** Thresholds already alerted in this window; budget stage only. */
+        int thresholdsFired;
+
+        Period(final long id) {
+            this.id = id;
+        }
+    }
+}
