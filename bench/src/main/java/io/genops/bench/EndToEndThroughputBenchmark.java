@@ -2,6 +2,7 @@ package io.genops.bench;
 
 import io.genops.core.event.Interaction;
 import io.genops.pipeline.GenOps;
+import io.genops.pipeline.GenOpsBuilder;
 import io.genops.pipeline.MonitoringSession;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -24,7 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@value #EVENTS} interactions and waits until the last one has passed every stage, so the score
  * (operations per second, one operation per event) is the pipeline's sustained rate, not how fast
  * the ring fills. The pipeline runs with its defaults: blocking backpressure, the sleeping consumer
- * wait, and one consumer thread on a 2-core machine.
+ * wait, one consumer thread on a 2-core machine, and the audit journal (in a fresh directory); the
+ * {@code journaled} parameter also measures it without, to show what the journal costs.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -38,6 +41,10 @@ public class EndToEndThroughputBenchmark {
     static final int EVENTS = 100_000;
     private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(30);
 
+    @Param({"true", "false"})
+    public boolean journaled;
+
+    private TempJournal journal;
     private GenOps genops;
     private MonitoringSession session;
     private Interaction[] interactions;
@@ -45,7 +52,9 @@ public class EndToEndThroughputBenchmark {
 
     @Setup(Level.Trial)
     public void start() {
-        genops = GenOps.builder().team("support").build();
+        journal = new TempJournal();
+        final GenOpsBuilder builder = GenOps.builder().team("support");
+        genops = (journaled ? builder.journal(journal.directory()) : builder.noJournal()).build();
         session = genops.openSession("throughput");
         interactions = Fixtures.interactions();
         agents = Fixtures.agents();
@@ -54,6 +63,7 @@ public class EndToEndThroughputBenchmark {
     @TearDown(Level.Trial)
     public void stop() {
         genops.close();
+        journal.close();
     }
 
     @Benchmark

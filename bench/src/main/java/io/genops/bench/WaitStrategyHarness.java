@@ -34,7 +34,9 @@ import org.HdrHistogram.Histogram;
  * </ul>
  *
  * <p>A plain program rather than JMH: idle CPU and wake-up after a pause are not per-operation times.
- * Each configuration gets a fresh pipeline in the same JVM, run one after another.
+ * Each configuration gets a fresh pipeline in the same JVM, one after another, with the audit journal
+ * in a fresh directory; {@code --no-journal} leaves the journal out, so that the wait's own share of
+ * the throughput is not hidden behind the journal's.
  */
 public final class WaitStrategyHarness {
     private static final int BURST = 1_000_000;
@@ -70,20 +72,23 @@ public final class WaitStrategyHarness {
         new Choice("BUSY_SPIN", ConsumerWait.BUSY_SPIN, null));
 
     public static void main(final String[] args) {
+        final boolean journaled = !Arrays.asList(args).contains("--no-journal");
         if (!THREADS.isThreadCpuTimeSupported()) {
             throw new IllegalStateException("this JVM cannot measure thread CPU time");
         }
         THREADS.setThreadCpuTimeEnabled(true);
+        System.out.println(journaled ? "Pipeline with the audit journal" : "Pipeline in memory only (--no-journal)");
         System.out.printf(Locale.ROOT, "%-32s %12s %10s %12s %12s %14s %14s%n", "consumer wait", "events/s",
             "idle CPU", "wake-up p50", "wake-up max", "paced call p50", "paced call p99");
         for (final Choice choice : CHOICES) {
-            measure(choice);
+            measure(choice, journaled);
         }
     }
 
-    private static void measure(final Choice choice) {
+    private static void measure(final Choice choice, final boolean journaled) {
         final ArrivalStage arrivals = new ArrivalStage();
-        try (GenOps genops = choice.configure(GenOps.builder().team("support").stage(arrivals)).build();
+        try (TempJournal journal = new TempJournal();
+             GenOps genops = pipeline(choice, journaled ? journal : null, arrivals);
              MonitoringSession session = genops.openSession("wait-strategy")) {
             final double eventsPerSecond = throughput(genops, session);
             final double idleShare = idleCpuShare();
@@ -94,6 +99,11 @@ public final class WaitStrategyHarness {
                 micros(wakeUps[wakeUps.length - 1]), nanos(paced.getValueAtPercentile(50)),
                 nanos(paced.getValueAtPercentile(99)));
         }
+    }
+
+    private static GenOps pipeline(final Choice choice, final TempJournal journal, final ArrivalStage arrivals) {
+        final GenOpsBuilder builder = choice.configure(GenOps.builder().team("support").stage(arrivals));
+        return (journal != null ? builder.journal(journal.directory()) : builder.noJournal()).build();
     }
 
     /** The median rate of the measured bursts. */

@@ -2,6 +2,8 @@ package io.genops.cli.demo;
 
 import io.genops.core.policy.GovernancePolicy;
 import io.genops.pipeline.BackpressurePolicy;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -58,15 +60,23 @@ public final class DemoCommand implements Callable<Integer> {
             + "dropped (default: ${DEFAULT-VALUE})")
     private BackpressurePolicy backpressure;
 
-    @Option(names = "--seed", order = 9, paramLabel = "N", defaultValue = "20261203",
+    @Option(names = "--journal", order = 9, paramLabel = "DIR",
+        description = "keep the audit journal in DIR; today's spend then carries over from run to run, as in "
+            + "production (default: a temporary directory, removed after the run)")
+    private Path journalDirectory;
+
+    @Option(names = "--no-journal", order = 10, description = "run without the audit journal, in memory only")
+    private boolean noJournal;
+
+    @Option(names = "--seed", order = 11, paramLabel = "N", defaultValue = "20261203",
         description = "seed of the scripted calls; equal seeds and options make equal calls (default: "
             + "${DEFAULT-VALUE})")
     private long seed;
 
-    @Option(names = "--json", order = 10, description = "print the report as one JSON object instead of tables")
+    @Option(names = "--json", order = 12, description = "print the report as one JSON object instead of tables")
     private boolean json;
 
-    @Option(names = "--no-progress", order = 11, description = "do not draw the progress line on a terminal")
+    @Option(names = "--no-progress", order = 13, description = "do not draw the progress line on a terminal")
     private boolean noProgress;
 
     @Option(names = "--agents", order = 1, paramLabel = "N", defaultValue = "20",
@@ -104,9 +114,9 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, IOException {
         final DemoPlan plan = new DemoPlan(agents, threads, events, rate, policy, backpressure, budget, sampleRate,
-            seed);
+            journal(), seed);
         final DemoReport report;
         try (StatusLine status = StatusLine.open(!noProgress)) {
             report = new DemoRun(plan, status).execute();
@@ -117,6 +127,16 @@ public final class DemoCommand implements Callable<Integer> {
             new ReportTable(spec.commandLine().getOut()).print(report);
         }
         return 0;
+    }
+
+    private JournalChoice journal() {
+        if (noJournal && journalDirectory != null) {
+            throw new ParameterException(spec.commandLine(), "--journal and --no-journal exclude each other");
+        }
+        if (noJournal) {
+            return JournalChoice.NONE;
+        }
+        return journalDirectory == null ? JournalChoice.TEMPORARY : JournalChoice.at(journalDirectory);
     }
 
     private long within(final String option, final long value, final long min, final long max) {

@@ -14,10 +14,11 @@ import io.genops.pipeline.BackpressurePolicy;
  * @param backpressure what a producer does when the ring is full
  * @param budget       each team's daily budget
  * @param sampleRate   the share of interactions and signals marked for export
+ * @param journal      where the audit journal goes
  * @param seed         the seed the scripts are drawn from
  */
 record DemoPlan(int agents, int threads, long events, long rate, GovernancePolicy policy,
-    BackpressurePolicy backpressure, BudgetOption budget, double sampleRate, long seed) {
+    BackpressurePolicy backpressure, BudgetOption budget, double sampleRate, JournalChoice journal, long seed) {
 
     /** The calls producer {@code thread} makes: an even share, the first threads taking the remainder. */
     long eventsOf(final int thread) {

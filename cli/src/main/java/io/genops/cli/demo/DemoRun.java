@@ -4,14 +4,19 @@ import io.genops.core.Attribution;
 import io.genops.core.event.AlertRule;
 import io.genops.core.event.EventKind;
 import io.genops.core.money.Money;
+import io.genops.core.policy.BudgetExceededException;
 import io.genops.pipeline.GenOps;
 import io.genops.pipeline.GenOpsBuilder;
 import io.genops.pipeline.MonitoringSession;
 import io.genops.pipeline.PipelineMetrics;
 import io.genops.pipeline.ShutdownReport;
+import java.io.IOException;
 import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +29,10 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One run of the demo: builds the scripts, starts a pipeline for the plan, opens a session per team
@@ -32,6 +40,7 @@ import org.HdrHistogram.Histogram;
  * what happened into a {@link DemoReport}.
  */
 final class DemoRun {
+    private static final Logger LOG = LoggerFactory.getLogger(DemoRun.class);
     /** With an automatic budget each team gets this share of its forecast spend, so it runs out late in the run. */
     static final int AUTO_BUDGET_PERCENT = 70;
 
@@ -48,14 +57,25 @@ final class DemoRun {
         this.status = status;
     }
 
-    DemoReport execute() throws InterruptedException {
+    DemoReport execute() throws InterruptedException, IOException {
         final Workload workload = new Workload(plan.agents(), plan.seed());
         final List<Step[]> scripts = new ArrayList<>();
         for (int thread = 0; thread < plan.threads(); thread++) {
             scripts.add(workload.script(thread, plan.threads()));
         }
-        try (GenOps genops = pipeline(budgets(scripts))) {
+        if (!plan.journal().temporary()) {
+            try (GenOps genops = pipeline(budgets(scripts), plan.journal().directory())) {
+                return run(genops, scripts);
+            }
+        }
+        final Path journal = Files.createTempDirectory("genops-demo-journal-");
+        final Thread interrupted = new Thread(() -> remove(journal), "demo-journal-removal");
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        try (GenOps genops = pipeline(budgets(scripts), journal)) {
             return run(genops, scripts);
+        } finally {
+            remove(journal);
+            Runtime.getRuntime().removeShutdownHook(interrupted);
         }
     }
 
@@ -77,7 +97,7 @@ final class DemoRun {
         return budgets;
     }
 
-    private GenOps pipeline(final Map<Team, Money> budgets) {
+    private GenOps pipeline(final Map<Team, Money> budgets, final Path journal) {
         final GenOpsBuilder builder = GenOps.builder()
             .project("customer-experience")
             .environment("demo")
@@ -86,6 +106,11 @@ final class DemoRun {
             .samplingRate(EventKind.INTERACTION, plan.sampleRate())
             .samplingRate(EventKind.SIGNAL, plan.sampleRate());
         budgets.forEach((team, limit) -> builder.dailyBudget(team.wireName(), limit));
+        if (journal != null) {
+            builder.journal(journal);
+        } else {
+            builder.noJournal();
+        }
         return builder.build();
     }
 
@@ -132,13 +157,19 @@ final class DemoRun {
         return sessions;
     }
 
-    /** Each team creates its own rules through its session; rules then watch every event. */
+    /**
+     * Each team creates its own rules through its session; rules then watch every event. Creating a
+     * rule is priced, so a team whose enforced budget is too small for it goes without.
+     */
     private static long createAlertRules(final MonitoringSession[] sessions) {
         long created = 0;
         for (final Team team : Team.values()) {
             for (final Map.Entry<String, AlertRule> rule : team.alertRules().entrySet()) {
-                if (sessions[team.ordinal()].createAlert(rule.getKey(), rule.getValue())) {
-                    created++;
+                try {
+                    created += sessions[team.ordinal()].createAlert(rule.getKey(), rule.getValue()) ? 1 : 0;
+                } catch (final BudgetExceededException e) {
+                    LOG.warn("Team '{}' could not create alert rule '{}': {}", team.wireName(), rule.getKey(),
+                        e.getMessage());
                 }
             }
         }
@@ -187,6 +218,23 @@ final class DemoRun {
         final Histogram merged = new Histogram(producers.get(0).latency().getHighestTrackableValue(), 3);
         producers.forEach(producer -> merged.add(producer.latency()));
         return merged;
+    }
+
+    /**
+     * Removes a temporary journal, after the run or, should the run be interrupted (Ctrl-C), from a
+     * shutdown hook. A leftover is only worth a warning.
+     */
+    private static void remove(final Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (final Path path : paths.sorted(Comparator.reverseOrder()).toArray(Path[]::new)) {
+                Files.deleteIfExists(path);
+            }
+        } catch (final IOException e) {
+            LOG.warn("Could not remove the temporary journal {}: {}", directory, e.toString());
+        }
     }
 
     private static double seconds(final long nanos) {

@@ -104,12 +104,15 @@ final class Producer implements Callable<CallCounts> {
     private void signal(final Step step) {
         counts.signals++;
         boolean accepted = false;
+        boolean rejected = false;
         try {
             accepted = sessionsByTeam[step.agent().team().ordinal()].trackSignal(step.signalName(), step.signal());
+        } catch (final BudgetExceededException e) {
+            rejected = true;
         } catch (final RingFullException ignored) {
             // Counted as dropped below.
         }
-        counts.count(accepted, false);
+        counts.count(accepted, rejected);
     }
 
     private Conversation currentConversation() {
@@ -127,7 +130,11 @@ final class Producer implements Callable<CallCounts> {
     private void endConversation() {
         if (conversation != null) {
             final long startNanos = System.nanoTime();
-            conversation.close();
+            try {
+                conversation.close();
+            } catch (final BudgetExceededException ignored) {
+                // Closing emits a summary signal, which an enforced budget that has run out refuses.
+            }
             counts.conversationCloseNanos += System.nanoTime() - startNanos;
             conversation = null;
         }

@@ -126,6 +126,8 @@ final class ReportJson {
         json.writeNumberField("rejected_budget", metrics.rejectedBudget());
         json.writeNumberField("rejected_invalid", metrics.rejectedInvalid());
         json.writeNumberField("failed_events", metrics.failedEvents());
+        json.writeNumberField("journaled", metrics.journaled());
+        json.writeStringField("journal", report.plan().journal().describe());
         json.writeBooleanField("clean_shutdown", report.cleanShutdown());
         json.writeEndObject();
     }

@@ -6,9 +6,11 @@ import io.genops.cli.CommandRun;
 import io.genops.cli.JsonTree;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -44,6 +46,7 @@ class DemoCommandTest {
         assertThat(number(report, "sampled_in") + number(report, "sampled_out"))
             .isEqualTo(number(pipeline, "processed"));
         assertThat(pipeline.get("clean_shutdown")).isEqualTo(true);
+        assertThat(number(pipeline, "journaled")).as("every event journaled").isEqualTo(number(pipeline, "processed"));
     }
 
     @Test
@@ -85,9 +88,31 @@ class DemoCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         final Map<String, Object> report = JsonTree.object(run.out());
         assertThat(number(report, "rejected")).isPositive();
-        assertThat(number(object(report, "pipeline"), "rejected_budget")).isEqualTo(number(report, "rejected"));
+        assertThat(number(object(report, "pipeline"), "rejected_budget")).as("rules and conversation signals too")
+            .isGreaterThanOrEqualTo(number(report, "rejected"));
         assertThat(number(report, "accepted") + number(report, "rejected") + number(report, "dropped"))
             .isEqualTo(3000L);
+    }
+
+    @Test
+    void keptJournalCarriesTodaysSpendIntoTheNextRun(@TempDir final Path directory) throws IOException {
+        final String[] args = {"demo", "--events", "1000", "--rate", "0", "--threads", "1", "--json",
+            "--budget", "1000", "--journal", directory.toString()};
+        final Map<String, Object> first = JsonTree.object(CommandRun.of(args).out());
+        final Map<String, Object> second = JsonTree.object(CommandRun.of(args).out());
+
+        final BigDecimal spentInBoth = new BigDecimal((String)object(first, "cost_by_team").get("sales"))
+            .add(new BigDecimal((String)object(second, "cost_by_team").get("sales")));
+        final Object consumed = object(object(second, "budgets"), "sales").get("consumed_usd");
+        assertThat(new BigDecimal((String)consumed)).isEqualByComparingTo(spentInBoth);
+    }
+
+    @Test
+    void journalAndNoJournalExcludeEachOther() {
+        final CommandRun run = CommandRun.of("demo", "--journal", "somewhere", "--no-journal");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--journal and --no-journal exclude each other");
     }
 
     @Test
