@@ -73,7 +73,7 @@ public final class Conversation implements AutoCloseable {
         if (agentId != null) {
             signal.agentId(agentId);
         }
-        genops.pipeline().ingest().signal(session, scope, attribution, name, signal.build());
+        genops.pipeline().ingest().signal(session, scope, attribution, name, signal.build(), false);
     }
 
     /** Emits the summary signal, ends the conversation and waits (up to the close timeout) for exact totals. */

@@ -90,15 +90,26 @@ public final class Ingest {
         return true;
     }
 
-    /** Publishes a performance signal; false when dropped. */
+    /** Publishes a caller's performance signal, enforcing budgets; false when dropped. */
     public boolean signal(final Scope session, final Scope conversation, final Attribution base, final String name,
         final PerformanceSignal signal) {
+        return signal(session, conversation, base, name, signal, true);
+    }
+
+    /**
+     * Publishes a performance signal; false when dropped. Signals the library emits on a caller's
+     * behalf (a conversation's flow and summary) pass {@code enforced = false}: they are charged like
+     * any event but never refused, so closing a conversation cannot fail on a budget.
+     */
+    public boolean signal(final Scope session, final Scope conversation, final Attribution base, final String name,
+        final PerformanceSignal signal, final boolean enforced) {
         checkOpen();
         checkName(name, "signal name");
         checkAttribution(signal.attribution());
         final long now = clock.millis();
-        final Reservations held = enforce(signal.attribution(), base, now, signal.hasCostOverride()
-            ? signal.costOverrideNanos() : platform.signalNanos(signal.complexity(), signal.frequency(), tier()));
+        final long estimate = signal.hasCostOverride()
+            ? signal.costOverrideNanos() : platform.signalNanos(signal.complexity(), signal.frequency(), tier());
+        final Reservations held = enforced ? enforce(signal.attribution(), base, now, estimate) : none(estimate);
 
         final long sequence = claim(held);
         if (sequence < 0) {
@@ -168,6 +179,12 @@ public final class Ingest {
                 held.periods[held.count++] = period;
             }
         }
+        return held;
+    }
+
+    private Reservations none(final long estimateNanos) {
+        final Reservations held = reservations.get();
+        held.clear(estimateNanos);
         return held;
     }
 
