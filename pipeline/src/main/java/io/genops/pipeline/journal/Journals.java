@@ -93,6 +93,19 @@ public final class Journals {
         return SingleChronicleQueueBuilder.binary(directory).rollCycle(ROLL_CYCLE).build();
     }
 
+    /**
+     * Opens the journal in {@code directory} for reading beside its writer, as the export runners do;
+     * the directory is created if needed so a runner may start before the first record.
+     */
+    public static SingleChronicleQueue openForTailing(final Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot create the journal directory " + directory, e);
+        }
+        return SingleChronicleQueueBuilder.binary(directory).rollCycle(ROLL_CYCLE).build();
+    }
+
     /** Throws {@link JournalException} unless {@code directory} holds at least one cycle file. */
     public static void requireJournal(final Path directory) {
         if (!Files.isDirectory(directory)) {

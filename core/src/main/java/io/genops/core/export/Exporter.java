@@ -1,0 +1,43 @@
+package io.genops.core.export;
+
+import io.genops.core.event.EventView;
+
+/**
+ * Ships journaled events somewhere: an OpenTelemetry collector, a metrics endpoint, a vendor's API.
+ *
+ * <p>An export runner, one thread per exporter, reads the journal and drives the exporter in
+ * batches: {@link #add} for each record of the batch, then {@link #send}. When a send answers
+ * {@link ExportResult#RETRY} the exporter keeps the batch and the runner calls {@code send} again
+ * after a pause; when the runner gives a batch up it calls {@link #discard}. The runner records its
+ * position in the journal only after a batch is settled, so delivery is at least once: after a
+ * restart the last unsettled batch is offered again, and no record is ever skipped.
+ *
+ * <p>Only the runner's thread calls an exporter, so implementations need no locking. They must not
+ * keep the {@link EventView}s they are given: the views are reused.
+ */
+public interface Exporter extends AutoCloseable {
+    /** A stable name; it also names the exporter's position in the journal, so keep it across restarts. */
+    String name();
+
+    /**
+     * Whether the exporter sees only events sampled for export (spans, logs) or every event
+     * (metrics, which must count everything).
+     */
+    default boolean sampledOnly() {
+        return true;
+    }
+
+    /** Adds one event to the batch being built; the view is valid only during the call. */
+    void add(EventView event);
+
+    /** Sends the batch built since the last success or discard; never throws. */
+    ExportResult send();
+
+    /** Forgets the current batch: it was delivered elsewhere, or the runner gave it up. */
+    void discard();
+
+    /** Releases connections; the runner has stopped calling. */
+    @Override
+    default void close() {
+    }
+}

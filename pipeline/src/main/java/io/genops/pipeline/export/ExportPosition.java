@@ -1,0 +1,99 @@
+package io.genops.pipeline.export;
+
+import io.genops.pipeline.journal.JournalException;
+import java.io.IOException;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Where an exporter has got to in the journal: the index of the last record it settled, kept in a
+ * small memory-mapped file {@code <journal>/exporters/<name>.position} beside the journal, so it
+ * survives the process being killed just as the journal does.
+ *
+ * <pre>
+ *  two slots of 24 bytes, written alternately:  generation (8) | index (8) | check (8)
+ * </pre>
+ *
+ * A save goes to the slot the previous save did not use, and a slot counts only when its check
+ * matches; a save torn by a crash therefore leaves the previous position readable, and the exporter
+ * repeats at most the batch it was settling.
+ */
+public final class ExportPosition implements AutoCloseable {
+    /** The position of an exporter that has settled nothing yet. */
+    public static final long START = -1;
+    private static final int SLOT = 24;
+
+    private final Path file;
+    private final FileChannel channel;
+    private final MappedByteBuffer mapped;
+
+    private ExportPosition(final Path file, final FileChannel channel, final MappedByteBuffer mapped) {
+        this.file = file;
+        this.channel = channel;
+        this.mapped = mapped;
+    }
+
+    /** Opens (creating) the position of exporter {@code name} of the journal in {@code journal}. */
+    public static ExportPosition open(final Path journal, final String name) {
+        final Path file = journal.resolve("exporters").resolve(name + ".position");
+        try {
+            Files.createDirectories(file.getParent());
+            final FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+            return new ExportPosition(file, channel, channel.map(FileChannel.MapMode.READ_WRITE, 0, 2 * SLOT));
+        } catch (final IOException e) {
+            throw new JournalException("cannot open the export position " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The index of the last settled record, or {@link #START}. */
+    public long load() {
+        final int newest = newestSlot();
+        return newest < 0 ? START : mapped.getLong(newest * SLOT + 8);
+    }
+
+    /** Records {@code index} as settled. */
+    public void save(final long index) {
+        final int newest = newestSlot();
+        final long generation = newest < 0 ? 1 : mapped.getLong(newest * SLOT) + 1;
+        final int slot = newest < 0 ? 0 : 1 - newest;
+        mapped.putLong(slot * SLOT, generation);
+        mapped.putLong(slot * SLOT + 8, index);
+        mapped.putLong(slot * SLOT + 16, check(generation, index));
+    }
+
+    /** The valid slot with the higher generation, or -1 when neither is valid. */
+    private int newestSlot() {
+        int newest = -1;
+        long newestGeneration = 0;
+        for (int slot = 0; slot < 2; slot++) {
+            final long generation = mapped.getLong(slot * SLOT);
+            final long index = mapped.getLong(slot * SLOT + 8);
+            if (generation > newestGeneration && mapped.getLong(slot * SLOT + 16) == check(generation, index)) {
+                newest = slot;
+                newestGeneration = generation;
+            }
+        }
+        return newest;
+    }
+
+    private static long check(final long generation, final long index) {
+        return ~(generation * 0x9E3779B97F4A7C15L + index);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (final IOException ignored) {
+            // Nothing is lost: the mapped bytes are already in the file's pages.
+        }
+    }
+}

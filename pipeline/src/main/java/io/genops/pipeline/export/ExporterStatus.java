@@ -1,0 +1,18 @@
+package io.genops.pipeline.export;
+
+/**
+ * One exporter's progress.
+ *
+ * @param name           the exporter's name
+ * @param exported       events delivered (each counted once per successful batch that held it)
+ * @param batches        batches delivered
+ * @param retries        sends answered with a retry
+ * @param failedBatches  batches refused for good or given up after the configured attempts
+ * @param failedEvents   events in those batches
+ * @param lagRecords     records of the current journal day not yet settled; 0 when caught up
+ * @param lagMillis      how far behind the newest journaled event the last settled one is, in ms
+ * @param position       the journal index of the last settled record, or -1
+ */
+public record ExporterStatus(String name, long exported, long batches, long retries, long failedBatches,
+    long failedEvents, long lagRecords, long lagMillis, long position) {
+}

@@ -1,0 +1,174 @@
+package io.genops.pipeline.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.genops.core.event.EventKind;
+import io.genops.core.event.EventView;
+import io.genops.core.event.Interaction;
+import io.genops.core.export.ExportResult;
+import io.genops.core.export.Exporter;
+import io.genops.core.pricing.ModelPrice;
+import io.genops.core.pricing.ModelPriceTable;
+import io.genops.core.pricing.TokenRates;
+import io.genops.pipeline.GenOps;
+import io.genops.pipeline.MonitoringSession;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExportRunnerTest {
+    private static final long WAIT_NANOS = TimeUnit.SECONDS.toNanos(20);
+
+    @TempDir
+    Path journal;
+
+    @Test
+    void runner_withAReceiverThatFailsAtFirst_deliversEveryEventAndSavesItsPosition() {
+        write(10_000, 1.0);
+        final RecordingExporter flaky = new RecordingExporter("otlp", true, attempt -> attempt <= 3
+            ? ExportResult.RETRY : ExportResult.SUCCESS);
+
+        final ExporterStatus status = runUntil(flaky, () -> flaky.delivered.size());
+
+        assertThat(new HashSet<>(flaky.delivered)).hasSize(10_000);
+        assertThat(status.retries()).isEqualTo(3);
+        assertThat(status.exported()).isEqualTo(10_000);
+        assertThat(status.lagRecords()).isZero();
+
+        final RecordingExporter again = new RecordingExporter("otlp", true, attempt -> ExportResult.SUCCESS);
+        write(500, 1.0);
+        runUntil(again, () -> again.delivered.size() >= 500 ? 10_500 : 0);
+        assertThat(again.delivered).as("a restart resumes after the saved position").hasSize(500);
+    }
+
+    @Test
+    void runner_stoppedMidBatch_offersTheUnsettledBatchAgainOnTheNextStart() {
+        write(2_000, 1.0);
+        final RecordingExporter stuck = new RecordingExporter("stuck", true, attempt -> ExportResult.RETRY);
+        final ExportRunner first = runner(stuck);
+        first.start();
+        sleepUntil(() -> stuck.sends >= 2);
+        first.stop(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50));
+
+        final RecordingExporter recovered = new RecordingExporter("stuck", true, attempt -> ExportResult.SUCCESS);
+        runUntil(recovered, () -> recovered.delivered.size());
+        assertThat(new HashSet<>(recovered.delivered)).hasSize(2_000);
+    }
+
+    @Test
+    void runner_givesUpRefusedBatches_countsThem_andSamplingDecidesWhatSpanExportersSee() {
+        write(3_000, 0.1);
+        final RecordingExporter refusing = new RecordingExporter("refusing", true, attempt -> ExportResult.FAILED);
+        final RecordingExporter metrics = new RecordingExporter("metrics", false, attempt -> ExportResult.SUCCESS);
+
+        final ExporterStatus refused = runUntil(refusing, () -> refusing.sends > 0 ? (int)refusing.adds : 0);
+        final ExporterStatus counted = runUntil(metrics, () -> metrics.delivered.size());
+
+        assertThat(refused.failedEvents()).isEqualTo(refusing.adds).isBetween(150L, 450L);
+        assertThat(refused.exported()).isZero();
+        assertThat(counted.exported()).as("an exporter of metrics sees every event").isEqualTo(3_000);
+    }
+
+    private ExporterStatus runUntil(final RecordingExporter exporter, final LongSupplier progress) {
+        final ExportRunner runner = runner(exporter);
+        runner.start();
+        final long deadline = System.nanoTime() + WAIT_NANOS;
+        while (runner.status().lagRecords() > 0 || progress.getAsLong() == 0 || runner.status().position() < 0) {
+            assertThat(System.nanoTime()).as("the runner catches up in time").isLessThan(deadline);
+            sleepMillis(5);
+        }
+        assertThat(runner.stop(System.nanoTime() + WAIT_NANOS)).isTrue();
+        return runner.status();
+    }
+
+    private ExportRunner runner(final Exporter exporter) {
+        return new ExportRunner(exporter, journal, 256, TimeUnit.MILLISECONDS.toNanos(20), 0,
+            TimeUnit.MILLISECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(4));
+    }
+
+    private void write(final int interactions, final double samplingRate) {
+        final Interaction interaction = Interaction.builder().model("m").inputTokens(10).build();
+        try (GenOps genops = GenOps.builder().journal(journal).ringSize(1024)
+            .samplingRate(EventKind.INTERACTION, samplingRate)
+            .modelPrices(ModelPriceTable.of("test", List.of(ModelPrice.of("m", "acme", TokenRates.of(1, 1)))))
+            .build();
+             MonitoringSession session = genops.openSession("export")) {
+            for (int i = 0; i < interactions; i++) {
+                session.trackInteraction("bot", interaction);
+            }
+        }
+    }
+
+    private static void sleepUntil(final BooleanSupplier condition) {
+        final long deadline = System.nanoTime() + WAIT_NANOS;
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            sleepMillis(2);
+        }
+    }
+
+    private static void sleepMillis(final long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Keeps the epoch millis and sequence of what it delivers; answers sends as told. */
+    private static final class RecordingExporter implements Exporter {
+        final List<String> delivered = new CopyOnWriteArrayList<>();
+        private final String name;
+        private final boolean sampledOnly;
+        private final IntFunction<ExportResult> answer;
+        private final List<String> batch = new ArrayList<>();
+        volatile int sends;
+        volatile long adds;
+
+        RecordingExporter(final String name, final boolean sampledOnly, final IntFunction<ExportResult> answer) {
+            this.name = name;
+            this.sampledOnly = sampledOnly;
+            this.answer = answer;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public boolean sampledOnly() {
+            return sampledOnly;
+        }
+
+        @Override
+        public void add(final EventView event) {
+            batch.add(event.sessionId() + "#" + event.sequence());
+            adds++;
+        }
+
+        @Override
+        public ExportResult send() {
+            final ExportResult result = answer.apply(++sends);
+            if (result == ExportResult.SUCCESS) {
+                delivered.addAll(batch);
+                batch.clear();
+            }
+            return result;
+        }
+
+        @Override
+        public void discard() {
+            batch.clear();
+        }
+    }
+}
