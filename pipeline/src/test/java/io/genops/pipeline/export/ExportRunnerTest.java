@@ -13,7 +13,6 @@ import io.genops.core.pricing.TokenRates;
 import io.genops.pipeline.GenOps;
 import io.genops.pipeline.MonitoringSession;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
