@@ -10,11 +10,25 @@ import java.util.Objects;
 
 /**
  * An alert rule: conditions that must all hold, a severity, the channels to notify, and the
- * complexity the platform prices it by. A fired alert is not repeated for the same rule within its
- * cooldown.
+ * complexity the platform prices it by.
+ *
+ * <p>The rule keeps its state per key of its {@link AlertScope} (default {@link AlertScope#GLOBAL}: one
+ * key for the whole pipeline): a fired alert is not repeated for the same rule and key within the
+ * cooldown, and windowed metrics ({@link Condition#windowed()}) aggregate the last {@link #windowNanos()}
+ * of that key's events. Percentiles and rates hold nothing until the window has {@link #minSamples()}
+ * samples, so one slow call or one error among three does not page anyone.
+ *
+ * <pre>{@code
+ * AlertRule.builder().condition("cost_usd_per_hour > 20").scope(AlertScope.TEAM)
+ *     .window(Duration.ofMinutes(15)).severity(Severity.CRITICAL).channel("pager").build();
+ * }</pre>
  */
 public final class AlertRule {
     public static final Duration DEFAULT_COOLDOWN = Duration.ofMinutes(1);
+    public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(5);
+    public static final Duration MIN_WINDOW = Duration.ofSeconds(1);
+    public static final Duration MAX_WINDOW = Duration.ofDays(31);
+    public static final int DEFAULT_MIN_SAMPLES = 10;
 
     private final List<Condition> conditions;
     private final Severity severity;
@@ -23,6 +37,9 @@ public final class AlertRule {
     private final long cooldownNanos;
     private final Attribution attribution;
     private final long costOverrideNanos;
+    private final AlertScope scope;
+    private final long windowNanos;
+    private final int minSamples;
 
     private AlertRule(final Builder b) {
         this.conditions = List.copyOf(b.conditions);
@@ -32,6 +49,9 @@ public final class AlertRule {
         this.cooldownNanos = b.cooldown.toNanos();
         this.attribution = b.attribution;
         this.costOverrideNanos = b.costOverrideNanos;
+        this.scope = b.scope;
+        this.windowNanos = b.window.toNanos();
+        this.minSamples = b.minSamples;
     }
 
     public static Builder builder() {
@@ -71,10 +91,36 @@ public final class AlertRule {
         return costOverrideNanos;
     }
 
+    /** What the rule keeps its cooldown and windows per; {@link AlertScope#GLOBAL} by default. */
+    public AlertScope scope() {
+        return scope;
+    }
+
+    /** The span windowed metrics aggregate over; {@link #DEFAULT_WINDOW} unless set. */
+    public long windowNanos() {
+        return windowNanos;
+    }
+
+    /** Samples a window needs before its percentiles and rates are read; {@value #DEFAULT_MIN_SAMPLES} by default. */
+    public int minSamples() {
+        return minSamples;
+    }
+
+    /** Whether any condition reads a metric over the window. */
+    public boolean windowed() {
+        for (final Condition condition : conditions) {
+            if (condition.windowed()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public String toString() {
         return "AlertRule{conditions=" + conditions + ", severity=" + severity + ", channels=" + channels
-            + ", complexity=" + complexity + '}';
+            + ", complexity=" + complexity + ", scope=" + scope + ", window=" + Duration.ofNanos(windowNanos)
+            + ", minSamples=" + minSamples + '}';
     }
 
     /** Builds an {@link AlertRule}; at least one condition is required. */
@@ -86,6 +132,9 @@ public final class AlertRule {
         private Duration cooldown = DEFAULT_COOLDOWN;
         private Attribution attribution = Attribution.EMPTY;
         private long costOverrideNanos = Interaction.NO_OVERRIDE;
+        private AlertScope scope = AlertScope.GLOBAL;
+        private Duration window = DEFAULT_WINDOW;
+        private int minSamples = DEFAULT_MIN_SAMPLES;
 
         private Builder() {
         }
@@ -147,9 +196,40 @@ public final class AlertRule {
             return this;
         }
 
+        /** Keeps the rule's cooldown and windows per team, project, customer or agent; default global. */
+        public Builder scope(final AlertScope scope) {
+            this.scope = Objects.requireNonNull(scope, "scope");
+            return this;
+        }
+
+        public Builder scope(final String scope) {
+            return scope(AlertScope.parse(scope));
+        }
+
+        /** The span windowed metrics aggregate over, from 1 second to 31 days; default 5 minutes. */
+        public Builder window(final Duration window) {
+            Objects.requireNonNull(window, "window");
+            if (window.compareTo(MIN_WINDOW) < 0 || window.compareTo(MAX_WINDOW) > 0) {
+                throw new IllegalArgumentException("window must lie in [1 s, 31 days]: " + window);
+            }
+            this.window = window;
+            return this;
+        }
+
+        /** Samples a window needs before its percentiles and rates are read; default 10. */
+        public Builder minSamples(final int samples) {
+            this.minSamples = Checks.positive(samples, "minSamples");
+            return this;
+        }
+
         public AlertRule build() {
             if (conditions.isEmpty()) {
                 throw new IllegalArgumentException("an alert rule needs at least one condition");
+            }
+            if (scope != AlertScope.GLOBAL && conditions.stream()
+                .anyMatch(condition -> Condition.REJECTION_RATE.equals(condition.metric()))) {
+                throw new IllegalArgumentException("rejection_rate is counted on the callers' threads before an event "
+                    + "has a scope key, so it needs the global scope, not " + scope.label());
             }
             return new AlertRule(this);
         }

@@ -17,7 +17,9 @@ import java.util.concurrent.locks.LockSupport;
  * bounded buffer (a full buffer drops and counts), are gathered into batches of up to
  * {@code batchSize} or whatever arrived within {@code maxBatchAgeNanos} of the first, and each batch
  * goes to every channel its alerts name (or to the default channels). A channel that throws has the
- * alerts counted as failed; the thread carries on.
+ * alerts counted as failed; the thread carries on. Each turn of the loop first drains the
+ * {@link AlertJournal}, which puts rules' firings back into the ring from this thread (see there why
+ * not from the alert stage).
  */
 public final class AlertDispatcher implements AlertSink {
     private final ArrayBlockingQueue<FiredAlert> queue;
@@ -27,6 +29,8 @@ public final class AlertDispatcher implements AlertSink {
     private final long maxBatchAgeNanos;
     private final Thread thread;
     private volatile boolean running = true;
+    /** Set before {@link #start()}, so the thread's start publishes it. */
+    private AlertJournal journal;
     /** Alerts accepted and not yet delivered or failed. */
     private final AtomicLong pending = new AtomicLong();
 
@@ -49,6 +53,11 @@ public final class AlertDispatcher implements AlertSink {
 
     public void start() {
         thread.start();
+    }
+
+    /** Has this thread put rules' firings back into the pipeline; call before {@link #start()}. */
+    void journalTo(final AlertJournal alertJournal) {
+        this.journal = alertJournal;
     }
 
     @Override
@@ -95,6 +104,9 @@ public final class AlertDispatcher implements AlertSink {
                 }
             } catch (final InterruptedException e) {
                 // stop() interrupts to end a wait; what is already gathered is still delivered below.
+            }
+            if (journal != null) {
+                journal.drain();
             }
             if (!batch.isEmpty()) {
                 deliver(batch);
