@@ -4,6 +4,7 @@ import io.genops.config.PriceTables;
 import io.genops.core.Attribution;
 import io.genops.core.Checks;
 import io.genops.core.alert.AlertChannel;
+import io.genops.core.event.AlertRule;
 import io.genops.core.event.EventKind;
 import io.genops.core.money.CurrencyTable;
 import io.genops.core.money.Money;
@@ -23,6 +24,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,6 @@ import java.util.Objects;
  * pipeline on a small machine; the README's configuration table lists them all.
  */
 public final class GenOpsBuilder {
-    private static final int PPM = 1_000_000;
     /** Where events are journaled unless told otherwise. */
     public static final Path DEFAULT_JOURNAL = Path.of("genops-data", "journal");
 
@@ -49,7 +50,7 @@ public final class GenOpsBuilder {
     private ConsumerWait consumerWait = ConsumerWait.SLEEPING;
     private long consumerParkNanos = 100_000;
     private int stageThreads = Runtime.getRuntime().availableProcessors() > 2 ? 2 : 1;
-    private final int[] samplingPpmByKind = {PPM, PPM, PPM};
+    private SamplingPolicy sampling = SamplingPolicy.keepAll();
     private UnknownModelPolicy unknownModelPolicy = UnknownModelPolicy.ZERO_AND_COUNT;
     private ModelPriceTable modelPrices;
     private PlatformPriceTable platformPrices;
@@ -59,6 +60,8 @@ public final class GenOpsBuilder {
     private int priceCacheCapacity = 1_024;
     private int maxTrackedKeys = 10_000;
     private int maxAlertRules = 1_000;
+    private final Map<String, AlertRule> alertRules = new LinkedHashMap<>();
+    private int maxAlertStateKeys = 10_000;
     private final List<AlertChannel> alertChannels = new ArrayList<>(List.of(new LogAlertChannel()));
     private List<String> defaultAlertChannels = List.of(LogAlertChannel.NAME);
     private int alertQueueCapacity = 1_024;
@@ -221,13 +224,22 @@ public final class GenOpsBuilder {
         return this;
     }
 
-    /** The fraction of events of {@code kind} exported as spans or logs, in [0, 1]; default 1. */
+    /**
+     * The fraction of events of {@code kind} exported as spans or logs, in [0, 1]; default 1. Shorthand
+     * for a fixed-rate {@link #sampling} policy; refused once an adaptive policy is set.
+     */
     public GenOpsBuilder samplingRate(final EventKind kind, final double rate) {
         Objects.requireNonNull(kind, "kind");
         if (!(rate >= 0 && rate <= 1)) {
             throw new IllegalArgumentException("samplingRate for " + kind + " must lie in [0, 1]: " + rate);
         }
-        samplingPpmByKind[kind.ordinal()] = (int)Math.round(rate * PPM);
+        this.sampling = sampling.withRate(kind, rate);
+        return this;
+    }
+
+    /** Which events are exported, such as {@link SamplingPolicy#adaptive()}; replaces earlier rates. */
+    public GenOpsBuilder sampling(final SamplingPolicy policy) {
+        this.sampling = Objects.requireNonNull(policy, "sampling");
         return this;
     }
 
@@ -279,6 +291,22 @@ public final class GenOpsBuilder {
 
     public GenOpsBuilder maxAlertRules(final int rules) {
         this.maxAlertRules = Checks.positive(rules, "maxAlertRules");
+        return this;
+    }
+
+    /**
+     * An alert rule in force from the start, before any event, as if created under the client's
+     * attribution (the rule's own attribution overrides it); the same name again replaces the rule.
+     */
+    public GenOpsBuilder alertRule(final String name, final AlertRule rule) {
+        Checks.nonBlank(name, "alertRule name");
+        alertRules.put(name, Objects.requireNonNull(rule, "alertRule"));
+        return this;
+    }
+
+    /** States of (alert rule, team, project, customer or agent) kept; the least recently seen go first. */
+    public GenOpsBuilder maxAlertStateKeys(final int keys) {
+        this.maxAlertStateKeys = Checks.positive(keys, "maxAlertStateKeys");
         return this;
     }
 
@@ -383,16 +411,26 @@ public final class GenOpsBuilder {
     /** Checks the whole configuration and starts the pipeline's threads. */
     public GenOps build() {
         checkChannels();
+        checkAlertRules();
         final ModelPriceTable models = modelPrices != null ? modelPrices : PriceTables.bundledModels();
         final PlatformPriceTable platform = platformPrices != null ? platformPrices : PriceTables.bundledPlatform();
         return new GenOps(new Settings(attribution.build(), policy, List.copyOf(budgetLimits.values()),
             budgetZone, budgetThresholdPercents.clone(), budgetWarningPercent, ringSize,
-            backpressure, consumerWait, consumerParkNanos, stageThreads, samplingPpmByKind.clone(),
+            backpressure, consumerWait, consumerParkNanos, stageThreads, sampling,
             unknownModelPolicy, models, platform, currencies, maxStringLength, captureContent, priceCacheCapacity,
             maxTrackedKeys, maxAlertRules, List.copyOf(alertChannels), defaultAlertChannels, alertQueueCapacity,
             alertBatchSize, alertBatchAge, closeTimeout, clock, errorHandler, List.copyOf(customStages),
             conversationFlowInterval, journalDirectory, journalSyncOnFlush,
-            new Retention(journalRetentionAge, journalRetentionBytes, clock)));
+            new Retention(journalRetentionAge, journalRetentionBytes, clock),
+            Collections.unmodifiableMap(new LinkedHashMap<>(alertRules)), maxAlertStateKeys));
+    }
+
+    private void checkAlertRules() {
+        if (alertRules.size() > maxAlertRules) {
+            throw new IllegalStateException("alertRule was called for " + alertRules.size() + " rules, more than "
+                + "maxAlertRules (" + maxAlertRules + ")");
+        }
+        alertRules.keySet().forEach(name -> Checks.maxLength(name, maxStringLength, "alertRule name"));
     }
 
     private void checkChannels() {

@@ -35,6 +35,8 @@ import java.util.Map;
  * @param costByAgent       cost per agent, capped in distinct keys
  * @param costByModel       cost per model, capped in distinct keys
  * @param stageGroups       per consumer thread: its stages and batch sizes
+ * @param sampling          why exported events were kept, and the adaptive sampler's key table
+ * @param alerts            the alert stage's rule states and the firings put back into the pipeline
  */
 public record PipelineMetrics(long accepted, long processed, long dropped, long rejectedBudget, long rejectedInvalid,
     long failedEvents, long stageFailures, long unpricedEvents, long sampledIn, long sampledOut, long alertsFired,
@@ -42,7 +44,7 @@ public record PipelineMetrics(long accepted, long processed, long dropped, long 
     long priceCacheHits, long priceCacheMisses, long ringCapacity, long ringRemaining, long journaled,
     Money totalCost,
     Map<String, Money> costByTeam, Map<String, Money> costByAgent, Map<String, Money> costByModel,
-    List<StageGroup> stageGroups) {
+    List<StageGroup> stageGroups, SamplingMetrics sampling, AlertMetrics alerts) {
 
     /** Events refused at the call for any reason other than a full ring. */
     public long rejected() {

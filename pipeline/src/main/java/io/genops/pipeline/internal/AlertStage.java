@@ -1,36 +1,82 @@
 package io.genops.pipeline.internal;
 
+import io.genops.core.Attribution;
 import io.genops.core.alert.FiredAlert;
 import io.genops.core.event.AlertRule;
-import io.genops.core.event.Condition;
+import io.genops.core.event.AlertScope;
 import io.genops.core.event.EventKind;
 import io.genops.core.money.Money;
+import io.genops.pipeline.BudgetScope;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Evaluates alert rules against signals and interactions and hands fired alerts to the dispatcher.
+ * Evaluates alert rules against interactions and signals and hands fired alerts to the dispatcher
+ * (to deliver) and to the {@link AlertJournal} (to be priced and journaled as events).
  *
- * <p>Rules arrive through the ring as alert events, so the registry is owned by this stage's thread
- * alone and needs no locking. A rule fires when all of its conditions hold on one event (a metric the
- * event does not carry holds nothing), and then not again within its cooldown. A rule created again
- * under the same name replaces the old one. At most {@code maxRules} rules are kept; more are counted
+ * <p>Rules come from configuration, registered when the stage is built and so before any event, and
+ * from {@code createAlert}, arriving through the ring as alert events; either way the registry is
+ * owned by this stage's thread alone and needs no locking. A rule created again under the same name
+ * replaces the old one and its state. At most {@code maxAlertRules} rules are kept; more are counted
  * and ignored.
+ *
+ * <p>Evaluation, per event, for each rule that reads the event's kind:
+ * <ol>
+ *   <li>the scope key: {@code global}, or the event's team, project, customer or agent (an event
+ *       without it is skipped by that rule);</li>
+ *   <li>for a rule with windowed conditions, the state of (rule, key) from the {@link RuleStateTable}
+ *       (created on first sight, least recently seen evicted past the cap), and the event added to its
+ *       windows: spend, errors and interactions, latency, refused calls;</li>
+ *   <li>every condition must hold: windowed ones on the key's window, the others on this event (a
+ *       metric the event does not carry holds nothing);</li>
+ *   <li>a match fires unless the (rule, key) fired within the rule's cooldown, in which case it is
+ *       counted as suppressed. A rule that keeps matching fires again once its cooldown has passed.</li>
+ * </ol>
+ * Only this thread decides, one event at a time, so any number of callers crossing a threshold
+ * together yield one alert. A rule without windowed conditions keeps a state only for keys that fired.
+ *
+ * <p>Rejection rate: refused calls never reach the ring, so the stage reads the callers' refusal
+ * counter ({@code rejectedBudget}) on each event and adds what it grew by to the window of the global
+ * key. While every call is refused no event arrives, and such a rule waits for the next accepted one.
+ *
+ * <p>Allocation: none per event once a key's state exists; firing allocates the alert and its message.
  */
 final class AlertStage implements Stage {
+    private static final CompiledRule[] NONE = new CompiledRule[0];
+    private static final double NANOS_PER_USD = Money.NANOS_PER_UNIT;
+    private static final double MILLIS_PER_MINUTE = 60_000.0;
+    private static final double MILLIS_PER_HOUR = 3_600_000.0;
+
     private final AlertSink alerts;
+    private final AlertJournal journal;
+    private final BudgetBook budgets;
     private final PipelineCounters counters;
     private final int maxRules;
-    private final Map<String, Registered> rulesByName = new HashMap<>();
-    private final Map<String, List<Registered>> rulesByMetric = new HashMap<>();
-    private String[] metrics = new String[0];
+    private final RuleStateTable states;
+    private final Map<String, CompiledRule> rulesByName = new LinkedHashMap<>();
+    private final Budget[] applicable = new Budget[BudgetBook.MAX_PER_EVENT];
+    private CompiledRule[] interactionRules = NONE;
+    private CompiledRule[] signalRules = NONE;
+    private boolean readsRejections;
+    private long refusedSeen;
+    /** The budget the last utilization reading came from, for the alert's message. */
+    private Budget utilizationBudget;
 
-    AlertStage(final AlertSink alerts, final PipelineCounters counters, final int maxRules) {
+    AlertStage(final AlertSink alerts, final AlertJournal journal, final BudgetBook budgets,
+        final PipelineCounters counters, final Settings settings) {
         this.alerts = alerts;
+        this.journal = journal;
+        this.budgets = budgets;
         this.counters = counters;
-        this.maxRules = maxRules;
+        this.maxRules = settings.maxAlertRules();
+        this.states = new RuleStateTable(settings.maxAlertStateKeys(), counters.alertStateKeys,
+            counters.alertStateEvictions);
+        for (final Map.Entry<String, AlertRule> configured : settings.alertRules().entrySet()) {
+            final AlertRule rule = configured.getValue();
+            register(configured.getKey(), rule, rule.attribution().over(settings.attribution()));
+        }
     }
 
     @Override
@@ -41,118 +87,267 @@ final class AlertStage implements Stage {
     @Override
     public void onEvent(final EventSlot event, final boolean endOfBatch) {
         if (event.kind == EventKind.ALERT) {
-            register(event.name, event.rule);
+            if (!AlertJournal.isFiring(event)) {
+                register(event.name, event.rule, ownerOf(event));
+            }
             return;
         }
-        for (final String metric : metrics) {
-            final double observed = observe(event, metric);
-            if (!Double.isNaN(observed)) {
-                evaluate(event, rulesByMetric.get(metric), metric, observed);
+        final long refused = readsRejections ? refusedSinceLastEvent() : 0;
+        final CompiledRule[] rules = event.kind == EventKind.INTERACTION ? interactionRules : signalRules;
+        for (final CompiledRule rule : rules) {
+            evaluate(rule, event, refused);
+        }
+    }
+
+    private void evaluate(final CompiledRule rule, final EventSlot event, final long refused) {
+        final String key = rule.scope.keyOf(event.team, event.project, event.customerId, event.agentId);
+        if (key == null) {
+            return;
+        }
+        RuleState state = null;
+        if (rule.windowed) {
+            state = states.acquire(rule, key);
+            record(state, event, refused);
+        }
+        if (holds(rule, state, event)) {
+            fire(rule, state != null ? state : states.acquire(rule, key), event);
+        }
+    }
+
+    /** Adds the event to the windows of {@code state}, moving each on to the event's time first. */
+    private static void record(final RuleState state, final EventSlot event, final long refused) {
+        final long now = event.epochMillis;
+        final boolean interaction = event.kind == EventKind.INTERACTION;
+        if (state.cost != null) {
+            add(state.cost, now, 0, event.costNanos);
+        }
+        if (state.errors != null) {
+            final int slot = state.errors.advance(now);
+            if (interaction && slot != RollingWindow.TOO_OLD) {
+                state.errors.add(slot, SumWindow.HITS, event.error != null ? 1 : 0);
+                state.errors.add(slot, SumWindow.ALL, 1);
+            }
+        }
+        if (state.rejections != null) {
+            final int slot = state.rejections.advance(now);
+            if (slot != RollingWindow.TOO_OLD) {
+                state.rejections.add(slot, SumWindow.HITS, refused);
+                state.rejections.add(slot, SumWindow.ALL, refused + 1);
+            }
+        }
+        if (state.latency != null) {
+            final int slot = state.latency.advance(now);
+            if (interaction && event.latencyNanos > 0 && slot != RollingWindow.TOO_OLD) {
+                state.latency.record(slot, event.latencyNanos / 1_000);
             }
         }
     }
 
-    private void evaluate(final EventSlot event, final List<Registered> candidates, final String metric,
-        final double observed) {
-        for (int i = 0; i < candidates.size(); i++) {
-            final Registered registered = candidates.get(i);
-            if (registered.evaluatedSequence != event.sequence) {
-                registered.evaluatedSequence = event.sequence;
-                if (holds(registered.rule, event)) {
-                    fire(registered, event, metric, observed);
-                }
-            }
+    private static void add(final SumWindow window, final long now, final int column, final long amount) {
+        final int slot = window.advance(now);
+        if (slot != RollingWindow.TOO_OLD) {
+            window.add(slot, column, amount);
         }
     }
 
-    /** All conditions hold on this one event; a metric the event lacks reads NaN, which holds nothing. */
-    private static boolean holds(final AlertRule rule, final EventSlot event) {
-        final List<Condition> conditions = rule.conditions();
-        for (int i = 0; i < conditions.size(); i++) {
-            final Condition condition = conditions.get(i);
-            if (!condition.test(observe(event, condition.metric()))) {
+    /** Every condition holds: windowed ones on the key's window, the others on this event. */
+    private boolean holds(final CompiledRule rule, final RuleState state, final EventSlot event) {
+        for (int i = 0; i < rule.conditions.length; i++) {
+            if (!rule.conditions[i].test(observe(rule, i, state, event))) {
                 return false;
             }
         }
         return true;
     }
 
-    /** The value of {@code metric} on this event, or NaN when the event has none. */
-    private static double observe(final EventSlot event, final String metric) {
+    /** The value condition {@code i} reads, or NaN when there is none (which holds nothing). */
+    private double observe(final CompiledRule rule, final int i, final RuleState state, final EventSlot event) {
+        final RuleMetric metric = rule.metrics[i];
+        switch (metric) {
+            case COST_PER_MINUTE:
+                return state.cost.total(0) / NANOS_PER_USD / (rule.windowMillis / MILLIS_PER_MINUTE);
+            case COST_PER_HOUR:
+                return state.cost.total(0) / NANOS_PER_USD / (rule.windowMillis / MILLIS_PER_HOUR);
+            case LATENCY_P50:
+            case LATENCY_P95:
+            case LATENCY_P99:
+                return state.latency.percentileMillis(metric.quantile(), rule.minSamples);
+            case ERROR_RATE:
+                return state.errors.ratio(rule.minSamples);
+            case REJECTION_RATE:
+                return state.rejections.ratio(rule.minSamples);
+            case BUDGET_UTILIZATION:
+                return utilization(event, rule.scope);
+            case SIGNAL_OVER_THRESHOLD:
+                return event.kind == EventKind.SIGNAL ? event.value - event.threshold : Double.NaN;
+            default:
+                return observeEvent(event, rule.conditions[i].metric(), metric);
+        }
+    }
+
+    /** A figure of one event: a signal's value by its name, or an interaction's own or performance figure. */
+    private static double observeEvent(final EventSlot event, final String name, final RuleMetric metric) {
         if (event.kind == EventKind.SIGNAL) {
-            return metric.equals(event.name) ? event.value : Double.NaN;
+            return name.equals(event.name) ? event.value : Double.NaN;
         }
-        if (Condition.LATENCY_MS.equals(metric)) {
-            return event.latencyNanos / 1e6;
+        switch (metric) {
+            case LATENCY_MS:
+                return event.latencyNanos / 1e6;
+            case TOTAL_TOKENS:
+                return event.inputTokens + event.outputTokens;
+            case COST_USD:
+                return event.costNanos / NANOS_PER_USD;
+            default:
+                return figure(event, name);
         }
-        if (Condition.TOTAL_TOKENS.equals(metric)) {
-            return event.inputTokens + event.outputTokens;
-        }
-        if (Condition.COST_USD.equals(metric)) {
-            return event.costNanos / (double)Money.NANOS_PER_UNIT;
-        }
-        final Double figure = event.performance.get(metric);
+    }
+
+    private static double figure(final EventSlot event, final String name) {
+        final Double figure = event.performance == null ? null : event.performance.get(name);
         return figure == null ? Double.NaN : figure;
     }
 
-    private void fire(final Registered registered, final EventSlot event, final String metric, final double observed) {
-        final long cooldownMillis = registered.rule.cooldownNanos() / 1_000_000;
-        if (registered.lastFiredMillis != Long.MIN_VALUE
-            && event.epochMillis - registered.lastFiredMillis < cooldownMillis) {
+    /**
+     * The highest utilization, in percent, among the event's budgets of the rule's scope (all of them for
+     * a global or agent rule) in their current windows, as the budget stage has just charged them.
+     */
+    private double utilization(final EventSlot event, final AlertScope scope) {
+        final int count = budgets.collect(event.team, event.project, event.customerId, applicable);
+        double highest = Double.NaN;
+        utilizationBudget = null;
+        for (int i = 0; i < count; i++) {
+            final Budget budget = applicable[i];
+            final Budget.Period period = budget.current();
+            if (covers(scope, budget.scope) && period.id == budgets.windowId(budget, event.epochMillis)) {
+                final double percent = period.spentNanos * 100.0 / budget.limitNanos;
+                if (utilizationBudget == null || percent > highest) {
+                    highest = percent;
+                    utilizationBudget = budget;
+                }
+            }
+        }
+        return highest;
+    }
+
+    private static boolean covers(final AlertScope scope, final BudgetScope budgetScope) {
+        switch (scope) {
+            case TEAM:
+                return budgetScope == BudgetScope.TEAM;
+            case PROJECT:
+                return budgetScope == BudgetScope.PROJECT;
+            case CUSTOMER:
+                return budgetScope == BudgetScope.CUSTOMER;
+            default:
+                return true;
+        }
+    }
+
+    private long refusedSinceLastEvent() {
+        final long refused = counters.rejectedBudget.sum();
+        final long grown = refused - refusedSeen;
+        refusedSeen = refused;
+        return Math.max(0, grown);
+    }
+
+    private void fire(final CompiledRule rule, final RuleState state, final EventSlot event) {
+        if (state.coolingDown(event.epochMillis)) {
             PipelineCounters.increment(counters.alertsSuppressed);
             return;
         }
-        registered.lastFiredMillis = event.epochMillis;
+        state.lastFiredMillis = event.epochMillis;
         PipelineCounters.increment(counters.alertsFired);
-        final double threshold = thresholdOf(registered.rule, metric);
-        final String scope = event.agentId != null ? "agent=" + event.agentId : "team=" + event.team;
-        final String message = "Alert '" + registered.name + "': " + metric + " = " + observed + " for " + scope
-            + " (threshold " + threshold + ").";
-        alerts.offer(new FiredAlert(registered.name, registered.rule.severity(), scope, metric, observed, threshold,
-            registered.rule.channels(), event.epochMillis, message));
+        final FiredAlert alert = describe(rule, state, event);
+        journal.offer(alert, rule);
+        alerts.offer(alert);
     }
 
-    private static double thresholdOf(final AlertRule rule, final String metric) {
-        for (final Condition condition : rule.conditions()) {
-            if (condition.metric().equals(metric)) {
-                return condition.threshold();
-            }
+    /** The alert for the rule's first condition: its metric, the value seen and the threshold crossed. */
+    private FiredAlert describe(final CompiledRule rule, final RuleState state, final EventSlot event) {
+        final String metric = rule.conditions[0].metric();
+        final boolean overSignalThreshold = rule.metrics[0] == RuleMetric.SIGNAL_OVER_THRESHOLD;
+        final double value = overSignalThreshold ? event.value : observe(rule, 0, state, event);
+        final double threshold = overSignalThreshold ? event.threshold : rule.conditions[0].threshold();
+        final String scope = scopeLabel(rule, state, event);
+        final StringBuilder message = new StringBuilder(128).append("Alert '").append(rule.name).append("': ")
+            .append(overSignalThreshold ? "signal " + event.name : metric).append(" = ").append(value)
+            .append(" for ").append(scope).append(" (threshold ").append(threshold).append(')');
+        if (rule.windowed) {
+            message.append(" over the last ").append(rule.windowLabel());
         }
-        return Double.NaN;
+        if (rule.metrics[0] == RuleMetric.BUDGET_UTILIZATION && utilizationBudget != null) {
+            message.append(", ").append(utilizationBudget.label).append(' ').append(utilizationBudget.window.label())
+                .append(" budget");
+        }
+        return new FiredAlert(rule.name, rule.rule.severity(), scope, metric, value, threshold, rule.rule.channels(),
+            event.epochMillis, message.append('.').toString());
     }
 
-    private void register(final String name, final AlertRule rule) {
-        if (!rulesByName.containsKey(name) && rulesByName.size() >= maxRules) {
+    /** {@code team=support} for a keyed rule; for a global one, {@code global} or the event's agent or team. */
+    private static String scopeLabel(final CompiledRule rule, final RuleState state, final EventSlot event) {
+        if (rule.scope != AlertScope.GLOBAL) {
+            return rule.scope.label() + "=" + state.key;
+        }
+        if (rule.windowed) {
+            return "global";
+        }
+        return event.agentId != null ? "agent=" + event.agentId : "team=" + event.team;
+    }
+
+    /** The attribution a {@code createAlert} event was charged to, which its rule's firings are charged to. */
+    private static Attribution ownerOf(final EventSlot event) {
+        final Attribution.Builder owner = Attribution.builder();
+        if (event.team != null) {
+            owner.team(event.team);
+        }
+        if (event.project != null) {
+            owner.project(event.project);
+        }
+        if (event.environment != null) {
+            owner.environment(event.environment);
+        }
+        if (event.customerId != null) {
+            owner.customerId(event.customerId);
+        }
+        if (event.costCenter != null) {
+            owner.costCenter(event.costCenter);
+        }
+        if (event.feature != null) {
+            owner.feature(event.feature);
+        }
+        return owner.build();
+    }
+
+    private void register(final String name, final AlertRule rule, final Attribution owner) {
+        final CompiledRule existing = rulesByName.get(name);
+        if (existing == null && rulesByName.size() >= maxRules) {
             PipelineCounters.increment(counters.alertRulesRejected);
             return;
         }
-        rulesByName.put(name, new Registered(name, rule));
+        if (existing != null) {
+            states.removeAll(existing);
+        }
+        rulesByName.put(name, new CompiledRule(name, rule, owner));
         rebuildIndex();
     }
 
     private void rebuildIndex() {
-        rulesByMetric.clear();
-        for (final Registered registered : rulesByName.values()) {
-            for (final Condition condition : registered.rule.conditions()) {
-                final List<Registered> list = rulesByMetric.computeIfAbsent(condition.metric(), k -> new ArrayList<>());
-                if (!list.contains(registered)) {
-                    list.add(registered);
-                }
+        final List<CompiledRule> onInteractions = new ArrayList<>();
+        final List<CompiledRule> onSignals = new ArrayList<>();
+        boolean rejections = false;
+        for (final CompiledRule rule : rulesByName.values()) {
+            if (rule.onInteractions) {
+                onInteractions.add(rule);
             }
+            if (rule.onSignals) {
+                onSignals.add(rule);
+            }
+            rejections |= rule.readsRejections;
         }
-        metrics = rulesByMetric.keySet().toArray(new String[0]);
-    }
-
-    /** A rule with its firing state. */
-    private static final class Registered {
-        final String name;
-        final AlertRule rule;
-        long lastFiredMillis = Long.MIN_VALUE;
-        long evaluatedSequence = -1;
-
-        Registered(final String name, final AlertRule rule) {
-            this.name = name;
-            this.rule = rule;
+        interactionRules = onInteractions.toArray(NONE);
+        signalRules = onSignals.toArray(NONE);
+        if (rejections && !readsRejections) {
+            refusedSeen = counters.rejectedBudget.sum();
         }
+        readsRejections = rejections;
     }
 }

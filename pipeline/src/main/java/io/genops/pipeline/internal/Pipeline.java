@@ -13,6 +13,7 @@ import com.lmax.disruptor.dsl.ProducerType;
 import io.genops.core.money.Money;
 import io.genops.core.pricing.EventPricer;
 import io.genops.core.pricing.PriceCache;
+import io.genops.pipeline.AlertMetrics;
 import io.genops.pipeline.PipelineMetrics;
 import io.genops.pipeline.PipelineStage;
 import io.genops.pipeline.ShutdownReport;
@@ -51,6 +52,7 @@ public final class Pipeline {
     private final Ingest ingest;
     private final BudgetBook budgets;
     private final AlertDispatcher dispatcher;
+    private final AlertJournal alertJournal;
     private final PriceCache priceCache;
     private final EventPricer pricer;
     private final SingleChronicleQueue journal;
@@ -76,6 +78,8 @@ public final class Pipeline {
         this.disruptor = new Disruptor<>(EventSlot::new, settings.ringSize(), this::newThread, ProducerType.MULTI,
             waitStrategy(settings));
         this.disruptor.setDefaultExceptionHandler(new LastResortHandler());
+        this.alertJournal = new AlertJournal(disruptor.getRingBuffer(), settings.alertQueueCapacity());
+        this.dispatcher.journalTo(alertJournal);
         if (settings.journaled()) {
             final JournalRecovery recovery = recover();
             this.journal = Journals.openForWriting(settings.journalDirectory());
@@ -97,11 +101,11 @@ public final class Pipeline {
         stages.add(new CostStage(pricer, counters, byTeam, byAgent, byModel));
         stages.add(new BudgetStage(budgets, settings.budgetThresholdPercents(), settings.budgetWarningPercent(),
             dispatcher, counters));
-        stages.add(new SamplingStage(settings.samplingPpmByKind(), counters));
+        stages.add(new SamplingStage(settings.sampling(), counters));
         if (journalStage != null) {
             stages.add(journalStage);
         }
-        stages.add(new AlertStage(dispatcher, counters, settings.maxAlertRules()));
+        stages.add(new AlertStage(dispatcher, alertJournal, budgets, counters, settings));
         for (final PipelineStage custom : settings.customStages()) {
             stages.add(new UserStage(custom));
         }
@@ -224,6 +228,7 @@ public final class Pipeline {
 
     private ShutdownReport shutDown(final long deadline) {
         ingest.close();
+        alertJournal.close();
         boolean drained = true;
         while (processedSequence() < ring.getCursor()) {
             if (System.nanoTime() - deadline >= 0) {
@@ -276,7 +281,9 @@ public final class Pipeline {
             dispatcher.delivered(), dispatcher.failed(), dispatcher.dropped(), dispatcher.unroutable(),
             priceCache.hits(), priceCache.misses(), ring.getBufferSize(), ring.remainingCapacity(),
             journalStage == null ? 0 : journalStage.appended(), Money.usdNanos(counters.totalCostNanos.get()),
-            money(byTeam), money(byAgent), money(byModel), groups);
+            money(byTeam), money(byAgent), money(byModel), groups, counters.sampling.snapshot(),
+            new AlertMetrics(counters.alertStateKeys.get(), counters.alertStateEvictions.get(),
+                counters.alertRulesRejected.get(), alertJournal.journaled(), alertJournal.unjournaled()));
     }
 
     private static Map<String, Money> money(final CostTotals totals) {

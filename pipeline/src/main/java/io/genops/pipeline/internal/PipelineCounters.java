@@ -20,9 +20,13 @@ public final class PipelineCounters {
     public final AtomicLong unpricedEvents = new AtomicLong();
     public final AtomicLong sampledIn = new AtomicLong();
     public final AtomicLong sampledOut = new AtomicLong();
+    public final SamplingCounters sampling = new SamplingCounters();
     public final AtomicLong alertsFired = new AtomicLong();
     public final AtomicLong alertsSuppressed = new AtomicLong();
     public final AtomicLong alertRulesRejected = new AtomicLong();
+    /** States of (alert rule, scope key) held now, a gauge; set by the alert stage. */
+    public final AtomicLong alertStateKeys = new AtomicLong();
+    public final AtomicLong alertStateEvictions = new AtomicLong();
     public final AtomicLong totalCostNanos = new AtomicLong();
     public final AtomicLong monthInteractions = new AtomicLong();
 

@@ -2,26 +2,47 @@ package io.genops.pipeline.internal;
 
 import io.genops.core.event.EventKind;
 import io.genops.core.policy.PolicyResult;
+import io.genops.pipeline.SamplingPolicy;
 
 /**
- * Decides which events are exported as spans or logs, at a fixed rate per event kind. Accounting
- * never samples: this decision only marks the event.
+ * Decides which events are exported as spans or logs, by a {@link SamplingPolicy}: fixed rates per
+ * event kind, or adaptive per key. Accounting never samples: this decision only sets the event's
+ * {@code sampled} mark, and every exported event is counted under the reason it was kept.
  *
- * <p>Events of a conversation are decided by a hash of the conversation id, so a conversation is
- * kept or dropped whole; others by a pseudo-random sequence. Alerts, failed interactions and events
- * whose policy result is not {@code ALLOWED} are always kept.
+ * <p>Order of the decision: alerts, events with an error, failed events and events whose policy
+ * result is not {@code ALLOWED} are always kept; then, under head sampling, an event of a
+ * conversation follows its conversation (a hash of the id, so a conversation is kept or dropped
+ * whole); then fixed rates draw per event, and an adaptive policy keeps a key's first events and
+ * draws at the rate of the key's class. An adaptive policy's statistics see every interaction and
+ * signal, whatever the decision. Draws come from a seeded pseudo-random sequence, so a run is
+ * reproducible.
  */
 final class SamplingStage implements Stage {
     /** Rates are in millionths: 1,000,000 keeps everything. */
     static final int RATE_SCALE = 1_000_000;
+    private static final int DROP = -1;
+    private static final int OFF = -1;
 
     private final int[] ratePpmByKind;
+    private final AdaptiveSampler adaptive;
+    private final int[] ratePpmByClass;
+    private final int conversationPpm;
     private final PipelineCounters counters;
     private long randomState = 0x9E3779B97F4A7C15L;
 
-    SamplingStage(final int[] ratePpmByKind, final PipelineCounters counters) {
-        this.ratePpmByKind = ratePpmByKind.clone();
+    SamplingStage(final SamplingPolicy policy, final PipelineCounters counters) {
         this.counters = counters;
+        this.ratePpmByKind = new int[EventKind.values().length];
+        for (final EventKind kind : EventKind.values()) {
+            ratePpmByKind[kind.ordinal()] = ppm(policy.rate(kind));
+        }
+        this.ratePpmByClass = new int[SamplingCounters.STABLE + 1];
+        ratePpmByClass[SamplingCounters.FIRST_EVENTS] = RATE_SCALE;
+        ratePpmByClass[SamplingCounters.TRENDING_WORSE] = ppm(policy.trendingWorseRate());
+        ratePpmByClass[SamplingCounters.HIGH_VARIANCE] = ppm(policy.highVarianceRate());
+        ratePpmByClass[SamplingCounters.STABLE] = ppm(policy.stableRate());
+        this.adaptive = policy.isAdaptive() ? new AdaptiveSampler(policy, counters.sampling) : null;
+        this.conversationPpm = policy.isAdaptive() && policy.headSampling() ? ppm(policy.conversationRate()) : OFF;
     }
 
     @Override
@@ -31,8 +52,46 @@ final class SamplingStage implements Stage {
 
     @Override
     public void onEvent(final EventSlot event, final boolean endOfBatch) {
-        event.sampled = mustKeep(event) || keep(event, ratePpmByKind[event.kind.ordinal()]);
-        PipelineCounters.increment(event.sampled ? counters.sampledIn : counters.sampledOut);
+        final int reason = adaptive == null ? decideFixed(event) : decideAdaptive(event);
+        event.sampled = reason != DROP;
+        if (event.sampled) {
+            PipelineCounters.increment(counters.sampledIn);
+            counters.sampling.kept(reason);
+        } else {
+            PipelineCounters.increment(counters.sampledOut);
+        }
+    }
+
+    private int decideFixed(final EventSlot event) {
+        if (mustKeep(event)) {
+            return SamplingCounters.MUST_KEEP;
+        }
+        final int ratePpm = ratePpmByKind[event.kind.ordinal()];
+        if (ratePpm >= RATE_SCALE) {
+            return SamplingCounters.FIXED_RATE;
+        }
+        final long draw = event.conversationId != null ? conversationDraw(event) : nextRandom();
+        return kept(draw, ratePpm) ? SamplingCounters.FIXED_RATE : DROP;
+    }
+
+    private int decideAdaptive(final EventSlot event) {
+        final int keyClass = event.kind == EventKind.ALERT ? SamplingCounters.MUST_KEEP : observe(event);
+        if (mustKeep(event)) {
+            return SamplingCounters.MUST_KEEP;
+        }
+        if (conversationPpm != OFF && event.conversationId != null) {
+            return kept(conversationDraw(event), conversationPpm) ? SamplingCounters.HEAD : DROP;
+        }
+        final int ratePpm = ratePpmByClass[keyClass];
+        return ratePpm >= RATE_SCALE || kept(nextRandom(), ratePpm) ? keyClass : DROP;
+    }
+
+    /** Interactions are judged by their latency, signals by their value against their threshold. */
+    private int observe(final EventSlot event) {
+        if (event.kind == EventKind.SIGNAL) {
+            return adaptive.observe(EventKind.SIGNAL, event.name, event.agentId, event.value, event.threshold);
+        }
+        return adaptive.observe(event.kind, null, event.agentId, event.latencyNanos, Double.NaN);
     }
 
     private static boolean mustKeep(final EventSlot event) {
@@ -40,15 +99,16 @@ final class SamplingStage implements Stage {
             || event.policyResult != PolicyResult.ALLOWED;
     }
 
-    private boolean keep(final EventSlot event, final int ratePpm) {
-        if (ratePpm >= RATE_SCALE) {
-            return true;
-        }
-        if (ratePpm <= 0) {
-            return false;
-        }
-        final long draw = event.conversationId != null ? mix(event.conversationId.hashCode()) : nextRandom();
-        return Long.remainderUnsigned(draw, RATE_SCALE) < ratePpm;
+    private static boolean kept(final long draw, final int ratePpm) {
+        return ratePpm >= RATE_SCALE || ratePpm > 0 && Long.remainderUnsigned(draw, RATE_SCALE) < ratePpm;
+    }
+
+    private static long conversationDraw(final EventSlot event) {
+        return mix(event.conversationId.hashCode());
+    }
+
+    private static int ppm(final double rate) {
+        return (int)Math.round(rate * RATE_SCALE);
     }
 
     /** A stable scramble of a hash code, so similar ids spread evenly. */

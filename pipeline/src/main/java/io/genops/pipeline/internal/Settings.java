@@ -2,6 +2,7 @@ package io.genops.pipeline.internal;
 
 import io.genops.core.Attribution;
 import io.genops.core.alert.AlertChannel;
+import io.genops.core.event.AlertRule;
 import io.genops.core.money.CurrencyTable;
 import io.genops.core.policy.GovernancePolicy;
 import io.genops.core.pricing.ModelPriceTable;
@@ -10,6 +11,7 @@ import io.genops.core.pricing.UnknownModelPolicy;
 import io.genops.pipeline.BackpressurePolicy;
 import io.genops.pipeline.ConsumerWait;
 import io.genops.pipeline.PipelineStage;
+import io.genops.pipeline.SamplingPolicy;
 import io.genops.pipeline.StageErrorHandler;
 import io.genops.pipeline.journal.Retention;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 /** The validated, immutable settings a pipeline is built from; made by {@code GenOpsBuilder}. */
 public record Settings(
@@ -31,7 +34,7 @@ public record Settings(
     ConsumerWait consumerWait,
     long consumerParkNanos,
     int stageThreads,
-    int[] samplingPpmByKind,
+    SamplingPolicy sampling,
     UnknownModelPolicy unknownModelPolicy,
     ModelPriceTable modelPrices,
     PlatformPriceTable platformPrices,
@@ -53,7 +56,9 @@ public record Settings(
     int conversationFlowInterval,
     Path journalDirectory,
     boolean journalSyncOnFlush,
-    Retention journalRetention) {
+    Retention journalRetention,
+    Map<String, AlertRule> alertRules,
+    int maxAlertStateKeys) {
 
     /** Whether events are journaled; {@code false} keeps the pipeline in memory only. */
     public boolean journaled() {
