@@ -8,6 +8,7 @@ import io.genops.core.event.PerformanceSignal;
 import io.genops.core.money.Money;
 import io.genops.core.pricing.ModelPrice;
 import io.genops.core.pricing.PlatformPriceTable;
+import io.genops.pipeline.export.ExporterStatus;
 import io.genops.pipeline.internal.Pipeline;
 import io.genops.pipeline.internal.Scope;
 import io.genops.pipeline.internal.Settings;
@@ -156,6 +157,11 @@ public final class GenOps implements AutoCloseable {
     /** Every tracked budget now, by scope, key and window. */
     public List<BudgetStatus> budgetStatuses() {
         return pipeline.budgets().statuses(settings.clock().millis());
+    }
+
+    /** Each exporter's progress: events exported, retries, failures, and lag behind the journal. */
+    public List<ExporterStatus> exporterStatuses() {
+        return pipeline.exporterStatuses();
     }
 
     public PipelineMetrics metrics() {

@@ -4,6 +4,7 @@ import io.genops.config.PriceTables;
 import io.genops.core.Attribution;
 import io.genops.core.Checks;
 import io.genops.core.alert.AlertChannel;
+import io.genops.core.export.Exporter;
 import io.genops.core.event.AlertRule;
 import io.genops.core.event.EventKind;
 import io.genops.core.money.CurrencyTable;
@@ -62,6 +63,12 @@ public final class GenOpsBuilder {
     private int maxAlertRules = 1_000;
     private final Map<String, AlertRule> alertRules = new LinkedHashMap<>();
     private int maxAlertStateKeys = 10_000;
+    private final List<Exporter> exporters = new ArrayList<>();
+    private int exportBatchSize = 512;
+    private Duration exportBatchAge = Duration.ofSeconds(1);
+    private int exportMaxAttempts;
+    private Duration exportInitialBackoff = Duration.ofMillis(100);
+    private Duration exportMaxBackoff = Duration.ofSeconds(30);
     private final List<AlertChannel> alertChannels = new ArrayList<>(List.of(new LogAlertChannel()));
     private List<String> defaultAlertChannels = List.of(LogAlertChannel.NAME);
     private int alertQueueCapacity = 1_024;
@@ -408,9 +415,52 @@ public final class GenOpsBuilder {
         return this;
     }
 
+    /**
+     * Adds an exporter, fed from the journal by a thread of its own; its name names its position in
+     * the journal, so two exporters need two names.
+     */
+    public GenOpsBuilder exporter(final Exporter exporter) {
+        Objects.requireNonNull(exporter, "exporter");
+        Checks.nonBlank(exporter.name(), "exporter name");
+        if (exporters.stream().anyMatch(existing -> existing.name().equals(exporter.name()))) {
+            throw new IllegalArgumentException("an exporter named '" + exporter.name() + "' was already added");
+        }
+        exporters.add(exporter);
+        return this;
+    }
+
+    /** Most events an exporter sends at once; default 512. */
+    public GenOpsBuilder exportBatchSize(final int events) {
+        this.exportBatchSize = Checks.positive(events, "exportBatchSize");
+        return this;
+    }
+
+    /** Longest an exporter waits to fill a batch; default 1 s. */
+    public GenOpsBuilder exportBatchAge(final Duration age) {
+        this.exportBatchAge = positive(age, "exportBatchAge");
+        return this;
+    }
+
+    /** Sends of one batch before it is given up and counted; 0 (default) retries until delivered. */
+    public GenOpsBuilder exportMaxAttempts(final int attempts) {
+        if (attempts < 0) {
+            throw new IllegalArgumentException("exportMaxAttempts must not be negative: " + attempts);
+        }
+        this.exportMaxAttempts = attempts;
+        return this;
+    }
+
+    /** Pause after a failed send, doubling up to {@code max}; default 100 ms to 30 s. */
+    public GenOpsBuilder exportBackoff(final Duration initial, final Duration max) {
+        this.exportInitialBackoff = positive(initial, "exportBackoff initial");
+        this.exportMaxBackoff = positive(max, "exportBackoff max");
+        return this;
+    }
+
     /** Checks the whole configuration and starts the pipeline's threads. */
     public GenOps build() {
         checkChannels();
+        checkExporters();
         checkAlertRules();
         final ModelPriceTable models = modelPrices != null ? modelPrices : PriceTables.bundledModels();
         final PlatformPriceTable platform = platformPrices != null ? platformPrices : PriceTables.bundledPlatform();
@@ -422,7 +472,20 @@ public final class GenOpsBuilder {
             alertBatchSize, alertBatchAge, closeTimeout, clock, errorHandler, List.copyOf(customStages),
             conversationFlowInterval, journalDirectory, journalSyncOnFlush,
             new Retention(journalRetentionAge, journalRetentionBytes, clock),
-            Collections.unmodifiableMap(new LinkedHashMap<>(alertRules)), maxAlertStateKeys));
+            Collections.unmodifiableMap(new LinkedHashMap<>(alertRules)), maxAlertStateKeys,
+            new Settings.Export(List.copyOf(exporters), exportBatchSize, exportBatchAge, exportMaxAttempts,
+                exportInitialBackoff, exportMaxBackoff)));
+    }
+
+    private void checkExporters() {
+        if (!exporters.isEmpty() && journalDirectory == null) {
+            throw new IllegalStateException("exporters read the journal, but noJournal() was set; configure a journal "
+                + "to use " + exporters.size() + " exporter(s)");
+        }
+        if (exportInitialBackoff.compareTo(exportMaxBackoff) > 0) {
+            throw new IllegalStateException("exportBackoff: the initial pause " + exportInitialBackoff
+                + " is longer than the longest " + exportMaxBackoff);
+        }
     }
 
     private void checkAlertRules() {

@@ -10,6 +10,7 @@ import com.lmax.disruptor.YieldingWaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.EventHandlerGroup;
 import com.lmax.disruptor.dsl.ProducerType;
+import io.genops.core.export.Exporter;
 import io.genops.core.money.Money;
 import io.genops.core.pricing.EventPricer;
 import io.genops.core.pricing.PriceCache;
@@ -17,6 +18,8 @@ import io.genops.pipeline.AlertMetrics;
 import io.genops.pipeline.PipelineMetrics;
 import io.genops.pipeline.PipelineStage;
 import io.genops.pipeline.ShutdownReport;
+import io.genops.pipeline.export.ExportRunner;
+import io.genops.pipeline.export.ExporterStatus;
 import io.genops.pipeline.journal.Journals;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -61,6 +64,7 @@ public final class Pipeline {
     private final CostTotals byAgent;
     private final CostTotals byModel;
     private final List<StageRunner> runners = new ArrayList<>();
+    private final List<ExportRunner> exportRunners = new ArrayList<>();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private final Object closeLock = new Object();
     private ShutdownReport shutdownReport;
@@ -94,6 +98,25 @@ public final class Pipeline {
         this.dispatcher.start();
         this.ring = disruptor.start();
         this.ingest = new Ingest(ring, settings, budgets, counters);
+        startExporters();
+    }
+
+    private void startExporters() {
+        final Settings.Export export = settings.export();
+        for (final Exporter exporter : export.exporters()) {
+            final ExportRunner runner = new ExportRunner(exporter, settings.journalDirectory(), export.batchSize(),
+                export.batchAge().toNanos(), export.maxAttempts(), export.initialBackoff().toNanos(),
+                export.maxBackoff().toNanos());
+            exportRunners.add(runner);
+            runner.start();
+        }
+    }
+
+    /** Each exporter's progress. */
+    public List<ExporterStatus> exporterStatuses() {
+        final List<ExporterStatus> statuses = new ArrayList<>(exportRunners.size());
+        exportRunners.forEach(runner -> statuses.add(runner.status()));
+        return statuses;
     }
 
     private void wireStages() {
@@ -241,14 +264,20 @@ public final class Pipeline {
         ingest.halted();
         joinThreads(deadline);
         final long undrained = ring.getCursor() - processedSequence();
+        boolean exported = true;
+        for (final ExportRunner runner : exportRunners) {
+            exported &= runner.stop(deadline);
+        }
         final int undelivered = dispatcher.stop(deadline);
         if (journal != null) {
             journal.close();
         }
-        final ShutdownReport report = new ShutdownReport(drained && undrained == 0, undrained, undelivered, metrics());
+        final ShutdownReport report = new ShutdownReport(drained && undrained == 0, undrained, undelivered,
+            exported, metrics());
         if (!report.clean()) {
-            LOG.warn("GenOps closed with work left behind: {} events had not passed every stage and {} alerts were "
-                + "not delivered before the deadline.", undrained, undelivered);
+            LOG.warn("GenOps closed with work left behind: {} events had not passed every stage, {} alerts were "
+                + "not delivered, and exporters {} before the deadline; the journal keeps what exporters missed.",
+                undrained, undelivered, exported ? "caught up" : "had not caught up");
         }
         return report;
     }

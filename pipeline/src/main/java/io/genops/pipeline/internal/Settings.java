@@ -2,6 +2,7 @@ package io.genops.pipeline.internal;
 
 import io.genops.core.Attribution;
 import io.genops.core.alert.AlertChannel;
+import io.genops.core.export.Exporter;
 import io.genops.core.event.AlertRule;
 import io.genops.core.money.CurrencyTable;
 import io.genops.core.policy.GovernancePolicy;
@@ -58,7 +59,13 @@ public record Settings(
     boolean journalSyncOnFlush,
     Retention journalRetention,
     Map<String, AlertRule> alertRules,
-    int maxAlertStateKeys) {
+    int maxAlertStateKeys,
+    Export export) {
+
+    /** How exporters are fed from the journal. */
+    public record Export(List<Exporter> exporters, int batchSize, Duration batchAge, int maxAttempts,
+        Duration initialBackoff, Duration maxBackoff) {
+    }
 
     /** Whether events are journaled; {@code false} keeps the pipeline in memory only. */
     public boolean journaled() {
