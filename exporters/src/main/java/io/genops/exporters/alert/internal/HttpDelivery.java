@@ -3,21 +3,22 @@ package io.genops.exporters.alert.internal;
 import io.genops.core.alert.FiredAlert;
 import io.genops.exporters.alert.AlertDeliveryException;
 import io.genops.exporters.alert.DeliveryStats;
+import io.genops.exporters.internal.http.Attempt;
+import io.genops.exporters.internal.http.Backoff;
+import io.genops.exporters.internal.http.Endpoints;
+import io.genops.exporters.internal.http.Exchange;
+import io.genops.exporters.internal.http.FailureLog;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -36,18 +37,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code toString()}; answers' bodies are discarded unread.
  */
 public final class HttpDelivery {
+    /** The logger of every HTTP alert channel. */
+    public static final String LOGGER_NAME = "io.genops.exporters.alert";
+
     private final String channel;
     private final URI endpoint;
     private final String safeEndpoint;
     private final Map<String, String> headers;
     private final Duration timeout;
-    private final long timeoutNanos;
     private final int maxAttempts;
     private final Duration backoffInitial;
     private final Backoff backoff;
     private final HttpClient client;
     private final JsonEncoder encoder;
-    private final FailureLog failureLog = new FailureLog(FailureLog.DEFAULT_INTERVAL_NANOS, System::nanoTime);
+    private final FailureLog failureLog = new FailureLog(LOGGER_NAME, "deliveries on this channel",
+        "The dispatcher counts their alerts as failed", FailureLog.DEFAULT_INTERVAL_NANOS, System::nanoTime);
 
     private final AtomicLong attempts = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
@@ -60,7 +64,6 @@ public final class HttpDelivery {
         this.safeEndpoint = Endpoints.redacted(endpoint);
         this.headers = new LinkedHashMap<>(settings.headers());
         this.timeout = settings.timeout();
-        this.timeoutNanos = timeout.toNanos();
         this.maxAttempts = settings.maxAttempts();
         this.backoffInitial = settings.backoffInitial();
         this.backoff = new Backoff(backoffInitial.toNanos(), settings.backoffMax().toNanos());
@@ -114,7 +117,7 @@ public final class HttpDelivery {
 
                 attempt++;
                 attempts.incrementAndGet();
-                last = attempt(request);
+                last = Exchange.send(client, request, timeout);
             }
         } catch (final InterruptedException e) {
             failures.incrementAndGet();
@@ -125,23 +128,6 @@ public final class HttpDelivery {
             throw gaveUp(alerts, attempt, last);
         }
         successes.incrementAndGet();
-    }
-
-    private Attempt attempt(final HttpRequest request) throws InterruptedException {
-        final CompletableFuture<HttpResponse<Void>> exchange = client.sendAsync(request,
-            HttpResponse.BodyHandlers.discarding());
-        try {
-            final HttpResponse<Void> response = exchange.get(timeoutNanos, TimeUnit.NANOSECONDS);
-            return Attempt.answered(response.statusCode(), response.headers().firstValue("Retry-After").orElse(null),
-                System.currentTimeMillis());
-        } catch (final TimeoutException e) {
-            return Attempt.timedOut(timeout, null);
-        } catch (final ExecutionException e) {
-            return Attempt.failed(e.getCause(), timeout);
-        } finally {
-            // Ends an exchange still running after a timeout or an interrupt; does nothing to a completed one.
-            exchange.cancel(true);
-        }
     }
 
     private AlertDeliveryException gaveUp(final int alerts, final int tried, final Attempt last) {

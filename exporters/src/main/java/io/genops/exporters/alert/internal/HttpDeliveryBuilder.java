@@ -1,8 +1,9 @@
 package io.genops.exporters.alert.internal;
 
 import io.genops.core.Checks;
+import io.genops.exporters.internal.http.Endpoints;
+import io.genops.exporters.internal.http.Exchange;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Locale;
@@ -88,10 +89,7 @@ public final class HttpDeliveryBuilder {
     /** A delivery that writes its bodies with {@code payload}, with an HTTP client of its own. */
     public HttpDelivery build(final AlertPayload payload) {
         Objects.requireNonNull(payload, "payload");
-        // HTTP/1.1: webhook receivers vary, and a plain-http HTTP/2 upgrade attempt confuses some of them.
-        final HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
-        return new HttpDelivery(this, client, new JsonEncoder(payload));
+        return new HttpDelivery(this, Exchange.newClient(timeout), new JsonEncoder(payload));
     }
 
     private static Duration bounded(final Duration value, final String field) {

@@ -1,5 +1,6 @@
 /**
- * The transport, retry policy, payload writers and throttled logging behind the HTTP alert channels.
- * Not API: anything here may change without notice.
+ * The delivery loop (retries with backoff, counting, warnings) and the payload writers behind the HTTP
+ * alert channels, on the shared pieces of {@code io.genops.exporters.internal.http}. Not API: anything
+ * here may change without notice.
  */
 package io.genops.exporters.alert.internal;

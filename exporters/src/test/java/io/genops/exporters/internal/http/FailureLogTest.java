@@ -1,4 +1,4 @@
-package io.genops.exporters.alert.internal;
+package io.genops.exporters.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,9 +15,10 @@ class FailureLogTest {
     @Test
     void failures_areWarnedAtMostOncePerIntervalWithTheCountSince() {
         final AtomicLong clock = new AtomicLong(1_000);
-        final FailureLog log = new FailureLog(MINUTE, clock::get);
+        final FailureLog log = new FailureLog("io.genops.test.failures", "deliveries on this channel",
+            "The dispatcher counts their alerts as failed", MINUTE, clock::get);
 
-        try (CapturedLogs logs = new CapturedLogs()) {
+        try (CapturedLogs logs = new CapturedLogs("io.genops.test.failures")) {
             assertThat(log.failed("first")).isTrue();
             clock.addAndGet(MINUTE - 1);
             assertThat(log.failed("second")).isFalse();

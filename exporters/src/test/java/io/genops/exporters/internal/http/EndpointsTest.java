@@ -1,4 +1,4 @@
-package io.genops.exporters.alert.internal;
+package io.genops.exporters.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.genops.exporters.alert.internal;
+package io.genops.exporters.internal.http;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -7,8 +7,8 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 /**
- * What one HTTP attempt came to, as a value: the retry loop decides on it and nothing is thrown
- * between attempts.
+ * What one HTTP attempt came to, as a value: the caller's retry logic decides on it and nothing is
+ * thrown between attempts.
  *
  * @param outcome         success, worth another attempt, or refused for good
  * @param status          the HTTP status, or {@code -1} when no answer came
@@ -16,8 +16,9 @@ import java.time.Duration;
  * @param failure         what went wrong, for a person; empty on success; never a header value or the payload
  * @param cause           the transport exception, or {@code null}
  */
-record Attempt(Outcome outcome, int status, long retryAfterNanos, String failure, Throwable cause) {
-    enum Outcome {
+public record Attempt(Outcome outcome, int status, long retryAfterNanos, String failure, Throwable cause) {
+    /** Delivered, worth another attempt, or refused for good. */
+    public enum Outcome {
         SUCCESS, RETRY, PERMANENT
     }
 
@@ -30,7 +31,7 @@ record Attempt(Outcome outcome, int status, long retryAfterNanos, String failure
      * server's Retry-After); anything else, other 4xx above all, is a refusal that retrying cannot
      * change. Redirects are not followed, so 3xx is a refusal too.
      */
-    static Attempt answered(final int status, final String retryAfter, final long nowMillis) {
+    public static Attempt answered(final int status, final String retryAfter, final long nowMillis) {
         if (status >= 200 && status < 300) {
             return new Attempt(Outcome.SUCCESS, status, -1, "", null);
         }
@@ -45,7 +46,7 @@ record Attempt(Outcome outcome, int status, long retryAfterNanos, String failure
     }
 
     /** Classifies a transport failure: timeouts and I/O failures are worth retrying, anything else is not. */
-    static Attempt failed(final Throwable error, final Duration timeout) {
+    public static Attempt failed(final Throwable error, final Duration timeout) {
         if (error instanceof HttpConnectTimeoutException) {
             return new Attempt(Outcome.RETRY, -1, -1, "could not connect within " + timeout, error);
         }
@@ -61,11 +62,11 @@ record Attempt(Outcome outcome, int status, long retryAfterNanos, String failure
         return new Attempt(Outcome.PERMANENT, -1, -1, "unexpected failure, " + describe(error), error);
     }
 
-    static Attempt unencodable(final IOException error) {
+    public static Attempt unencodable(final IOException error) {
         return new Attempt(Outcome.PERMANENT, -1, -1, "could not write the JSON body, " + describe(error), error);
     }
 
-    static Attempt timedOut(final Duration timeout, final Throwable cause) {
+    public static Attempt timedOut(final Duration timeout, final Throwable cause) {
         return new Attempt(Outcome.RETRY, -1, -1, "no answer within " + timeout, cause);
     }
 

@@ -1,8 +1,8 @@
-package io.genops.exporters.alert.internal;
+package io.genops.exporters.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.genops.exporters.alert.internal.Attempt.Outcome;
+import io.genops.exporters.internal.http.Attempt.Outcome;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;

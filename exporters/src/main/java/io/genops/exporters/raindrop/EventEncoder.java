@@ -1,0 +1,72 @@
+package io.genops.exporters.raindrop;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.genops.core.event.EventKind;
+import io.genops.core.event.EventView;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Encodes one event at a time into the bytes of its JSON object, with one generator and one buffer
+ * kept from event to event. Each event is encoded while its view is valid, since the runner reuses
+ * views, and copied out, so a batch holds only bytes. A generator that failed half-way is replaced;
+ * a buffer grown past {@value #KEEP_BUFFER_BYTES} bytes for a large content is let go.
+ *
+ * <p>Not thread-safe: the runner's thread only.
+ */
+final class EventEncoder {
+    static final int KEEP_BUFFER_BYTES = 64 * 1024;
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private final EventIds ids = new EventIds();
+    private Buffer buffer;
+    private JsonGenerator json;
+
+    EventEncoder() {
+        reset();
+    }
+
+    /**
+     * The JSON object for an interaction or a signal.
+     *
+     * @throws IOException when the event cannot be written as JSON; the encoder stays usable
+     */
+    byte[] encode(final EventView event) throws IOException {
+        buffer.reset();
+        boolean written = false;
+        try {
+            if (event.kind() == EventKind.SIGNAL) {
+                RaindropPayload.writeSignal(json, ids.of("signal", event), event);
+            } else {
+                RaindropPayload.writeInteraction(json, ids.of("interaction", event), event);
+            }
+            json.flush();
+            written = true;
+            return buffer.toByteArray();
+        } finally {
+            if (!written || buffer.capacity() > KEEP_BUFFER_BYTES) {
+                reset();
+            }
+        }
+    }
+
+    private void reset() {
+        buffer = new Buffer();
+        try {
+            json = FACTORY.createGenerator(buffer, JsonEncoding.UTF8);
+        } catch (final IOException e) {
+            throw new UncheckedIOException("a JSON generator over a byte array could not be created", e);
+        }
+        // Each event is its own root value: no separator between consecutive ones.
+        json.setRootValueSeparator(null);
+    }
+
+    private static final class Buffer extends ByteArrayOutputStream {
+        int capacity() {
+            return buf.length;
+        }
+    }
+}

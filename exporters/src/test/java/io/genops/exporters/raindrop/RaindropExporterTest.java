@@ -1,0 +1,342 @@
+package io.genops.exporters.raindrop;
+
+import static io.genops.exporters.alert.Json.object;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+
+import io.genops.core.export.ExportResult;
+import io.genops.core.journal.RecordCodec;
+import io.genops.core.journal.RecordView;
+import io.genops.core.policy.PolicyReason;
+import io.genops.core.policy.PolicyResult;
+import io.genops.exporters.alert.CapturedLogs;
+import io.genops.exporters.raindrop.FakeRaindrop.Received;
+import io.genops.exporters.raindrop.FakeRaindrop.Reply;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RaindropExporterTest {
+    private static final String KEY = "rdk_5ecret-Write.Key";
+    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+
+    private final RecordCodec codec = new RecordCodec();
+    /** One view reused for every event, as the runner does: the exporter must keep nothing of it. */
+    private final RecordView view = new RecordView();
+    private FakeRaindrop raindrop;
+    private CapturedLogs logs;
+
+    @BeforeEach
+    void start() throws Exception {
+        raindrop = new FakeRaindrop();
+        logs = new CapturedLogs(RaindropExporter.LOGGER_NAME);
+    }
+
+    @AfterEach
+    void stop() {
+        logs.close();
+        raindrop.close();
+        assertThat(logs.text()).as("everything logged").doesNotContain(KEY);
+    }
+
+    private RaindropExporter.Builder exporter() {
+        return RaindropExporter.builder().baseUrl(raindrop.baseUrl()).writeKey(KEY).timeout(Duration.ofSeconds(2))
+            .maxRetryAfterWait(Duration.ofSeconds(2));
+    }
+
+    private void addInteractions(final RaindropExporter exporter, final int count) {
+        for (int i = 0; i < count; i++) {
+            exporter.add(TestEvent.interaction(i).throughJournal(codec, view));
+        }
+    }
+
+    @Test
+    void interaction_isPostedWithTheWriteKeyAndExactlyTheDocumentedFields() throws Exception {
+        final RaindropExporter exporter = exporter().build();
+
+        exporter.add(TestEvent.interaction(42).throughJournal(codec, view));
+
+        assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
+        final Received request = raindrop.requests().get(0);
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.path()).isEqualTo(FakeRaindrop.EVENTS);
+        assertThat(request.header("Authorization")).isEqualTo("Bearer " + KEY);
+        assertThat(request.header("Content-Type")).isEqualTo("application/json");
+        final Map<String, Object> event = object(request.events().get(0));
+        assertThat(event).containsOnlyKeys("event_id", "user_id", "event", "timestamp", "properties").contains(
+            entry("event_id", "48927394-e056-51e4-9f35-8ba1b1e24270"), entry("user_id", "user-17"),
+            entry("event", "agent_interaction"), entry("timestamp", "2026-12-03T10:15:30.123Z"));
+        assertThat(object(event.get("properties"))).containsExactly(
+            entry("agent_id", "triage-bot"), entry("session_id", "support-3k9x"), entry("team", "support"),
+            entry("project", "helpdesk"), entry("environment", "prod"), entry("customer_id", "acme"),
+            entry("cost_center", "cc-7"), entry("feature", "chat"), entry("model", "gpt-4o"),
+            entry("provider", "openai"), entry("convo_id", "conv-9"), entry("input_tokens", 1200L),
+            entry("output_tokens", 300L), entry("cache_read_tokens", 200L), entry("cache_creation_tokens", 0L),
+            entry("reasoning_tokens", 50L), entry("latency_ms", 1234.567), entry("cost_usd", "0.00575"),
+            entry("cost_nanos", 5_750_000L), entry("policy_result", "ALLOWED"), entry("policy_reason", "NONE"),
+            entry("sampled", true));
+        assertThat(exporter.stats()).isEqualTo(new RaindropStats(1, 0, 0, 0, 1, 0, 0, 0, 0));
+    }
+
+    @Test
+    void interaction_withCapturedContent_carriesAiData_andTheUserFallsBackToCustomerThenAnonymous()
+        throws Exception {
+        final RaindropExporter exporter = exporter().build();
+        final TestEvent withContent = TestEvent.interaction(1);
+        withContent.content = "How do I reset my password? ✓";
+        withContent.policyResult = PolicyResult.WARNING;
+        withContent.policyReason = PolicyReason.BUDGET_THRESHOLD;
+        final TestEvent customerOnly = TestEvent.interaction(2);
+        customerOnly.userId = null;
+        final TestEvent nobody = TestEvent.interaction(3);
+        nobody.userId = null;
+        nobody.customerId = null;
+
+        exporter.add(withContent.throughJournal(codec, view));
+        exporter.add(customerOnly.throughJournal(codec, view));
+        exporter.add(nobody.throughJournal(codec, view));
+
+        assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
+        final List<Object> events = raindrop.requests().get(0).events();
+        assertThat(events).hasSize(3);
+        final Map<String, Object> first = object(events.get(0));
+        assertThat(object(first.get("ai_data"))).containsExactly(entry("model", "gpt-4o"),
+            entry("convo_id", "conv-9"), entry("input", "How do I reset my password? ✓"));
+        assertThat(object(first.get("properties"))).contains(entry("policy_result", "WARNING"),
+            entry("policy_reason", "BUDGET_THRESHOLD"));
+        assertThat(object(events.get(1))).containsEntry("user_id", "acme").doesNotContainKey("ai_data");
+        assertThat(object(events.get(2))).containsEntry("user_id", "anonymous");
+        assertThat(object(object(events.get(2)).get("properties"))).doesNotContainKey("customer_id");
+    }
+
+    @Test
+    void signal_isPostedToSignalsTrackWithItsOwnIdAndExactlyTheDocumentedFields() throws Exception {
+        final RaindropExporter exporter = exporter().build();
+
+        exporter.add(TestEvent.interaction(6).throughJournal(codec, view));
+        exporter.add(TestEvent.signal(7).throughJournal(codec, view));
+
+        assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
+        assertThat(raindrop.requests()).extracting(Received::path)
+            .containsExactly(FakeRaindrop.EVENTS, FakeRaindrop.SIGNALS);
+        final Received request = raindrop.requests().get(1);
+        assertThat(request.header("Authorization")).isEqualTo("Bearer " + KEY);
+        final Map<String, Object> signal = object(request.events().get(0));
+        assertThat(signal).containsOnlyKeys("event_id", "signal_name", "signal_type", "timestamp", "properties")
+            .contains(entry("event_id", "f2a0bae6-e0b5-58c2-8f09-65d43ef3121a"),
+                entry("signal_name", "response_latency"), entry("signal_type", "default"),
+                entry("timestamp", "2026-12-03T10:15:30.123Z"));
+        assertThat(object(signal.get("properties"))).containsExactly(
+            entry("value", 3100.5), entry("threshold", 2500.0), entry("frequency", "high"),
+            entry("agent_id", "triage-bot"), entry("session_id", "support-3k9x"), entry("team", "support"),
+            entry("project", "helpdesk"), entry("environment", "prod"), entry("customer_id", "acme"),
+            entry("cost_center", "cc-7"), entry("feature", "chat"), entry("cost_usd", "0.015"),
+            entry("cost_nanos", 15_000_000L));
+        assertThat(exporter.stats()).isEqualTo(new RaindropStats(1, 1, 0, 0, 2, 0, 0, 0, 0));
+    }
+
+    @Test
+    void alertRules_areSkippedAndCounted() {
+        final RaindropExporter exporter = exporter().build();
+
+        exporter.add(TestEvent.alertRule(1).throughJournal(codec, view));
+
+        assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
+        assertThat(raindrop.requests()).isEmpty();
+        assertThat(exporter.stats().skipped()).isEqualTo(1);
+        assertThat(exporter.sampledOnly()).isTrue();
+    }
+
+    @Test
+    void largeBatch_isSplitIntoRequestsOf50_andARetryPostsOnlyTheRequestsStillOwed() throws Exception {
+        raindrop.then(Reply.status(204), Reply.status(500));
+        final RaindropExporter exporter = exporter().build();
+        addInteractions(exporter, 120);
+
+        assertThat(exporter.send()).isEqualTo(ExportResult.RETRY);
+        assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
+
+        final List<Received> requests = raindrop.requests();
+        assertThat(requests).extracting(Received::status).containsExactly(204, 500, 204, 204);
+        assertThat(requests.stream().map(r -> events(r).size())).containsExactly(50, 50, 50, 20);
+        assertThat(requests.get(2).body()).as("the failed request, sent again unchanged")
+            .isEqualTo(requests.get(1).body());
+        final List<String> delivered = raindrop.deliveredIds();
+        assertThat(delivered).hasSize(120).doesNotHaveDuplicates();
+        assertThat(new HashSet<>(delivered)).hasSize(120);
+        assertThat(exporter.stats()).isEqualTo(new RaindropStats(120, 0, 0, 0, 4, 1, 0, 1, 0));
+        assertThat(logs.text()).contains("could not deliver a request of 50 events (POST /events/track)",
+            "HTTP 500", "2 requests of 70 events kept for a retry");
+    }
+
+    private static List<Object> events(final Received request) {
+        try {
+            return request.events();
+        } catch (final IOException e) {
+            throw new AssertionError("request body is not JSON", e);
+        }
+    }
+
+    @Test
+    void retryAfter_on429_isWaitedOutBeforeAnsweringRetry() throws Exception {
+        raindrop.then(new Reply(429, "1"));
+        final RaindropExporter exporter = exporter().build();
+        addInteractions(exporter, 3);
+
+        final long started = System.nanoTime();
+        assertThat(exporter.send()).isEqualTo(ExportResult.RETRY);
+        final long waited = System.nanoTime() - started;
+        assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
+
+        assertThat(waited).isBetween(SECOND, SECOND * 18 / 10);
+        final List<Received> requests = raindrop.requests();
+        assertThat(requests).hasSize(2);
+        assertThat(requests.get(1).atNanos() - requests.get(0).atNanos()).isGreaterThanOrEqualTo(SECOND);
+        assertThat(raindrop.deliveredIds()).hasSize(3);
+    }
+
+    @Test
+    void retryAfter_longerThanTheCap_holdsEveryRequestBackUntilItHasPassed() throws Exception {
+        raindrop.then(new Reply(429, "1"));
+        final RaindropExporter exporter = exporter().maxRetryAfterWait(Duration.ofMillis(200)).build();
+        addInteractions(exporter, 3);
+
+        int sends = 0;
+        long longestSendNanos = 0;
+        ExportResult result;
+        do {
+            final long started = System.nanoTime();
+            result = exporter.send();
+            longestSendNanos = Math.max(longestSendNanos, System.nanoTime() - started);
+            sends++;
+        } while (result == ExportResult.RETRY && sends < 20);
+
+        assertThat(result).isEqualTo(ExportResult.SUCCESS);
+        assertThat(sends).isBetween(5, 8);
+        assertThat(longestSendNanos).isLessThan(SECOND / 2);
+        final List<Received> requests = raindrop.requests();
+        assertThat(requests).hasSize(2);
+        assertThat(requests.get(1).atNanos() - requests.get(0).atNanos()).isGreaterThanOrEqualTo(SECOND);
+        assertThat(exporter.stats().retries()).isEqualTo(sends - 1);
+    }
+
+    @Test
+    void refusedRequest_isDroppedAndTheRestStillSent_andTheSendFails() throws Exception {
+        raindrop.then(Reply.status(204), Reply.status(400));
+        final RaindropExporter exporter = exporter().build();
+        addInteractions(exporter, 120);
+
+        assertThat(exporter.send()).isEqualTo(ExportResult.FAILED);
+        exporter.discard();
+
+        assertThat(raindrop.requests()).extracting(Received::status).containsExactly(204, 400, 204);
+        assertThat(raindrop.deliveredIds()).hasSize(70);
+        assertThat(exporter.stats()).isEqualTo(new RaindropStats(70, 0, 0, 0, 3, 1, 50, 0, 1));
+        assertThat(exporter.send()).as("nothing left").isEqualTo(ExportResult.SUCCESS);
+        assertThat(raindrop.requests()).hasSize(3);
+    }
+
+    @Test
+    void rejectedWriteKey_dropsTheWholeBatchAfterOneRequest_andSaysSoWithoutTheKey() {
+        raindrop.then(Reply.status(401));
+        final RaindropExporter exporter = exporter().build();
+        addInteractions(exporter, 120);
+
+        assertThat(exporter.send()).isEqualTo(ExportResult.FAILED);
+
+        assertThat(raindrop.requests()).hasSize(1);
+        assertThat(exporter.stats().refusedEvents()).isEqualTo(120);
+        assertThat(logs.text()).contains("HTTP 401", "other 70 events", "Check the write key");
+    }
+
+    @Test
+    void unreachableEndpoint_isRetried_andNothingShowsTheKey() throws Exception {
+        final int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        final RaindropExporter exporter = exporter().baseUrl(URI.create("http://127.0.0.1:" + closedPort + "/v1"))
+            .build();
+        addInteractions(exporter, 2);
+
+        assertThat(exporter.send()).isEqualTo(ExportResult.RETRY);
+
+        assertThat(exporter.stats().failedRequests()).isEqualTo(1);
+        assertThat(exporter.toString()).doesNotContain(KEY).contains("writeKey=***", "127.0.0.1:" + closedPort);
+        assertThat(logs.text()).contains("could not deliver", "kept for a retry");
+    }
+
+    @Test
+    void interruptedSend_keepsTheBatchForTheNextSend() {
+        final RaindropExporter exporter = exporter().build();
+        addInteractions(exporter, 2);
+
+        Thread.currentThread().interrupt();
+        final ExportResult interrupted = exporter.send();
+        final boolean interruptKept = Thread.interrupted();
+
+        assertThat(interrupted).isEqualTo(ExportResult.RETRY);
+        assertThat(interruptKept).isTrue();
+        assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
+        assertThat(raindrop.deliveredIds()).hasSize(2);
+    }
+
+    @Test
+    void missingWriteKey_failsTheBuildNamingBothWaysToGiveOne() {
+        assertThatThrownBy(() -> RaindropExporter.builder().environment(name -> null).build())
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("writeKey(")
+            .hasMessageContaining("RAINDROP_WRITE_KEY");
+        assertThatThrownBy(() -> RaindropExporter.builder().environment(name -> "  ").build())
+            .isInstanceOf(IllegalStateException.class).hasMessageContaining("RAINDROP_WRITE_KEY");
+    }
+
+    @Test
+    void writeKey_fromTheEnvironment_isSentWithoutItsTrailingNewline() throws Exception {
+        final RaindropExporter exporter = RaindropExporter.builder().baseUrl(raindrop.baseUrl())
+            .environment(name -> name.equals("RAINDROP_WRITE_KEY") ? KEY + "\n" : null).build();
+        addInteractions(exporter, 1);
+
+        assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
+
+        assertThat(raindrop.requests().get(0).header("Authorization")).isEqualTo("Bearer " + KEY);
+        assertThat(exporter.toString()).doesNotContain(KEY);
+    }
+
+    @Test
+    void builder_refusesBadSettingsNamingThem_andNeverQuotesTheKey() {
+        assertThatThrownBy(() -> RaindropExporter.builder().writeKey(KEY + "\r\nX-Injected: 1"))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("writeKey")
+            .hasMessageNotContaining(KEY);
+        assertThatThrownBy(() -> RaindropExporter.builder().environment(name -> KEY + " two").build())
+            .hasMessageContaining("RAINDROP_WRITE_KEY").hasMessageNotContaining(KEY);
+        assertThatThrownBy(() -> RaindropExporter.builder().writeKey(" ")).hasMessage("writeKey must not be blank");
+        assertThatThrownBy(() -> RaindropExporter.builder().baseUrl(URI.create("ftp://api.raindrop.ai/v1")))
+            .hasMessageStartingWith("baseUrl");
+        assertThatThrownBy(() -> RaindropExporter.builder().timeout(Duration.ZERO)).hasMessageStartingWith("timeout");
+        assertThatThrownBy(() -> RaindropExporter.builder().maxEventsPerRequest(51))
+            .hasMessage("maxEventsPerRequest must be at most 50: 51");
+        assertThatThrownBy(() -> RaindropExporter.builder().maxRetryAfterWait(Duration.ofMinutes(11)))
+            .hasMessageStartingWith("maxRetryAfterWait");
+        assertThatThrownBy(() -> RaindropExporter.builder().name(" ")).hasMessage("name must not be blank");
+    }
+
+    @Test
+    void defaults_pointAtRaindrop() {
+        final RaindropExporter exporter = RaindropExporter.builder().writeKey(KEY).build();
+
+        assertThat(exporter.name()).isEqualTo("raindrop");
+        assertThat(exporter).hasToString("RaindropExporter{name=raindrop, baseUrl=https://api.raindrop.ai/***, "
+            + "writeKey=***, timeout=PT10S, maxEventsPerRequest=50, maxRetryAfterWait=PT30S}");
+    }
+}
