@@ -98,8 +98,8 @@ final class ReportTable {
         row("sampled out (still counted)", count(metrics.sampledOut()));
         row("unpriced interactions", count(metrics.unpricedEvents()));
         row("events processed", count(metrics.processed()));
-        row("events journaled", count(metrics.journaled()));
         row("  signals from conversations", count(report.conversationSignals()));
+        row("events journaled", count(metrics.journaled()));
         row("failed events", count(metrics.failedEvents()));
         row("shut down cleanly", report.cleanShutdown() ? "yes" : "NO");
         out.printf(Locale.ROOT, "  %-26s %s%n", "journal", report.plan().journal().describe());
