@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
     description = {
         "Runs a synthetic workload of support, sales, technical and billing agents through a GenOps pipeline: "
-            + "interactions on real models with real token counts, performance signals, alert rules, "
+            + "interactions on real models with realistic token counts, performance signals, alert rules, "
             + "multi-agent customer conversations and daily team budgets, from several threads at once.",
         "",
         "Reports throughput, the caller-side time of each trackInteraction call, cost by team and agent, "

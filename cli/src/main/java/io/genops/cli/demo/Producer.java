@@ -4,6 +4,7 @@ import io.genops.core.policy.BudgetExceededException;
 import io.genops.pipeline.Conversation;
 import io.genops.pipeline.MonitoringSession;
 import io.genops.pipeline.RingFullException;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -15,19 +16,22 @@ import org.HdrHistogram.Histogram;
  * One caller thread of the demo: plays its script at its share of the rate and times each
  * {@code trackInteraction} call, and nothing else, into its own histogram.
  *
- * <p>Interactions marked conversational go to the producer's current customer conversation, which
- * the support team's session owns; after {@value #CONVERSATION_TURNS} of them it is closed and the
- * next one opened, as a chat backend does when a case is resolved. Closing waits until the
+ * <p>Interactions marked conversational go to the producer's current customer conversation; after
+ * {@value #CONVERSATION_TURNS} of them it is closed and the next one opened, as a chat backend does
+ * when a case is resolved. Conversations are opened from the support team's session rather than
+ * with {@code GenOps.openConversation}, which gives a conversation the client's attribution only: the
+ * signals a conversation emits itself would then be charged to no team. Closing waits until the
  * pipeline has counted the conversation's events, so it happens outside the timed call.
  *
- * <p>The pacing is by absolute deadline: a producer held up by a pause catches up afterwards, so
- * the average rate holds while the calls themselves stay back to back.
+ * <p>The pacing is by absolute deadline: a producer held up by a pause catches up with calls back to
+ * back, as a burst of traffic would come, so the average rate holds.
  */
 final class Producer implements Callable<CallCounts> {
     /** Interactions per conversation, across the agents of several teams. */
     static final int CONVERSATION_TURNS = 8;
     /** Calls slower than this are recorded as this; only a stalled machine gets near it. */
     private static final long MAX_RECORDED_NANOS = TimeUnit.MINUTES.toNanos(1);
+    /** Customers come back: each conversation is with one of this many. */
     private static final int CUSTOMERS = 500;
 
     private final int index;
@@ -40,6 +44,7 @@ final class Producer implements Callable<CallCounts> {
     private final Histogram latency = new Histogram(MAX_RECORDED_NANOS, 3);
     private final AtomicLong completed = new AtomicLong();
     private final CallCounts counts = new CallCounts();
+    private final SplittableRandom customers;
 
     private Conversation conversation;
     private int turnsLeft;
@@ -53,6 +58,7 @@ final class Producer implements Callable<CallCounts> {
         this.sessionsByTeam = sessionsByTeam.clone();
         this.conversationOwner = sessionsByTeam[Team.SUPPORT.ordinal()];
         this.startGate = startGate;
+        this.customers = new SplittableRandom(plan.seed() + index);
     }
 
     @Override
@@ -120,7 +126,7 @@ final class Producer implements Callable<CallCounts> {
             endConversation();
             final long number = counts.conversations++;
             conversation = conversationOwner.openConversation("conv-" + index + "-" + number,
-                String.format("customer-%04d", (index * 7_919L + number) % CUSTOMERS));
+                String.format("customer-%04d", customers.nextInt(CUSTOMERS)));
             turnsLeft = CONVERSATION_TURNS;
         }
         turnsLeft--;
