@@ -6,9 +6,9 @@ package io.genops.pipeline;
  */
 public enum ConsumerWait {
     /**
-     * Spin briefly, yield, then park for {@code consumerParkNanos}: near-zero CPU while idle and full
-     * speed under load, at the price of up to one park interval of extra latency after a quiet spell.
-     * The default.
+     * Spin briefly, yield, then park, starting at {@code consumerPark} and doubling up to 4 ms while
+     * the ring stays empty: near-zero CPU while idle and full speed under load, at the price of up to
+     * 4 ms of wake-up latency after a quiet spell, which callers never wait for. The default.
      */
     SLEEPING,
     /** Spin then yield: lowest latency, but an idle consumer keeps a core busy. */

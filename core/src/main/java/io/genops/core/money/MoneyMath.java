@@ -55,4 +55,16 @@ public final class MoneyMath {
         final BigDecimal product = new BigDecimal(BigInteger.valueOf(amount).multiply(BigInteger.valueOf(numerator)));
         return product.divide(BigDecimal.valueOf(denominator), 0, RoundingMode.HALF_EVEN).longValueExact();
     }
+
+    /**
+     * Compares {@code a × b} with {@code c × d} exactly, for non-negative operands, by their 128-bit
+     * products; negative, zero or positive as the first is less, equal or greater.
+     */
+    public static int compareProducts(final long a, final long b, final long c, final long d) {
+        if ((a | b | c | d) < 0) {
+            throw new IllegalArgumentException("compareProducts takes non-negative operands");
+        }
+        final int high = Long.compareUnsigned(Math.multiplyHigh(a, b), Math.multiplyHigh(c, d));
+        return high != 0 ? high : Long.compareUnsigned(a * b, c * d);
+    }
 }

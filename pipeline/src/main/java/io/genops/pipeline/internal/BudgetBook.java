@@ -182,7 +182,7 @@ public final class BudgetBook {
         if (after > budget.limitNanos) {
             result = PolicyResult.BLOCKED;
             reason = PolicyReason.BUDGET_EXCEEDED;
-        } else if (Math.multiplyExact(after, 100L) >= Math.multiplyExact(budget.limitNanos, (long)warningPercent)) {
+        } else if (BudgetStage.reached(after, budget.limitNanos, warningPercent)) {
             result = PolicyResult.WARNING;
             reason = PolicyReason.BUDGET_THRESHOLD;
         } else {

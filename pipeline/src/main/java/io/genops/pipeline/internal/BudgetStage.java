@@ -3,6 +3,7 @@ package io.genops.pipeline.internal;
 import io.genops.core.alert.FiredAlert;
 import io.genops.core.event.Severity;
 import io.genops.core.money.Money;
+import io.genops.core.money.MoneyMath;
 import io.genops.core.policy.PolicyReason;
 import io.genops.core.policy.PolicyResult;
 import java.util.List;
@@ -78,9 +79,9 @@ final class BudgetStage implements Stage {
         }
     }
 
-    /** Whether {@code spent} is at least {@code percent} of {@code limit}, exactly. */
-    private static boolean reached(final long spent, final long limit, final int percent) {
-        return Math.multiplyExact(spent, 100L) >= Math.multiplyExact(limit, (long)percent);
+    /** Whether {@code spent} is at least {@code percent} of {@code limit}, exactly, for any amounts. */
+    static boolean reached(final long spent, final long limit, final int percent) {
+        return MoneyMath.compareProducts(spent, 100L, limit, percent) >= 0;
     }
 
     private static FiredAlert alertFor(final EventSlot event, final Budget budget, final long spent,

@@ -4,7 +4,6 @@ import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.RingBuffer;
-import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.YieldingWaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
@@ -47,6 +46,8 @@ import org.slf4j.LoggerFactory;
 public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     private static final long DRAIN_PARK_NANOS = 50_000;
+    /** Longest park of an idle {@code SLEEPING} consumer: its wake-up latency after a quiet spell. */
+    private static final long MAX_IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(4);
 
     private final Settings settings;
     private final PipelineCounters counters = new PipelineCounters();
@@ -166,7 +167,7 @@ public final class Pipeline {
                 return new BusySpinWaitStrategy();
             case SLEEPING:
             default:
-                return new SleepingWaitStrategy(200, settings.consumerParkNanos());
+                return new BackoffWaitStrategy(settings.consumerParkNanos(), MAX_IDLE_PARK_NANOS);
         }
     }
 
