@@ -1,0 +1,90 @@
+package io.genops.exporters.prometheus;
+
+/**
+ * The pipeline's own counts under their standard names, for {@link PrometheusExporter#selfMetric}. The
+ * exporters module cannot see the pipeline, so the application (or the {@code genops} command) hands
+ * each value over as a supplier, read at scrape time; the names stay fixed here so the dashboard in
+ * {@code deploy/grafana} finds them. With a {@code GenOps} instance and its export runners:
+ * <pre>{@code
+ * exporter.selfMetric(SelfMetric.DROPPED, () -> genOps.metrics().dropped());
+ * exporter.selfMetric(SelfMetric.EXPORTER_LAG_RECORDS, "otlp", () -> otlpRunner.status().lagRecords());
+ * }</pre>
+ * Entries whose {@link #labelName()} is not {@code null} take that label's value at registration, once
+ * per exporter (or other subject) they describe.
+ */
+public enum SelfMetric {
+    ACCEPTED("genops_pipeline_events_accepted_total", true, null, 1,
+        "Events the pipeline accepted into its ring"),
+    PROCESSED("genops_pipeline_events_processed_total", true, null, 1,
+        "Accepted events that have passed every stage"),
+    DROPPED("genops_pipeline_events_dropped_total", true, null, 1,
+        "Events refused because the ring was full"),
+    REJECTED_BUDGET("genops_pipeline_events_rejected_budget_total", true, null, 1,
+        "Events refused at the call by an enforced budget"),
+    REJECTED_INVALID("genops_pipeline_events_rejected_invalid_total", true, null, 1,
+        "Calls refused for bad input or because the pipeline was closed"),
+    FAILED("genops_pipeline_events_failed_total", true, null, 1,
+        "Accepted events on which at least one stage failed (still accounted)"),
+    STAGE_FAILURES("genops_pipeline_stage_failures_total", true, null, 1,
+        "Stage invocations that threw"),
+    RING_REMAINING("genops_pipeline_ring_remaining_slots", false, null, 1,
+        "Free slots in the pipeline's ring"),
+    RING_CAPACITY("genops_pipeline_ring_capacity_slots", false, null, 1,
+        "Slots in the pipeline's ring"),
+    ALERTS_FIRED("genops_pipeline_alerts_fired_total", true, null, 1,
+        "Alerts raised by rules and budgets"),
+    ALERTS_FAILED("genops_pipeline_alerts_failed_total", true, null, 1,
+        "Alert deliveries whose channel failed"),
+    ALERTS_DROPPED("genops_pipeline_alerts_dropped_total", true, null, 1,
+        "Alerts lost because the delivery queue was full"),
+    EXPORTER_EXPORTED("genops_exporter_events_exported_total", true, "exporter", 1,
+        "Events an exporter delivered"),
+    EXPORTER_FAILED("genops_exporter_events_failed_total", true, "exporter", 1,
+        "Events in batches an exporter gave up on"),
+    EXPORTER_RETRIES("genops_exporter_retries_total", true, "exporter", 1,
+        "Sends an exporter retried"),
+    EXPORTER_LAG_RECORDS("genops_exporter_lag_records", false, "exporter", 1,
+        "Journal records an exporter has not settled yet"),
+    /** Supplied in milliseconds, exposed in seconds. */
+    EXPORTER_LAG_SECONDS("genops_exporter_lag_seconds", false, "exporter", 1000,
+        "How far behind the journal an exporter is, in seconds: the age of the last event it settled while "
+            + "newer records wait (0 when caught up)");
+
+    private final String metricName;
+    private final boolean counter;
+    private final String labelName;
+    private final long divisor;
+    private final String help;
+
+    SelfMetric(final String metricName, final boolean counter, final String labelName, final long divisor,
+        final String help) {
+        this.metricName = metricName;
+        this.counter = counter;
+        this.labelName = labelName;
+        this.divisor = divisor;
+        this.help = help;
+    }
+
+    /** The exposed name; counters end in {@code _total}. */
+    public String metricName() {
+        return metricName;
+    }
+
+    public boolean counter() {
+        return counter;
+    }
+
+    /** The one label the series takes, or {@code null} for a single series. */
+    public String labelName() {
+        return labelName;
+    }
+
+    /** What the supplied value is divided by before it is exposed (1000 turns milliseconds into seconds). */
+    public long divisor() {
+        return divisor;
+    }
+
+    public String help() {
+        return help;
+    }
+}
