@@ -1,0 +1,22 @@
+package io.genops.exporters.otlp;
+
+import java.net.URI;
+
+/** How an {@link OtlpExporter} talks to its collector. */
+public enum OtlpProtocol {
+    /** OTLP over HTTP with protobuf bodies, to {@code <endpoint>/v1/traces}, {@code /v1/logs}, {@code /v1/metrics}. */
+    HTTP_PROTOBUF(URI.create("http://localhost:4318")),
+    /** OTLP over gRPC (HTTP/2) to the endpoint's host and port; the endpoint has no path. */
+    GRPC(URI.create("http://localhost:4317"));
+
+    private final URI defaultEndpoint;
+
+    OtlpProtocol(final URI defaultEndpoint) {
+        this.defaultEndpoint = defaultEndpoint;
+    }
+
+    /** The collector's usual address for this protocol on the local host. */
+    public URI defaultEndpoint() {
+        return defaultEndpoint;
+    }
+}

@@ -1,0 +1,153 @@
+package io.genops.exporters.otlp.internal;
+
+import io.opentelemetry.api.metrics.MeterProvider;
+import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
+import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporterBuilder;
+import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporter;
+import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporterBuilder;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
+import io.opentelemetry.exporter.otlp.logs.OtlpGrpcLogRecordExporter;
+import io.opentelemetry.exporter.otlp.logs.OtlpGrpcLogRecordExporterBuilder;
+import io.opentelemetry.exporter.otlp.metrics.OtlpGrpcMetricExporter;
+import io.opentelemetry.exporter.otlp.metrics.OtlpGrpcMetricExporterBuilder;
+import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
+import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporterBuilder;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.logs.data.LogRecordData;
+import io.opentelemetry.sdk.logs.export.LogRecordExporter;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.metrics.export.MetricExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The three official OTLP exporters (spans, log records, metrics) of one protocol, configured alike:
+ * endpoint, compression, headers, timeout, TLS material. Two settings are fixed here:
+ * <ul>
+ *   <li>their own retries are off ({@code setRetryPolicy(null)}): the export runner retries with its own
+ *       backoff and keeps the batch meanwhile, and a second retry loop inside would only hold the
+ *       runner's thread past the timeout;</li>
+ *   <li>their self-telemetry goes to a no-op meter provider: by default they would ask
+ *       {@code GlobalOpenTelemetry}, and that first call fixes the global instance, which would then
+ *       refuse the application's own {@code GlobalOpenTelemetry.set}.</li>
+ * </ul>
+ */
+public final class Transport {
+    private final SpanExporter spans;
+    private final LogRecordExporter logs;
+    private final MetricExporter metrics;
+
+    private Transport(final SpanExporter spans, final LogRecordExporter logs, final MetricExporter metrics) {
+        this.spans = spans;
+        this.logs = logs;
+        this.metrics = metrics;
+    }
+
+    /** Builds the exporters; their HTTP clients connect lazily, on the first export. */
+    public static Transport create(final TransportSettings settings) {
+        if (settings.grpc()) {
+            return new Transport(grpcSpans(settings), grpcLogs(settings), grpcMetrics(settings));
+        }
+        return new Transport(httpSpans(settings), httpLogs(settings), httpMetrics(settings));
+    }
+
+    public CompletableResultCode exportSpans(final Collection<SpanData> batch) {
+        return spans.export(batch);
+    }
+
+    public CompletableResultCode exportLogs(final Collection<LogRecordData> batch) {
+        return logs.export(batch);
+    }
+
+    public CompletableResultCode exportMetrics(final Collection<MetricData> batch) {
+        return metrics.export(batch);
+    }
+
+    /** Shuts the three exporters down, waiting at most {@code timeoutNanos} for requests under way. */
+    public void shutdown(final long timeoutNanos) {
+        CompletableResultCode.ofAll(List.of(spans.shutdown(), logs.shutdown(), metrics.shutdown()))
+            .join(timeoutNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private static OtlpHttpSpanExporter httpSpans(final TransportSettings s) {
+        final OtlpHttpSpanExporterBuilder b = OtlpHttpSpanExporter.builder().setEndpoint(s.httpUrl("traces"))
+            .setTimeout(s.timeout()).setConnectTimeout(s.timeout()).setCompression(s.compression())
+            .setHeaders(s::headers).setRetryPolicy(null).setMeterProvider(MeterProvider::noop);
+        if (s.trustedCertificates() != null) {
+            b.setTrustedCertificates(s.trustedCertificates());
+        }
+        if (s.clientKey() != null) {
+            b.setClientTls(s.clientKey(), s.clientCertificate());
+        }
+        return b.build();
+    }
+
+    private static OtlpHttpLogRecordExporter httpLogs(final TransportSettings s) {
+        final OtlpHttpLogRecordExporterBuilder b = OtlpHttpLogRecordExporter.builder().setEndpoint(s.httpUrl("logs"))
+            .setTimeout(s.timeout()).setConnectTimeout(s.timeout()).setCompression(s.compression())
+            .setHeaders(s::headers).setRetryPolicy(null).setMeterProvider(MeterProvider::noop);
+        if (s.trustedCertificates() != null) {
+            b.setTrustedCertificates(s.trustedCertificates());
+        }
+        if (s.clientKey() != null) {
+            b.setClientTls(s.clientKey(), s.clientCertificate());
+        }
+        return b.build();
+    }
+
+    private static OtlpHttpMetricExporter httpMetrics(final TransportSettings s) {
+        final OtlpHttpMetricExporterBuilder b = OtlpHttpMetricExporter.builder().setEndpoint(s.httpUrl("metrics"))
+            .setTimeout(s.timeout()).setConnectTimeout(s.timeout()).setCompression(s.compression())
+            .setHeaders(s::headers).setRetryPolicy(null).setMeterProvider(MeterProvider::noop);
+        if (s.trustedCertificates() != null) {
+            b.setTrustedCertificates(s.trustedCertificates());
+        }
+        if (s.clientKey() != null) {
+            b.setClientTls(s.clientKey(), s.clientCertificate());
+        }
+        return b.build();
+    }
+
+    private static OtlpGrpcSpanExporter grpcSpans(final TransportSettings s) {
+        final OtlpGrpcSpanExporterBuilder b = OtlpGrpcSpanExporter.builder().setEndpoint(s.grpcUrl())
+            .setTimeout(s.timeout()).setConnectTimeout(s.timeout()).setCompression(s.compression())
+            .setHeaders(s::headers).setRetryPolicy(null).setMeterProvider(MeterProvider::noop);
+        if (s.trustedCertificates() != null) {
+            b.setTrustedCertificates(s.trustedCertificates());
+        }
+        if (s.clientKey() != null) {
+            b.setClientTls(s.clientKey(), s.clientCertificate());
+        }
+        return b.build();
+    }
+
+    private static OtlpGrpcLogRecordExporter grpcLogs(final TransportSettings s) {
+        final OtlpGrpcLogRecordExporterBuilder b = OtlpGrpcLogRecordExporter.builder().setEndpoint(s.grpcUrl())
+            .setTimeout(s.timeout()).setConnectTimeout(s.timeout()).setCompression(s.compression())
+            .setHeaders(s::headers).setRetryPolicy(null).setMeterProvider(MeterProvider::noop);
+        if (s.trustedCertificates() != null) {
+            b.setTrustedCertificates(s.trustedCertificates());
+        }
+        if (s.clientKey() != null) {
+            b.setClientTls(s.clientKey(), s.clientCertificate());
+        }
+        return b.build();
+    }
+
+    private static OtlpGrpcMetricExporter grpcMetrics(final TransportSettings s) {
+        final OtlpGrpcMetricExporterBuilder b = OtlpGrpcMetricExporter.builder().setEndpoint(s.grpcUrl())
+            .setTimeout(s.timeout()).setConnectTimeout(s.timeout()).setCompression(s.compression())
+            .setHeaders(s::headers).setRetryPolicy(null).setMeterProvider(MeterProvider::noop);
+        if (s.trustedCertificates() != null) {
+            b.setTrustedCertificates(s.trustedCertificates());
+        }
+        if (s.clientKey() != null) {
+            b.setClientTls(s.clientKey(), s.clientCertificate());
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,351 @@
+package io.genops.exporters.otlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import io.genops.core.event.Complexity;
+import io.genops.core.event.Frequency;
+import io.genops.core.export.ExportResult;
+import io.genops.core.policy.PolicyReason;
+import io.genops.core.policy.PolicyResult;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.logs.v1.SeverityNumber;
+import io.opentelemetry.proto.trace.v1.Span;
+import io.opentelemetry.proto.trace.v1.Status;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Spans, log records, retries and headers against a real OTLP/HTTP receiver on loopback. */
+class OtlpExporterHttpTest {
+    private OtlpHttpReceiver receiver;
+    private OtlpExporter exporter;
+
+    @BeforeEach
+    void startReceiver() throws IOException {
+        receiver = OtlpHttpReceiver.create();
+    }
+
+    @AfterEach
+    void stopAll() {
+        if (exporter != null) {
+            exporter.close();
+        }
+        receiver.close();
+    }
+
+    private OtlpExporter.Builder builder() {
+        return OtlpExporter.builder().endpoint(receiver.endpoint()).timeout(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void interaction_becomesAnInvokeAgentSpan_withEveryGenAiAndGenOpsAttribute() {
+        exporter = builder().serviceName("support-chat").resourceAttribute("deployment.environment.name", "prod")
+            .build();
+        final TestEvent event = fullInteraction();
+
+        TestEvent.feed(exporter, event);
+
+        assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
+        final Span span = receiver.received.spans().get(0);
+        assertThat(span.getName()).isEqualTo("invoke_agent triage-bot");
+        assertThat(span.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_INTERNAL);
+        assertThat(span.getEndTimeUnixNano()).isEqualTo(event.epochMillis * 1_000_000L);
+        assertThat(span.getStartTimeUnixNano()).isEqualTo(event.epochMillis * 1_000_000L - 1_500_000_000L);
+        assertThat(span.getStatus().getCode()).isEqualTo(Status.StatusCode.STATUS_CODE_UNSET);
+        assertThat(Received.attributes(span.getAttributesList())).containsOnly(
+            entry("gen_ai.operation.name", "invoke_agent"),
+            entry("gen_ai.provider.name", "openai"),
+            entry("gen_ai.request.model", "gpt-4o"),
+            entry("gen_ai.agent.id", "triage-bot"),
+            entry("gen_ai.agent.name", "triage-bot"),
+            entry("gen_ai.conversation.id", "conv-9"),
+            entry("gen_ai.usage.input_tokens", 1200L),
+            entry("gen_ai.usage.output_tokens", 300L),
+            entry("gen_ai.usage.cache_read.input_tokens", 200L),
+            entry("gen_ai.usage.cache_creation.input_tokens", 100L),
+            entry("gen_ai.usage.reasoning.output_tokens", 50L),
+            entry("genops.team", "support"),
+            entry("genops.project", "chat"),
+            entry("genops.environment", "prod"),
+            entry("genops.customer_id", "acme"),
+            entry("genops.cost_center", "cc-7"),
+            entry("genops.feature", "triage"),
+            entry("genops.session_id", "session-1"),
+            entry("genops.cost.total", 0.001234567),
+            entry("genops.cost.total_nanos", 1_234_567L),
+            entry("genops.cost.currency", "USD"),
+            entry("genops.cost.model", "gpt-4o"),
+            entry("genops.tokens.input", 1200L),
+            entry("genops.tokens.output", 300L),
+            entry("genops.tokens.total", 1500L),
+            entry("genops.policy.result", "WARNING"),
+            entry("genops.policy.reason", "BUDGET_THRESHOLD"),
+            entry("genops.complexity", "moderate"),
+            entry("genops.event.sequence", 7L));
+        assertThat(Received.attributes(receiver.received.spanResource().getAttributesList()))
+            .contains(entry("service.name", "support-chat"), entry("deployment.environment.name", "prod"),
+                entry("telemetry.sdk.language", "java"));
+        assertThat(receiver.received.spanScopeName()).isEqualTo("io.genops.exporters.otlp");
+        assertThat(receiver.received.traces.get(0).toString()).as("content and user id are never exported")
+            .doesNotContain("the customer's question").doesNotContain("user-42");
+    }
+
+    @Test
+    void interactionWithAnError_hasErrorStatus_errorType_andCostFlags() {
+        exporter = builder().build();
+        final TestEvent failed = TestEvent.interaction(3, "session-1", "bot");
+        failed.error = "RateLimitError";
+        failed.costOverrideNanos = 0;
+        failed.unpriced = true;
+        failed.failed = true;
+
+        TestEvent.feed(exporter, failed);
+
+        assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
+        final Span span = receiver.received.spans().get(0);
+        assertThat(span.getStatus().getCode()).isEqualTo(Status.StatusCode.STATUS_CODE_ERROR);
+        assertThat(span.getStatus().getMessage()).isEqualTo("RateLimitError");
+        assertThat(Received.attributes(span.getAttributesList())).contains(entry("error.type", "RateLimitError"),
+            entry("genops.cost.total_nanos", 0L), entry("genops.cost.overridden", true),
+            entry("genops.cost.unpriced", true), entry("genops.event.stage_failed", true));
+    }
+
+    @Test
+    void sessionEvents_shareATraceIdDerivedFromTheSessionId_asRootSpans() {
+        exporter = builder().build();
+        final List<TestEvent> events = List.of(TestEvent.interaction(1, "session-a", "bot"),
+            TestEvent.interaction(2, "session-a", "bot"), TestEvent.interaction(3, "session-b", "bot"),
+            TestEvent.interaction(4, null, "bot"), TestEvent.signal(5, "session-a", "latency_ms", 820));
+
+        TestEvent.feed(exporter, events);
+
+        assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
+        final Map<Long, Span> spans = receiver.received.spans().stream()
+            .collect(Collectors.toMap(s -> (Long)Received.attributes(s.getAttributesList())
+                .get("genops.event.sequence"), s -> s));
+        final String traceA = sha256Hex("session-a").substring(0, 32);
+        assertThat(Received.hex(spans.get(1L).getTraceId())).isEqualTo(traceA);
+        assertThat(Received.hex(spans.get(2L).getTraceId())).isEqualTo(traceA);
+        assertThat(Received.hex(spans.get(3L).getTraceId())).isEqualTo(sha256Hex("session-b").substring(0, 32));
+        assertThat(Received.hex(spans.get(4L).getTraceId())).isNotIn(traceA, sha256Hex("session-b").substring(0, 32));
+        assertThat(spans.values()).allSatisfy(span -> assertThat(span.getParentSpanId().isEmpty()).isTrue());
+        assertThat(spans.values().stream().map(s -> Received.hex(s.getSpanId())).collect(Collectors.toSet()))
+            .hasSize(4);
+        final LogRecord signal = receiver.received.logRecords().get(0);
+        assertThat(Received.hex(signal.getTraceId())).as("a signal joins its session's trace").isEqualTo(traceA);
+
+        final OtlpHttpReceiver second = receiver;
+        final int before = second.received.spans().size();
+        try (OtlpExporter again = builder().name("otlp-again").build()) {
+            TestEvent.feed(again, events);
+            assertThat(again.send()).isEqualTo(ExportResult.SUCCESS);
+        }
+        final List<Span> resent = second.received.spans().subList(before, before + 4);
+        assertThat(resent.stream().map(s -> Received.hex(s.getSpanId())).collect(Collectors.toSet()))
+            .as("the same events get the same span ids, so a backend can spot a batch sent twice")
+            .isEqualTo(spans.values().stream().map(s -> Received.hex(s.getSpanId())).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void signalsAndAlerts_becomeLogRecords_withBodySeverityAndAttributes() {
+        exporter = builder().build();
+        final TestEvent signal = TestEvent.signal(11, "session-1", "latency_p95_ms", 820.5);
+        signal.threshold = 500;
+        signal.frequency = Frequency.REALTIME;
+        signal.agentId = "triage-bot";
+        signal.complexity = Complexity.COMPLEX;
+        final TestEvent alert = TestEvent.alert(12, "cost-spike", 3);
+        alert.complexity = Complexity.ENTERPRISE;
+
+        TestEvent.feed(exporter, signal, alert);
+
+        assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
+        final List<LogRecord> records = receiver.received.logRecords();
+        assertThat(records).hasSize(2);
+        final LogRecord signalRecord = records.get(0);
+        assertThat(signalRecord.getEventName()).isEqualTo("genops.signal");
+        assertThat(signalRecord.getBody().getStringValue()).isEqualTo("latency_p95_ms = 820.5");
+        assertThat(signalRecord.getSeverityNumber()).isEqualTo(SeverityNumber.SEVERITY_NUMBER_INFO);
+        assertThat(signalRecord.getTimeUnixNano()).isEqualTo(signal.epochMillis * 1_000_000L);
+        assertThat(Received.attributes(signalRecord.getAttributesList())).contains(
+            entry("genops.event.kind", "signal"), entry("genops.signal.name", "latency_p95_ms"),
+            entry("genops.signal.value", 820.5), entry("genops.signal.threshold", 500.0),
+            entry("genops.signal.frequency", "realtime"), entry("genops.complexity", "complex"),
+            entry("gen_ai.agent.id", "triage-bot"), entry("genops.session_id", "session-1"),
+            entry("genops.team", "support"), entry("genops.cost.total_nanos", 10_000_000L),
+            entry("genops.cost.currency", "USD"), entry("genops.policy.result", "ALLOWED"));
+        final LogRecord alertRecord = records.get(1);
+        assertThat(alertRecord.getEventName()).isEqualTo("genops.alert");
+        assertThat(alertRecord.getBody().getStringValue()).isEqualTo("cost-spike");
+        assertThat(alertRecord.getSeverityNumber()).isEqualTo(SeverityNumber.SEVERITY_NUMBER_WARN);
+        assertThat(alertRecord.getSeverityText()).isEqualTo("WARN");
+        assertThat(Received.attributes(alertRecord.getAttributesList())).contains(
+            entry("genops.event.kind", "alert"), entry("genops.alert.name", "cost-spike"),
+            entry("genops.alert.channel_count", 3L), entry("genops.complexity", "enterprise"),
+            entry("genops.cost.total", 0.15), entry("genops.cost.total_nanos", 150_000_000L));
+        assertThat(receiver.received.spans()).isEmpty();
+        assertThat(exporter.stats().logsExported()).isEqualTo(2);
+    }
+
+    @Test
+    void unsampledEvents_areNotExported_butTheRunnerHandsThemOver() {
+        exporter = builder().build();
+        final TestEvent kept = TestEvent.interaction(1, "s", "bot");
+        final TestEvent dropped = TestEvent.interaction(2, "s", "bot");
+        dropped.sampled = false;
+        final TestEvent droppedSignal = TestEvent.signal(3, "s", "x", 1);
+        droppedSignal.sampled = false;
+
+        TestEvent.feed(exporter, kept, dropped, droppedSignal);
+
+        assertThat(exporter.sampledOnly()).as("metrics must see every event").isFalse();
+        assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
+        assertThat(receiver.received.spans()).hasSize(1);
+        assertThat(receiver.received.logRecords()).isEmpty();
+        assertThat(exporter.stats().eventsCounted()).isEqualTo(3);
+    }
+
+    @Test
+    void receiverDown_answersRetryWithinTheTimeout_andOnceUp_deliversTheBatchOnce() throws IOException {
+        exporter = builder().timeout(Duration.ofSeconds(1)).build();
+        receiver.stop();
+        final List<TestEvent> events = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            events.add(TestEvent.interaction(i, "s", "bot"));
+        }
+        events.add(TestEvent.signal(50, "s", "queue_depth", 12));
+        TestEvent.feed(exporter, events);
+
+        final long started = System.nanoTime();
+        assertThat(exporter.send()).isEqualTo(ExportResult.RETRY);
+        assertThat(exporter.send()).isEqualTo(ExportResult.RETRY);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+
+        receiver.start();
+        assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
+        assertThat(receiver.received.spans()).hasSize(50);
+        assertThat(receiver.received.logRecords()).hasSize(1);
+        assertThat(exporter.send()).as("nothing left to send").isEqualTo(ExportResult.SUCCESS);
+        assertThat(receiver.received.spans()).hasSize(50);
+        assertThat(exporter.stats()).satisfies(stats -> {
+            assertThat(stats.failedSends()).isEqualTo(2);
+            assertThat(stats.spansExported()).isEqualTo(50);
+            assertThat(stats.logsExported()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void failedSends_areWarnedAboutOncePerMinute_withoutHeaderValues() {
+        exporter = builder().header("Authorization", "Bearer s3cret").build();
+        receiver.stop();
+        TestEvent.feed(exporter, TestEvent.interaction(1, "s", "bot"), TestEvent.signal(2, "s", "x", 1));
+
+        try (TestLogs logs = TestLogs.capture()) {
+            assertThat(exporter.send()).isEqualTo(ExportResult.RETRY);
+            assertThat(exporter.send()).isEqualTo(ExportResult.RETRY);
+
+            assertThat(logs.lines()).filteredOn(line -> line.contains("could not deliver")).singleElement()
+                .asString()
+                .startsWith("WARN OTLP exporter 'otlp' could not deliver 1 spans and 1 log records to "
+                    + receiver.endpoint() + " over HTTP_PROTOBUF (")
+                .contains("ConnectException", "Failed sends of this exporter since its previous warning, this one "
+                    + "included: 1. The export runner keeps the batch and offers it again")
+                .doesNotContain("s3cret");
+        }
+    }
+
+    @Test
+    void logsRefused_retryRepeatsTheLogsOnly() {
+        exporter = builder().build();
+        receiver.failing.put("/v1/logs", 503);
+        TestEvent.feed(exporter, TestEvent.interaction(1, "s", "bot"), TestEvent.signal(2, "s", "x", 1));
+
+        assertThat(exporter.send()).isEqualTo(ExportResult.RETRY);
+        assertThat(receiver.received.spans()).hasSize(1);
+
+        receiver.failing.clear();
+        assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
+        assertThat(receiver.received.spans()).as("the spans were accepted the first time").hasSize(1);
+        assertThat(receiver.received.logRecords()).hasSize(1);
+    }
+
+    @Test
+    void discard_forgetsTheBatch() {
+        exporter = builder().build();
+        receiver.stop();
+        TestEvent.feed(exporter, TestEvent.interaction(1, "s", "bot"));
+        assertThat(exporter.send()).isEqualTo(ExportResult.RETRY);
+
+        exporter.discard();
+        assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
+        assertThat(exporter.stats().discardedBatches()).isEqualTo(1);
+    }
+
+    @Test
+    void gzipAndHeaders_reachTheCollector() {
+        exporter = builder().header("Authorization", "Bearer s3cret").build();
+        TestEvent.feed(exporter, TestEvent.interaction(1, "s", "bot"));
+        assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
+
+        try (OtlpExporter plain = builder().name("plain").gzip(false).build()) {
+            TestEvent.feed(plain, TestEvent.interaction(2, "s", "bot"));
+            assertThat(plain.send()).isEqualTo(ExportResult.SUCCESS);
+        }
+
+        assertThat(receiver.received.encodings.subList(0, 2)).containsExactly("gzip", "gzip");
+        assertThat(receiver.received.authorizations.subList(0, 2)).containsOnly("Bearer s3cret");
+        assertThat(receiver.received.encodings.get(2)).isEqualTo("identity");
+        assertThat(exporter.toString()).contains("Authorization").doesNotContain("s3cret");
+        assertThat(Set.copyOf(receiver.received.spans().stream().map(Span::getName).collect(Collectors.toList())))
+            .containsExactly("invoke_agent bot");
+    }
+
+    /** An interaction with every field set, in session-1. */
+    private static TestEvent fullInteraction() {
+        final TestEvent event = TestEvent.interaction(7, "session-1", "triage-bot");
+        event.project = "chat";
+        event.environment = "prod";
+        event.customerId = "acme";
+        event.costCenter = "cc-7";
+        event.feature = "triage";
+        event.conversationId = "conv-9";
+        event.userId = "user-42";
+        event.content = "the customer's question";
+        event.inputTokens = 1200;
+        event.outputTokens = 300;
+        event.cacheReadTokens = 200;
+        event.cacheCreationTokens = 100;
+        event.reasoningTokens = 50;
+        event.latencyNanos = 1_500_000_000L;
+        event.modelCostNanos = 1_000_000;
+        event.platformCostNanos = 234_567;
+        event.policyResult = PolicyResult.WARNING;
+        event.policyReason = PolicyReason.BUDGET_THRESHOLD;
+        event.complexity = Complexity.MODERATE;
+        return event;
+    }
+
+    static String sha256Hex(final String text) {
+        try {
+            final byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            final StringBuilder hex = new StringBuilder();
+            for (final byte b : digest) {
+                hex.append(String.format("%02x", b));
+            }
+            return hex.toString();
+        } catch (final NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
