@@ -6,6 +6,8 @@ import io.genops.core.event.AlertRule;
 import io.genops.core.event.Interaction;
 import io.genops.core.event.PerformanceSignal;
 import io.genops.core.money.Money;
+import io.genops.core.policy.PolicyReason;
+import io.genops.core.policy.PolicyResult;
 import io.genops.core.pricing.ModelPrice;
 import io.genops.core.pricing.PlatformPriceTable;
 import io.genops.pipeline.export.ExporterStatus;
@@ -133,6 +135,10 @@ public final class GenOps implements AutoCloseable {
         Objects.requireNonNull(attribution, "attribution");
         final long estimate = Checks.costOverride(estimatedCost);
         final Attribution effective = attribution.over(settings.attribution());
+        if (!settings.rateLimits().wouldAdmit(RateLimitScope.TEAM, effective.team(), System.nanoTime())) {
+            return new BudgetCheck(PolicyResult.RATE_LIMITED, PolicyReason.RATE_LIMITED, "team=" + effective.team(),
+                null, Money.usdNanos(0), Money.usdNanos(0));
+        }
         return pipeline.budgets().check(effective.team(), effective.project(), effective.customerId(), estimate,
             settings.clock().millis(), settings.budgetWarningPercent());
     }

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * A snapshot of the pipeline's own counts. Every event a caller handed over is in exactly one of
- * {@code accepted}, {@code dropped}, {@code rejectedBudget} or {@code rejectedInvalid}; every accepted
+ * {@code accepted}, {@code dropped}, {@code rejectedBudget}, {@code rejectedRateLimited} or
+ * {@code rejectedInvalid}; every accepted
  * event is eventually {@code processed}, failed or not.
  *
  * @param accepted          events published into the ring
@@ -37,6 +38,7 @@ import java.util.Map;
  * @param stageGroups       per consumer thread: its stages and batch sizes
  * @param sampling          why exported events were kept, and the adaptive sampler's key table
  * @param alerts            the alert stage's rule states and the firings put back into the pipeline
+ * @param rejectedRateLimited events refused at the call by an enforced rate limit
  */
 public record PipelineMetrics(long accepted, long processed, long dropped, long rejectedBudget, long rejectedInvalid,
     long failedEvents, long stageFailures, long unpricedEvents, long sampledIn, long sampledOut, long alertsFired,
@@ -44,11 +46,11 @@ public record PipelineMetrics(long accepted, long processed, long dropped, long 
     long priceCacheHits, long priceCacheMisses, long ringCapacity, long ringRemaining, long journaled,
     Money totalCost,
     Map<String, Money> costByTeam, Map<String, Money> costByAgent, Map<String, Money> costByModel,
-    List<StageGroup> stageGroups, SamplingMetrics sampling, AlertMetrics alerts) {
+    List<StageGroup> stageGroups, SamplingMetrics sampling, AlertMetrics alerts, long rejectedRateLimited) {
 
     /** Events refused at the call for any reason other than a full ring. */
     public long rejected() {
-        return rejectedBudget + rejectedInvalid;
+        return rejectedBudget + rejectedRateLimited + rejectedInvalid;
     }
 
     /**

@@ -56,6 +56,10 @@ final class BudgetStage implements Stage {
         }
         final long spent = Math.addExact(period.spentNanos, event.costNanos);
         period.spentNanos = spent;
+        if (event.policyResult == PolicyResult.RATE_LIMITED) {
+            raiseCrossings(event, budget, period, spent);
+            return;
+        }
         if (spent >= budget.limitNanos) {
             event.policyResult = PolicyResult.WARNING;
             event.policyReason = PolicyReason.BUDGET_EXCEEDED;

@@ -9,12 +9,16 @@ import io.genops.core.event.EventKind;
 import io.genops.core.event.Interaction;
 import io.genops.core.event.PerformanceSignal;
 import io.genops.core.policy.GovernancePolicy;
+import io.genops.core.policy.PolicyReason;
+import io.genops.core.policy.PolicyResult;
+import io.genops.core.policy.RateLimitedException;
 import io.genops.core.pricing.ModelPrice;
 import io.genops.core.pricing.ModelPriceTable;
 import io.genops.core.pricing.PlatformPriceTable;
 import io.genops.core.pricing.TokenRates;
 import io.genops.core.pricing.UnknownModelPolicy;
 import io.genops.pipeline.BackpressurePolicy;
+import io.genops.pipeline.RateLimitScope;
 import io.genops.pipeline.RingFullException;
 import java.time.Clock;
 import java.util.Map;
@@ -39,6 +43,7 @@ public final class Ingest {
     private final PlatformPriceTable platform;
     private final Map<String, ModelPrice> knownModels = new ConcurrentHashMap<>();
     private final ThreadLocal<Reservations> reservations = ThreadLocal.withInitial(Reservations::new);
+    private final RateLimits rateLimits;
     private final int maxKnownModels;
     private final int maxStringLength;
     private final boolean captureContent;
@@ -56,6 +61,7 @@ public final class Ingest {
         this.unknownModels = settings.unknownModelPolicy();
         this.prices = settings.modelPrices();
         this.platform = settings.platformPrices();
+        this.rateLimits = settings.rateLimits();
         this.maxKnownModels = settings.maxTrackedKeys();
         this.maxStringLength = settings.maxStringLength();
         this.captureContent = settings.captureContent();
@@ -71,8 +77,10 @@ public final class Ingest {
         checkInteraction(interaction);
         final long now = clock.millis();
         final Attribution own = interaction.attribution();
+        final boolean rateLimited = limitRate(own, base, agentId);
         final Reservations held = enforce(own, base, now, interaction.hasCostOverride()
             ? interaction.costOverrideNanos() : estimate(interaction));
+        held.rateLimited = rateLimited;
 
         final long sequence = claim(held);
         if (sequence < 0) {
@@ -109,7 +117,9 @@ public final class Ingest {
         final long now = clock.millis();
         final long estimate = signal.hasCostOverride()
             ? signal.costOverrideNanos() : platform.signalNanos(signal.complexity(), signal.frequency(), tier());
+        final boolean rateLimited = enforced && limitRate(signal.attribution(), base, signal.agentId());
         final Reservations held = enforced ? enforce(signal.attribution(), base, now, estimate) : none(estimate);
+        held.rateLimited = rateLimited;
 
         final long sequence = claim(held);
         if (sequence < 0) {
@@ -180,6 +190,27 @@ public final class Ingest {
             }
         }
         return held;
+    }
+
+    /**
+     * Counts the event against its team's and agent's rate limits. Under an enforced policy a key over
+     * its limit refuses the call with {@link RateLimitedException}; otherwise the event is recorded
+     * and marked {@code RATE_LIMITED}. Returns whether it was over a limit.
+     */
+    private boolean limitRate(final Attribution own, final Attribution base, final String agentId) {
+        if (!rateLimits.active()) {
+            return false;
+        }
+        final long now = System.nanoTime();
+        RateLimits.Limiter refusing = rateLimits.refusing(RateLimitScope.TEAM, pick(own.team(), base.team()), now);
+        if (refusing == null) {
+            refusing = rateLimits.refusing(RateLimitScope.AGENT, agentId, now);
+        }
+        if (refusing != null && policy == GovernancePolicy.ENFORCED) {
+            counters.rejectedRateLimited.increment();
+            throw new RateLimitedException(refusing.label, refusing.eventsPerSecond);
+        }
+        return refusing != null;
     }
 
     private Reservations none(final long estimateNanos) {
@@ -328,6 +359,10 @@ public final class Ingest {
         slot.reservedCount = held.count;
         slot.reservationNanos = held.nanos;
         slot.resetDerived();
+        if (held.rateLimited) {
+            slot.policyResult = PolicyResult.RATE_LIMITED;
+            slot.policyReason = PolicyReason.RATE_LIMITED;
+        }
     }
 
     private void writeInteraction(final EventSlot slot, final Interaction interaction) {
@@ -403,10 +438,12 @@ public final class Ingest {
         final Budget.Period[] periods = new Budget.Period[BudgetBook.MAX_PER_EVENT];
         int count;
         long nanos;
+        boolean rateLimited;
 
         void clear(final long estimateNanos) {
             count = 0;
             nanos = estimateNanos;
+            rateLimited = false;
         }
 
         /** Gives back what was reserved, for a call that ends up not recorded. */

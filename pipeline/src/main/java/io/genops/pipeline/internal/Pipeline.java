@@ -313,7 +313,8 @@ public final class Pipeline {
             journalStage == null ? 0 : journalStage.appended(), Money.usdNanos(counters.totalCostNanos.get()),
             money(byTeam), money(byAgent), money(byModel), groups, counters.sampling.snapshot(),
             new AlertMetrics(counters.alertStateKeys.get(), counters.alertStateEvictions.get(),
-                counters.alertRulesRejected.get(), alertJournal.journaled(), alertJournal.unjournaled()));
+                counters.alertRulesRejected.get(), alertJournal.journaled(), alertJournal.unjournaled()),
+            counters.rejectedRateLimited.sum());
     }
 
     private static Map<String, Money> money(final CostTotals totals) {

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class PipelineCounters {
     public final LongAdder dropped = new LongAdder();
     public final LongAdder rejectedBudget = new LongAdder();
+    public final LongAdder rejectedRateLimited = new LongAdder();
     public final LongAdder rejectedInvalid = new LongAdder();
     public final LongAdder rejectedClosed = new LongAdder();
 

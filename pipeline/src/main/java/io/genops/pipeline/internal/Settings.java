@@ -60,7 +60,8 @@ public record Settings(
     Retention journalRetention,
     Map<String, AlertRule> alertRules,
     int maxAlertStateKeys,
-    Export export) {
+    Export export,
+    RateLimits rateLimits) {
 
     /** How exporters are fed from the journal. */
     public record Export(List<Exporter> exporters, int batchSize, Duration batchAge, int maxAttempts,
