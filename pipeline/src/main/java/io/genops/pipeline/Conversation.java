@@ -80,11 +80,14 @@ public final class Conversation implements AutoCloseable {
     @Override
     public void close() {
         if (!scope.ended()) {
-            if (genops.pipeline().ingest().isOpen()) {
-                emit(SUMMARY_SIGNAL, interactions.get(), null);
+            try {
+                if (genops.pipeline().ingest().isOpen()) {
+                    emit(SUMMARY_SIGNAL, interactions.get(), null);
+                }
+            } finally {
+                scope.end(System.nanoTime());
+                genops.pipeline().settle(scope, genops.settings().closeTimeout().toNanos());
             }
-            scope.end(System.nanoTime());
-            genops.pipeline().settle(scope, genops.settings().closeTimeout().toNanos());
         }
     }
 

@@ -289,7 +289,7 @@ public final class Interaction {
         }
 
         public Interaction build() {
-            if (cacheReadTokens + cacheCreationTokens > inputTokens) {
+            if (cacheReadTokens > inputTokens - cacheCreationTokens) {
                 throw new IllegalArgumentException("cacheReadTokens (" + cacheReadTokens + ") + cacheCreationTokens ("
                     + cacheCreationTokens + ") exceed inputTokens (" + inputTokens
                     + "); input tokens include cached ones");

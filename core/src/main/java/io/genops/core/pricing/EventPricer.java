@@ -67,7 +67,8 @@ public final class EventPricer {
 
     private int discountTier(final EventView event) {
         final long eventMonth = monthIndex(event.epochMillis());
-        if (eventMonth != month) {
+        if (eventMonth > month) {
+            // Only forward: an event stamped late in the month before must not reset this month's count.
             month = eventMonth;
             monthInteractions = 0;
         }
@@ -78,10 +79,12 @@ public final class EventPricer {
         return tier;
     }
 
-    /** Starts the month at {@code interactions} already counted, as when resuming after a restart. */
-    public void resumeMonth(final long epochMillis, final long interactions) {
-        month = monthIndex(epochMillis);
-        monthInteractions = interactions;
+    /**
+     * Counts {@code event} towards the month's volume exactly as {@link #price} would, without pricing
+     * it: a restart runs the journal's records through this so the discount continues where it was.
+     */
+    public void countVolume(final EventView event) {
+        discountTier(event);
     }
 
     public long monthInteractions() {

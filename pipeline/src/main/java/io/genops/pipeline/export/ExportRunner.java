@@ -46,6 +46,7 @@ public final class ExportRunner {
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong failedBatches = new AtomicLong();
     private final AtomicLong failedEvents = new AtomicLong();
+    private final AtomicLong damaged = new AtomicLong();
     private final AtomicLong settledIndex = new AtomicLong(ExportPosition.START);
     private final AtomicLong settledMillis = new AtomicLong();
     private volatile long stopDeadlineNanos = Long.MAX_VALUE;
@@ -169,14 +170,36 @@ public final class ExportRunner {
             }
             bytes.read(buffer, 0, length);
             batchLastIndex = document.index();
-            if (view.wrap(buffer, length) == RecordView.OK) {
-                batchLastMillis = view.epochMillis();
-                if (view.sampled() || !exporter.sampledOnly()) {
-                    exporter.add(view);
-                    batchAdded++;
-                }
+            if (view.wrap(buffer, length) != RecordView.OK) {
+                damaged.incrementAndGet();
+                return true;
+            }
+            batchLastMillis = view.epochMillis();
+            if (view.sampled() || !exporter.sampledOnly()) {
+                add();
             }
             return true;
+        }
+    }
+
+    /** Hands the current record to the exporter; one it cannot take is counted and skipped. */
+    private void add() {
+        try {
+            exporter.add(view);
+            batchAdded++;
+        } catch (final RuntimeException e) {
+            failedEvents.incrementAndGet();
+            warn("could not take an event (" + e + "); it is counted as failed and skipped");
+        }
+    }
+
+    /** One send; an exporter that throws is treated as a receiver that asked to retry. */
+    private ExportResult trySend() {
+        try {
+            return exporter.send();
+        } catch (final RuntimeException e) {
+            warn("threw while sending (" + e + ")");
+            return ExportResult.RETRY;
         }
     }
 
@@ -198,7 +221,7 @@ public final class ExportRunner {
     private boolean sendWithRetries() {
         long backoff = initialBackoffNanos;
         for (int attempt = 1; ; attempt++) {
-            final ExportResult result = exporter.send();
+            final ExportResult result = trySend();
             if (result == ExportResult.SUCCESS) {
                 exported.addAndGet(batchAdded);
                 batches.incrementAndGet();
@@ -246,6 +269,6 @@ public final class ExportRunner {
         }
         final long lagMillis = lagRecords == 0 ? 0 : Math.max(0, System.currentTimeMillis() - settledMillis.get());
         return new ExporterStatus(exporter.name(), exported.get(), batches.get(), retries.get(), failedBatches.get(),
-            failedEvents.get(), lagRecords, lagMillis, settled);
+            failedEvents.get(), damaged.get(), lagRecords, lagMillis, settled, thread.isAlive());
     }
 }

@@ -8,11 +8,13 @@ package io.genops.pipeline.export;
  * @param batches        batches delivered
  * @param retries        sends answered with a retry
  * @param failedBatches  batches refused for good or given up after the configured attempts
- * @param failedEvents   events in those batches
+ * @param failedEvents   events in those batches, and events the exporter could not take
+ * @param damagedRecords journal records skipped because they failed their checksum
  * @param lagRecords     records of the current journal day not yet settled; 0 when caught up
  * @param lagMillis      how far behind the newest journaled event the last settled one is, in ms
  * @param position       the journal index of the last settled record, or -1
+ * @param running        whether the runner's thread is still going; lag is meaningful only while it is
  */
 public record ExporterStatus(String name, long exported, long batches, long retries, long failedBatches,
-    long failedEvents, long lagRecords, long lagMillis, long position) {
+    long failedEvents, long damagedRecords, long lagRecords, long lagMillis, long position, boolean running) {
 }

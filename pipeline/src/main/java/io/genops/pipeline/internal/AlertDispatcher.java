@@ -90,7 +90,7 @@ public final class AlertDispatcher implements AlertSink {
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return queue.size();
+        return (int)Math.min(Integer.MAX_VALUE, pending.get());
     }
 
     private void run() {

@@ -67,7 +67,8 @@ final class Budget {
     boolean reserve(final Period target, final long nanos) {
         final AtomicLong committed = target.committed;
         long current = committed.get();
-        while (current + nanos <= limitNanos) {
+        // Written as a difference so that no amount, however large, can overflow past the limit.
+        while (nanos <= limitNanos - current) {
             if (committed.compareAndSet(current, current + nanos)) {
                 return true;
             }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
  * Every budget of the pipeline: explicit limits for named scope keys, and default limits per scope
@@ -205,6 +206,20 @@ public final class BudgetBook {
                 final Budget.Period period = budget.periodFor(window);
                 period.committed.addAndGet(costNanos);
                 period.spentNanos += costNanos;
+            }
+        }
+    }
+
+    /** Every tracked budget, for work done once over all of them (such as priming after a restart). */
+    void forEachBudget(final Consumer<Budget> action) {
+        byScope.values().forEach(keyed -> keyed.values().forEach(windows -> each(windows, action)));
+        byTeamProject.values().forEach(projects -> projects.values().forEach(windows -> each(windows, action)));
+    }
+
+    private static void each(final Budget[] windows, final Consumer<Budget> action) {
+        for (final Budget budget : windows) {
+            if (budget != null) {
+                action.accept(budget);
             }
         }
     }

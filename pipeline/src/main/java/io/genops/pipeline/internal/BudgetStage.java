@@ -37,6 +37,23 @@ final class BudgetStage implements Stage {
         return "budget";
     }
 
+    /**
+     * Marks as already alerted every threshold that the spend rebuilt from the journal has reached, so
+     * a restart does not raise again the alerts the previous run raised. Called before any event.
+     */
+    void prime(final long nowMillis) {
+        book.forEachBudget(budget -> {
+            final Budget.Period period = budget.current();
+            if (period.id == book.windowId(budget, nowMillis)) {
+                for (int i = 0; i < thresholdPercents.length; i++) {
+                    if (reached(period.spentNanos, budget.limitNanos, thresholdPercents[i])) {
+                        period.thresholdsFired |= 1 << i;
+                    }
+                }
+            }
+        });
+    }
+
     @Override
     public void onEvent(final EventSlot event, final boolean endOfBatch) {
         final int count = book.collect(event.team, event.project, event.customerId, applicable);
@@ -50,11 +67,11 @@ final class BudgetStage implements Stage {
     }
 
     private void charge(final EventSlot event, final Budget budget, final Budget.Period period) {
+        final long spent = Math.addExact(period.spentNanos, event.costNanos);
         final long delta = event.reservedIn(period) ? event.costNanos - event.reservationNanos : event.costNanos;
         if (delta != 0) {
             period.committed.addAndGet(delta);
         }
-        final long spent = Math.addExact(period.spentNanos, event.costNanos);
         period.spentNanos = spent;
         if (event.policyResult == PolicyResult.RATE_LIMITED) {
             raiseCrossings(event, budget, period, spent);

@@ -67,8 +67,15 @@ public final class EventSlot implements EventView {
     boolean sampled;
     boolean failed;
 
+    /**
+     * Set on a slot claimed by a call that found the pipeline closed: the stages skip it. Reset by
+     * {@link #resetDerived}, which every write of a real event calls.
+     */
+    boolean cancelled;
+
     /** Resets the derived fields; called by the caller's thread as part of writing a new event. */
     void resetDerived() {
+        cancelled = false;
         modelCostNanos = 0;
         platformCostNanos = 0;
         costNanos = 0;

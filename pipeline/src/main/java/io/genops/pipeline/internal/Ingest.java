@@ -77,12 +77,13 @@ public final class Ingest {
         checkInteraction(interaction);
         final long now = clock.millis();
         final Attribution own = interaction.attribution();
+        final long estimate = checkedEstimate(interaction);
         final boolean rateLimited = limitRate(own, base, agentId);
         final Reservations held = enforce(own, base, now, interaction.hasCostOverride()
-            ? interaction.costOverrideNanos() : estimate(interaction));
+            ? interaction.costOverrideNanos() : estimate);
         held.rateLimited = rateLimited;
 
-        final long sequence = claim(held);
+        final long sequence = claim(held, true);
         if (sequence < 0) {
             return false;
         }
@@ -121,7 +122,8 @@ public final class Ingest {
         final Reservations held = enforced ? enforce(signal.attribution(), base, now, estimate) : none(estimate);
         held.rateLimited = rateLimited;
 
-        final long sequence = claim(held);
+        // The library's own signals never throw on a full ring: the call that caused them already succeeded.
+        final long sequence = claim(held, enforced);
         if (sequence < 0) {
             return false;
         }
@@ -147,7 +149,7 @@ public final class Ingest {
         final Reservations held = enforce(rule.attribution(), base, now, rule.hasCostOverride()
             ? rule.costOverrideNanos() : platform.alertNanos(rule.complexity(), rule.channels().size(), tier()));
 
-        final long sequence = claim(held);
+        final long sequence = claim(held, true);
         if (sequence < 0) {
             return false;
         }
@@ -221,6 +223,22 @@ public final class Ingest {
 
     private static String pick(final String own, final String base) {
         return own != null ? own : base;
+    }
+
+    /**
+     * The estimate, refusing at the call token counts so large that pricing them overflows, which
+     * would otherwise fail later on the consumer thread (with an override too: the override replaces
+     * the cost, but the tokens are still journaled and may be priced again by a replay).
+     */
+    private long checkedEstimate(final Interaction interaction) {
+        try {
+            return estimate(interaction);
+        } catch (final ArithmeticException e) {
+            counters.rejectedInvalid.increment();
+            throw new IllegalArgumentException("the token counts of this interaction (input "
+                + interaction.inputTokens() + ", output " + interaction.outputTokens()
+                + ") are too large to price exactly", e);
+        }
     }
 
     /** The exact cost the cost stage will compute, at the volume tier published now. */
@@ -297,7 +315,7 @@ public final class Ingest {
 
     public void checkOpen() {
         if (!open) {
-            counters.rejectedInvalid.increment();
+            counters.rejectedClosed.increment();
             throw new IllegalStateException("this GenOps pipeline is closed");
         }
     }
@@ -307,27 +325,48 @@ public final class Ingest {
      * parks rather than the ring's own blocking claim, so a claim racing a shutdown ends instead of
      * waiting forever on a stopped consumer.
      */
-    private long claim(final Reservations held) {
+    private long claim(final Reservations held, final boolean mayThrow) {
         while (true) {
             try {
-                return ring.tryNext();
+                final long sequence = ring.tryNext();
+                if (!open) {
+                    cancel(sequence, held);
+                }
+                return sequence;
             } catch (final InsufficientCapacityException e) {
                 if (backpressure != BackpressurePolicy.BLOCK) {
                     held.release();
                     counters.dropped.increment();
-                    if (backpressure == BackpressurePolicy.FAIL) {
+                    if (backpressure == BackpressurePolicy.FAIL && mayThrow) {
                         throw new RingFullException(ring.getBufferSize());
                     }
                     return -1;
                 }
                 if (halted) {
                     held.release();
-                    counters.rejectedInvalid.increment();
+                    counters.rejectedClosed.increment();
                     throw new IllegalStateException("this GenOps pipeline was closed while the call waited");
                 }
                 LockSupport.parkNanos(FULL_RING_PARK_NANOS);
             }
         }
+    }
+
+    /**
+     * Gives back a slot claimed after the pipeline closed. The close first refuses new calls, then
+     * waits for every claimed slot; a call that claimed before it could see the refusal sees it now,
+     * so each such slot is either drained or cancelled here, never lost without a trace.
+     */
+    private void cancel(final long sequence, final Reservations held) {
+        final EventSlot slot = ring.get(sequence);
+        slot.cancelled = true;
+        slot.session = null;
+        slot.conversation = null;
+        ring.publish(sequence);
+        held.release();
+        counters.cancelledClaims.increment();
+        counters.rejectedClosed.increment();
+        throw new IllegalStateException("this GenOps pipeline was closed during the call; the event was not recorded");
     }
 
     private static void recordPublished(final Scope session, final Scope conversation, final long sequence) {

@@ -1,6 +1,5 @@
 package io.genops.pipeline.internal;
 
-import io.genops.core.event.EventKind;
 import io.genops.core.journal.RecordView;
 import io.genops.core.pricing.EventPricer;
 import io.genops.pipeline.journal.JournalReader;
@@ -23,29 +22,31 @@ import java.util.stream.Stream;
  */
 final class JournalRecovery {
     private final BudgetBook budgets;
+    private final EventPricer pricer;
     private final long nowMillis;
-    long monthInteractions;
     int lastCycle = Integer.MIN_VALUE;
     long lastLink;
     long records;
 
-    private JournalRecovery(final BudgetBook budgets, final long nowMillis) {
+    private JournalRecovery(final BudgetBook budgets, final EventPricer pricer, final long nowMillis) {
         this.budgets = budgets;
+        this.pricer = pricer;
         this.nowMillis = nowMillis;
     }
 
     /**
      * Reads {@code directory} as of {@code nowMillis}, charging {@code budgets} with the spend of their
-     * open windows; an empty or missing journal recovers nothing.
+     * open windows and counting the month's volume in {@code pricer}, in journal order, as the live
+     * pipeline did; an empty or missing journal recovers nothing.
      */
-    static JournalRecovery read(final Path directory, final long nowMillis, final BudgetBook budgets) {
-        final JournalRecovery recovery = new JournalRecovery(budgets, nowMillis);
+    static JournalRecovery read(final Path directory, final long nowMillis, final BudgetBook budgets,
+        final EventPricer pricer) {
+        final JournalRecovery recovery = new JournalRecovery(budgets, pricer, nowMillis);
         if (!hasCycles(directory)) {
             return recovery;
         }
-        final long month = EventPricer.monthIndex(nowMillis);
         try (JournalReader reader = JournalReader.open(directory).from(earliestOpenWindow(nowMillis))) {
-            reader.readAll((index, record) -> recovery.add(record, reader.cycle(), month));
+            reader.readAll((index, record) -> recovery.add(record, reader.cycle()));
         }
         return recovery;
     }
@@ -59,13 +60,11 @@ final class JournalRecovery {
         return earliest.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
-    private void add(final RecordView record, final int cycle, final long month) {
+    private void add(final RecordView record, final int cycle) {
         records++;
         lastCycle = cycle;
         lastLink = record.link();
-        if (EventPricer.monthIndex(record.epochMillis()) == month && record.kind() == EventKind.INTERACTION) {
-            monthInteractions++;
-        }
+        pricer.countVolume(record);
         budgets.restore(record.team(), record.project(), record.customerId(), record.costNanos(),
             record.epochMillis(), nowMillis);
     }

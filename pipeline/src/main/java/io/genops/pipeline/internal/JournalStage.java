@@ -30,6 +30,7 @@ final class JournalStage implements Stage {
     private int cycle = Integer.MIN_VALUE;
     private long previousLink;
     private volatile File currentFile;
+    private boolean retentionDue;
 
     JournalStage(final SingleChronicleQueue queue, final Retention retention, final int resumeCycle,
         final long resumeLink) {
@@ -49,6 +50,16 @@ final class JournalStage implements Stage {
         if (appender == null) {
             appender = queue.createAppender();
         }
+        append(event);
+        PipelineCounters.increment(appended);
+        if (retentionDue) {
+            // After the document is closed, so the append lock is not held during directory work.
+            retentionDue = false;
+            retention.apply(queue);
+        }
+    }
+
+    private void append(final EventSlot event) {
         try (DocumentContext document = appender.writingDocument()) {
             final int documentCycle = appender.cycle();
             if (documentCycle != cycle) {
@@ -61,7 +72,6 @@ final class JournalStage implements Stage {
             document.wire().bytes().write(codec.buffer(), 0, length);
             previousLink = codec.link(length);
         }
-        PipelineCounters.increment(appended);
     }
 
     private void startCycle(final int newCycle) {
@@ -69,9 +79,7 @@ final class JournalStage implements Stage {
         cycle = newCycle;
         previousLink = 0;
         currentFile = null;
-        if (rolled) {
-            retention.apply(queue);
-        }
+        retentionDue = rolled;
     }
 
     /** Forces the current cycle file to the storage device; any thread. */

@@ -123,8 +123,10 @@ public final class Pipeline {
     private void wireStages() {
         final List<Stage> stages = new ArrayList<>();
         stages.add(new CostStage(pricer, counters, byTeam, byAgent, byModel));
-        stages.add(new BudgetStage(budgets, settings.budgetThresholdPercents(), settings.budgetWarningPercent(),
-            dispatcher, counters));
+        final BudgetStage budgetStage = new BudgetStage(budgets, settings.budgetThresholdPercents(),
+            settings.budgetWarningPercent(), dispatcher, counters);
+        budgetStage.prime(settings.clock().millis());
+        stages.add(budgetStage);
         stages.add(new SamplingStage(settings.sampling(), counters));
         if (journalStage != null) {
             stages.add(journalStage);
@@ -147,9 +149,8 @@ public final class Pipeline {
     /** Rebuilds today's budgets and the month's volume from the journal, so both survive a restart. */
     private JournalRecovery recover() {
         final long now = settings.clock().millis();
-        final JournalRecovery recovery = JournalRecovery.read(settings.journalDirectory(), now, budgets);
-        pricer.resumeMonth(now, recovery.monthInteractions);
-        counters.monthInteractions.lazySet(recovery.monthInteractions);
+        final JournalRecovery recovery = JournalRecovery.read(settings.journalDirectory(), now, budgets, pricer);
+        counters.monthInteractions.lazySet(pricer.monthInteractions());
         if (recovery.records > 0) {
             LOG.info("Journal {} resumed: {} records read back, open budget windows and the month's volume rebuilt",
                 settings.journalDirectory(), recovery.records);
@@ -215,7 +216,7 @@ public final class Pipeline {
             }
             LockSupport.parkNanos(DRAIN_PARK_NANOS);
         }
-        return !settings.journalSyncOnFlush() || syncJournal();
+        return !settings.journalSyncOnFlush() || journalStage == null || syncJournal();
     }
 
     private boolean syncJournal() {
@@ -264,7 +265,7 @@ public final class Pipeline {
         disruptor.halt();
         ingest.halted();
         joinThreads(deadline);
-        final long undrained = ring.getCursor() - processedSequence();
+        final long undrained = Math.max(0, ring.getCursor() - processedSequence() - counters.cancelledClaims.sum());
         boolean exported = true;
         for (final ExportRunner runner : exportRunners) {
             exported &= runner.stop(deadline);
@@ -304,8 +305,9 @@ public final class Pipeline {
             groups.add(new PipelineMetrics.StageGroup(runner.name(), runner.batches(), runner.events(),
                 runner.maxBatch()));
         }
-        return new PipelineMetrics(ring.getCursor() + 1, counters.processed.get(), counters.dropped.sum(),
-            counters.rejectedBudget.sum(), counters.rejectedInvalid.sum(), counters.failedEvents.get(),
+        return new PipelineMetrics(ring.getCursor() + 1 - counters.cancelledClaims.sum(), counters.processed.get(),
+            counters.dropped.sum(), counters.rejectedBudget.sum(),
+            counters.rejectedInvalid.sum() + counters.rejectedClosed.sum(), counters.failedEvents.get(),
             counters.stageFailures.get(), counters.unpricedEvents.get(), counters.sampledIn.get(),
             counters.sampledOut.get(), counters.alertsFired.get(), counters.alertsSuppressed.get(),
             dispatcher.delivered(), dispatcher.failed(), dispatcher.dropped(), dispatcher.unroutable(),

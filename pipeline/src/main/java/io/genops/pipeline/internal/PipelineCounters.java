@@ -5,7 +5,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The pipeline's own counts. Callers' threads touch only the rare-path adders (drops, rejections);
- * accepted events need no counter, since every claimed ring sequence is published. The consumer's
+ * accepted events need no counter: every claimed ring sequence is published, and only the few
+ * claims cancelled by a racing close are not accepted events. The consumer's
  * counts are single-writer {@link AtomicLong}s advanced with release stores.
  */
 public final class PipelineCounters {
@@ -14,6 +15,8 @@ public final class PipelineCounters {
     public final LongAdder rejectedRateLimited = new LongAdder();
     public final LongAdder rejectedInvalid = new LongAdder();
     public final LongAdder rejectedClosed = new LongAdder();
+    /** Slots claimed by calls that then found the pipeline closed; published as no-ops, not accepted. */
+    public final LongAdder cancelledClaims = new LongAdder();
 
     public final AtomicLong processed = new AtomicLong();
     public final AtomicLong failedEvents = new AtomicLong();

@@ -6,8 +6,9 @@ import java.lang.invoke.VarHandle;
 /**
  * The running totals of a session or a conversation: constant size however many events it sees.
  *
- * <p>Callers record the sequence of each event they publish ({@link #published}); the cost stage,
- * the only writer of the totals, adds each event's cost and advances {@link #processedThrough}. A
+ * <p>Callers record the sequence of each event they publish ({@link #published}); the last stage
+ * runner, the only writer of the totals, adds each event's cost once every stage has seen it and
+ * advances {@link #processedThrough}. A
  * reader waits until the processed sequence reaches the last published one, and then the totals are
  * exact. Release stores by the single writer, acquire loads by readers: no locks.
  */
@@ -58,7 +59,7 @@ public final class Scope {
         }
     }
 
-    /** Adds one processed event; cost stage only. */
+    /** Adds one processed event; the last stage runner only. */
     void processed(final long sequence, final long eventCostNanos) {
         OPERATIONS.setRelease(this, (long)OPERATIONS.getOpaque(this) + 1);
         COST_NANOS.setRelease(this, Math.addExact((long)COST_NANOS.getOpaque(this), eventCostNanos));

@@ -51,6 +51,20 @@ public final class StageRunner implements EventHandler<EventSlot> {
 
     @Override
     public void onEvent(final EventSlot event, final long sequence, final boolean endOfBatch) {
+        if (event.cancelled) {
+            return;
+        }
+        try {
+            runStages(event, endOfBatch);
+        } finally {
+            if (settles) {
+                settle(event);
+            }
+            PipelineCounters.increment(events);
+        }
+    }
+
+    private void runStages(final EventSlot event, final boolean endOfBatch) {
         for (final Stage stage : stages) {
             try {
                 stage.onEvent(event, endOfBatch);
@@ -62,10 +76,6 @@ public final class StageRunner implements EventHandler<EventSlot> {
                 report(stage, event, e);
             }
         }
-        if (settles) {
-            settle(event);
-        }
-        PipelineCounters.increment(events);
     }
 
     private void settle(final EventSlot event) {

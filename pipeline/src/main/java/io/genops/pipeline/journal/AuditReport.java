@@ -58,6 +58,7 @@ public final class AuditReport {
     private final Map<Dimension, Map<String, Line>> lines = new EnumMap<>(Dimension.class);
     private final Map<PolicyResult, Long> policyCounts = new EnumMap<>(PolicyResult.class);
     private long damaged;
+    private long unpriceable;
     private long firstMillis = Long.MAX_VALUE;
     private long lastMillis = Long.MIN_VALUE;
 
@@ -83,6 +84,10 @@ public final class AuditReport {
         damaged++;
     }
 
+    void countUnpriceable() {
+        unpriceable++;
+    }
+
     void seen(final long epochMillis) {
         firstMillis = Math.min(firstMillis, epochMillis);
         lastMillis = Math.max(lastMillis, epochMillis);
@@ -94,6 +99,7 @@ public final class AuditReport {
         other.lines.forEach((dimension, rows) -> rows.forEach((key, line) -> line(dimension, key).addAll(line)));
         other.policyCounts.forEach((result, count) -> policyCounts.merge(result, count, Long::sum));
         damaged += other.damaged;
+        unpriceable += other.unpriceable;
         firstMillis = Math.min(firstMillis, other.firstMillis);
         lastMillis = Math.max(lastMillis, other.lastMillis);
     }
@@ -127,6 +133,11 @@ public final class AuditReport {
     /** Damaged and out-of-chain records met while reading. */
     public long damaged() {
         return damaged;
+    }
+
+    /** Records whose tokens the replay's price table cannot price without overflowing; left out of totals. */
+    public long unpriceable() {
+        return unpriceable;
     }
 
     /** Time of the earliest matching record, or {@code Long.MAX_VALUE} when none matched. */

@@ -79,7 +79,12 @@ public final class Replayer {
 
     private void account(final RecordView record, final EventPricer pricer, final AuditReport report,
         final DayLines days) {
-        pricer.price(record, record.costOverridden() ? record.costNanos() : Interaction.NO_OVERRIDE);
+        try {
+            pricer.price(record, record.costOverridden() ? record.costNanos() : Interaction.NO_OVERRIDE);
+        } catch (final ArithmeticException e) {
+            report.countUnpriceable();
+            return;
+        }
         if (!filter.matches(record)) {
             return;
         }

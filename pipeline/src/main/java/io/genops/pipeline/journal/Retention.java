@@ -1,5 +1,6 @@
 package io.genops.pipeline.journal;
 
+import io.genops.pipeline.export.ExportPosition;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Deletes whole past cycles (days) of a journal: those that ended more than {@code maxAge} ago, then
  * the oldest while the journal's files exceed {@code maxBytes}. The current cycle is never deleted.
  * Sizes are the files' apparent sizes; Chronicle pre-allocates cycle files sparsely, so the space
- * they take on disk is usually smaller. Runs when the journal opens and when it rolls to a new day.
+ * they take on disk is usually smaller. Days an exporter has not finished with are kept whatever the
+ * limits say. Runs when the journal opens and when it rolls to a new day.
  */
 public final class Retention {
     /** Keeps everything. */
@@ -29,6 +32,7 @@ public final class Retention {
 
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
     private static final DateTimeFormatter CYCLE_NAME = DateTimeFormatter.ofPattern("yyyyMMdd");
+    private static final String POSITION_SUFFIX = ".position";
 
     private final Duration maxAge;
     private final long maxBytes;
@@ -54,7 +58,9 @@ public final class Retention {
             return;
         }
         try {
-            final List<Path> past = pastCycles(queue.file().toPath(), LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+            final LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+            final LocalDate unexported = oldestUnexported(queue.file().toPath(), queue.rollCycle(), today);
+            final List<Path> past = pastCycles(queue.file().toPath(), unexported.isBefore(today) ? unexported : today);
             final List<Path> doomed = new ArrayList<>();
             long total = sizeOf(queue.file().toPath());
             for (final Path file : past) {
@@ -75,6 +81,41 @@ public final class Retention {
         } catch (final IOException e) {
             LOG.warn("Journal retention could not clean {}: {}", queue.file(), e.getMessage());
         }
+    }
+
+    /**
+     * The day of the oldest record some exporter has not settled yet, or {@code today} when every
+     * exporter is on today's cycle or there are none: retention never deletes what is still to be
+     * exported. An exporter that has settled nothing holds the whole journal.
+     */
+    private static LocalDate oldestUnexported(final Path directory, final RollCycle rollCycle, final LocalDate today)
+        throws IOException {
+        final Path positions = directory.resolve("exporters");
+        LocalDate oldest = today;
+        if (!Files.isDirectory(positions)) {
+            return oldest;
+        }
+        try (Stream<Path> files = Files.list(positions)) {
+            for (final Path file : (Iterable<Path>)files::iterator) {
+                final String name = file.getFileName().toString();
+                if (name.endsWith(POSITION_SUFFIX)) {
+                    oldest = min(oldest, dayOf(directory, name, rollCycle));
+                }
+            }
+        }
+        return oldest;
+    }
+
+    private static LocalDate dayOf(final Path directory, final String positionFile, final RollCycle rollCycle) {
+        final String exporter = positionFile.substring(0, positionFile.length() - POSITION_SUFFIX.length());
+        try (ExportPosition position = ExportPosition.open(directory, exporter)) {
+            final long index = position.load();
+            return index == ExportPosition.START ? LocalDate.EPOCH : LocalDate.ofEpochDay(rollCycle.toCycle(index));
+        }
+    }
+
+    private static LocalDate min(final LocalDate a, final LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** Cycle files of days before {@code today}, oldest first. */
