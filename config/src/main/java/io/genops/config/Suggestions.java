@@ -2,8 +2,11 @@ package io.genops.config;
 
 import java.util.Collection;
 
-/** Finds the known word a mistyped one was probably meant to be, for "did you mean" hints. */
-final class Suggestions {
+/**
+ * Finds the known word a mistyped one was probably meant to be, for "did you mean" hints. Public for
+ * {@code io.genops.config.settings}, which suggests configuration keys the same way.
+ */
+public final class Suggestions {
     private Suggestions() {
     }
 
@@ -11,7 +14,7 @@ final class Suggestions {
      * The candidate closest to {@code word} by edit distance, or {@code null} when none is close
      * enough to be a typo: at most two edits, or a third of the word's length for longer words.
      */
-    static String closest(final String word, final Collection<String> candidates) {
+    public static String closest(final String word, final Collection<String> candidates) {
         final int limit = Math.max(2, word.length() / 3);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;

@@ -1,6 +1,15 @@
 package io.genops.pipeline;
 
 import io.genops.config.PriceTables;
+import io.genops.config.settings.AlertSettings;
+import io.genops.config.settings.BudgetSettings;
+import io.genops.config.settings.ExportSettings;
+import io.genops.config.settings.GenOpsConfiguration;
+import io.genops.config.settings.JournalSettings;
+import io.genops.config.settings.LimitSettings;
+import io.genops.config.settings.PipelineSettings;
+import io.genops.config.settings.PricingSettings;
+import io.genops.config.settings.SamplingSettings;
 import io.genops.core.Attribution;
 import io.genops.core.Checks;
 import io.genops.core.alert.AlertChannel;
@@ -480,6 +489,86 @@ public final class GenOpsBuilder {
         this.exportInitialBackoff = positive(initial, "exportBackoff initial");
         this.exportMaxBackoff = positive(max, "exportBackoff max");
         return this;
+    }
+
+    /**
+     * Applies a checked configuration, loaded from a file, the environment and system properties by
+     * {@link GenOpsConfiguration#loader()} (every key is in {@code docs/configuration.md}), through the
+     * setters above; setters called afterwards override it. Exporters and alert channels other than
+     * {@code log} are classes of {@code genops-exporters}, which this module does not use: build them from
+     * {@link GenOpsConfiguration#exporters()} and {@link GenOpsConfiguration#alerts()} and add them with
+     * {@link #exporter} and {@link #alertChannel} before {@link #build()}, which checks that every channel a
+     * rule or the defaults name exists.
+     */
+    public GenOpsBuilder configuration(final GenOpsConfiguration config) {
+        Objects.requireNonNull(config, "configuration");
+        attribution(config.attribution()).policy(config.policy());
+        final BudgetSettings budgets = config.budgets();
+        budgets.limits().forEach(limit -> budget(BudgetScope.valueOf(limit.scope().name()), limit.key(),
+            BudgetWindow.valueOf(limit.window().name()), limit.limit()));
+        budgets.defaults().forEach(limit -> defaultBudget(BudgetScope.valueOf(limit.scope().name()),
+            BudgetWindow.valueOf(limit.window().name()), limit.limit()));
+        budgetZone(budgets.zone()).budgetThresholds(budgets.thresholdPercents())
+            .budgetWarningPercent(budgets.warningPercent());
+        config.rateLimits().limits().forEach(limit -> rateLimit(RateLimitScope.valueOf(limit.scope().name()),
+            limit.key(), limit.eventsPerSecond()));
+        config.rateLimits().defaults().forEach(limit -> defaultRateLimit(
+            RateLimitScope.valueOf(limit.scope().name()), limit.eventsPerSecond()));
+
+        final PricingSettings pricing = config.pricing();
+        unknownModelPolicy(pricing.unknownModel()).modelPrices(pricing.modelPrices())
+            .platformPrices(pricing.platformPrices()).currencies(pricing.currencies())
+            .priceCacheCapacity(pricing.cacheCapacity());
+
+        final PipelineSettings pipeline = config.pipeline();
+        ringSize(pipeline.ringSize()).backpressure(BackpressurePolicy.valueOf(pipeline.backpressure().name()))
+            .consumerWait(ConsumerWait.valueOf(pipeline.consumerWait().name())).consumerPark(pipeline.consumerPark())
+            .captureContent(pipeline.captureContent()).conversationFlowInterval(pipeline.conversationFlowInterval())
+            .closeTimeout(pipeline.closeTimeout());
+        pipeline.stageThreads().ifPresent(this::stageThreads);
+        sampling(samplingPolicy(config.sampling()));
+
+        final AlertSettings alerts = config.alerts();
+        defaultAlertChannels(alerts.defaultChannels().toArray(String[]::new)).alertQueueCapacity(alerts.queueCapacity())
+            .alertBatchSize(alerts.batchSize()).alertBatchAge(alerts.batchAge());
+        alerts.rules().forEach((name, rule) -> alertRule(name, rule.toAlertRule()));
+
+        final JournalSettings journaled = config.journal();
+        if (journaled.enabled()) {
+            journal(journaled.directory());
+        } else {
+            noJournal();
+        }
+        journalSyncOnFlush(journaled.syncOnFlush());
+        journaled.retentionAge().ifPresent(this::journalRetentionAge);
+        journaled.retentionBytes().ifPresent(this::journalRetentionBytes);
+
+        final ExportSettings export = config.exporters();
+        exportBatchSize(export.batchSize()).exportBatchAge(export.batchAge()).exportMaxAttempts(export.maxAttempts())
+            .exportBackoff(export.backoffInitial(), export.backoffMax());
+        final LimitSettings limits = config.limits();
+        return maxStringLength(limits.maxStringLength()).maxTrackedKeys(limits.maxTrackedKeys())
+            .maxAlertRules(limits.maxAlertRules()).maxAlertStateKeys(limits.maxAlertStateKeys());
+    }
+
+    /** The pipeline's sampling policy for configured sampling settings. */
+    private static SamplingPolicy samplingPolicy(final SamplingSettings sampling) {
+        if (sampling.mode() == SamplingSettings.Mode.FIXED) {
+            SamplingPolicy fixed = SamplingPolicy.keepAll();
+            for (final Map.Entry<EventKind, Double> rate : sampling.rates().entrySet()) {
+                fixed = fixed.withRate(rate.getKey(), rate.getValue());
+            }
+            return fixed;
+        }
+        final SamplingSettings.Adaptive adaptive = sampling.adaptive();
+        final SamplingPolicy.Builder policy = SamplingPolicy.adaptive().firstEvents(adaptive.firstEvents())
+            .halfLife(adaptive.halfLife()).trendSensitivity(adaptive.trendSensitivity())
+            .minTrendChange(adaptive.minTrendChange()).varianceBound(adaptive.varianceBound())
+            .trendingWorseRate(adaptive.trendingWorseRate()).highVarianceRate(adaptive.highVarianceRate())
+            .stableRate(adaptive.stableRate()).lowerIsWorse(adaptive.lowerIsWorse().toArray(String[]::new))
+            .maxKeys(adaptive.maxKeys());
+        adaptive.conversationRate().ifPresent(policy::conversationRate);
+        return policy.build();
     }
 
     /** Checks the whole configuration and starts the pipeline's threads. */

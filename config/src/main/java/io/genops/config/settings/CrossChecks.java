@@ -1,0 +1,219 @@
+package io.genops.config.settings;
+
+import io.genops.core.policy.GovernancePolicy;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks settings against each other once each is valid on its own: what contradicts is an error naming
+ * both keys and both sources; what is merely pointless (a setting nothing reads) is a warning.
+ */
+final class CrossChecks {
+    private final Values values;
+    private final Problems problems;
+
+    private CrossChecks(final Values values, final Problems problems) {
+        this.values = values;
+        this.problems = problems;
+    }
+
+    static void check(final Sections config, final Values values, final Problems problems) {
+        problems.startCrossChecks();
+        final CrossChecks checks = new CrossChecks(values, problems);
+        checks.journalAndExporters(config.journal(), config.exporters());
+        checks.channels(config.alerts());
+        checks.rules(config.alerts(), config.limits());
+        checks.costAlerts(config.alerts(), config.budgets());
+        checks.budgets(config.budgets(), config.policy());
+        checks.rateLimits(config.rateLimits());
+        checks.sampling(config.sampling());
+        checks.lengths(config.alerts(), config.limits());
+    }
+
+    private void journalAndExporters(final JournalSettings journal, final ExportSettings export) {
+        if (!journal.enabled()) {
+            for (final ConfigKey<Boolean> enabled : List.of(ConfigKeys.OTLP_ENABLED, ConfigKeys.PROMETHEUS_ENABLED,
+                ConfigKeys.RAINDROP_ENABLED)) {
+                if (values.get(enabled)) {
+                    contradiction(enabled, ConfigKeys.JOURNAL_ENABLED, "is true, but", "exporters read the journal",
+                        "false while the journal is off");
+                }
+            }
+            unused("genops.journal.retention-", "the journal is off (" + about(ConfigKeys.JOURNAL_ENABLED) + ")");
+        }
+        if (export.backoffInitial().compareTo(export.backoffMax()) > 0) {
+            problems.add(ConfigKeys.EXPORT_BACKOFF_INITIAL.name(), values.source(ConfigKeys.EXPORT_BACKOFF_INITIAL),
+                show(ConfigKeys.EXPORT_BACKOFF_INITIAL) + " is longer than the longest pause, "
+                + about(ConfigKeys.EXPORT_BACKOFF_MAX), "a pause no longer than genops.exporters.backoff-max");
+        }
+        if (export.raindrop().enabled() && export.raindrop().writeKey().isEmpty()) {
+            problems.add(ConfigKeys.RAINDROP_WRITE_KEY.name(), values.source(ConfigKeys.RAINDROP_ENABLED),
+                "is missing, but genops.exporters.raindrop.enabled is true", "a write key in the environment variable "
+                + "RAINDROP_WRITE_KEY or in the file");
+        }
+        for (final String exporter : List.of("otlp", "prometheus", "raindrop")) {
+            final ConfigKey<?> enabled = key("genops.exporters." + exporter + ".enabled");
+            if (!(Boolean)values.get(enabled)) {
+                unused("genops.exporters." + exporter + ".", exporter + " is off (" + about(enabled) + ")");
+            }
+        }
+    }
+
+    private void channels(final AlertSettings alerts) {
+        final Set<String> known = new HashSet<>(alerts.channels().keySet());
+        known.add(AlertSettings.LOG_CHANNEL);
+        final String allowed = "log or a channel configured under genops.alerts.channels: " + String.join(", ",
+            known.stream().sorted().toList());
+        if (alerts.channels().containsKey(AlertSettings.LOG_CHANNEL)) {
+            final String log = AlertSettings.LOG_CHANNEL;
+            problems.add(ConfigKeys.CHANNEL_URL.nameFor(log), values.source(ConfigKeys.CHANNEL_URL, log),
+                "names a channel 'log', the name of the built-in channel that writes alerts to the log",
+                "any other name");
+        }
+        for (final String channel : alerts.defaultChannels()) {
+            if (!known.contains(channel)) {
+                problems.add(ConfigKeys.DEFAULT_CHANNELS.name(), values.source(ConfigKeys.DEFAULT_CHANNELS), "names '"
+                    + channel + "', which is no channel", allowed);
+            }
+        }
+        alerts.rules().values().forEach(rule -> rule.channels().stream().filter(channel -> !known.contains(channel))
+            .forEach(channel -> problems.add(ConfigKeys.RULE_CHANNELS.nameFor(rule.name()), values.source(
+                ConfigKeys.RULE_CHANNELS, rule.name()), "names '" + channel + "', which is no channel", allowed)));
+    }
+
+    private void rules(final AlertSettings alerts, final LimitSettings limits) {
+        if (alerts.rules().size() > limits.maxAlertRules()) {
+            problems.add(ConfigKeys.MAX_ALERT_RULES.name(), values.source(ConfigKeys.MAX_ALERT_RULES), "is "
+                + limits.maxAlertRules() + ", fewer than the " + alerts.rules().size() + " rules configured",
+                "at least the number of rules under genops.alerts.rules");
+        }
+        for (final AlertRuleSettings rule : alerts.rules().values()) {
+            try {
+                rule.toAlertRule();
+            } catch (final IllegalArgumentException e) {
+                problems.add(ConfigKeys.RULE_SCOPE.nameFor(rule.name()), values.source(ConfigKeys.RULE_SCOPE,
+                    rule.name()), e.getMessage(), ConfigKeys.RULE_SCOPE.type().allowed());
+            }
+        }
+    }
+
+    private void costAlerts(final AlertSettings alerts, final BudgetSettings budgets) {
+        if (alerts.costAlerts()) {
+            return;
+        }
+        for (final ConfigKey<?> budgetKey : List.of(ConfigKeys.BUDGET_LIMITS, ConfigKeys.BUDGET_DEFAULTS)) {
+            if (!((List<?>)values.get(budgetKey)).isEmpty()) {
+                contradiction(budgetKey, ConfigKeys.COST_ALERTS, "sets budgets, but", "budget threshold alerts cannot "
+                    + "be switched off on their own", "no budgets while cost alerts are off, or "
+                    + "genops.alerts.cost-alerts=true");
+            }
+        }
+        alerts.rules().values().stream().filter(AlertRuleSettings::readsCost).forEach(rule -> problems.add(
+            ConfigKeys.RULE_CONDITIONS.nameFor(rule.name()), values.source(ConfigKeys.RULE_CONDITIONS, rule.name()),
+            "reads a cost metric, but genops.alerts.cost-alerts is false (" + values.source(ConfigKeys.COST_ALERTS)
+                + ")", "conditions on " + String.join(", ", AlertRuleSettings.COST_METRICS) + " only while cost "
+                + "alerts are on"));
+    }
+
+    private void budgets(final BudgetSettings budgets, final GovernancePolicy policy) {
+        final Set<String> seen = new HashSet<>();
+        final List<BudgetLimit> all = new ArrayList<>(budgets.limits());
+        all.addAll(budgets.defaults());
+        for (final BudgetLimit limit : all) {
+            final String where = limit.scope() + "|" + limit.key() + "|" + limit.window();
+            if (!seen.add(where)) {
+                final ConfigKey<?> key = limit.isDefault() ? ConfigKeys.BUDGET_DEFAULTS : ConfigKeys.BUDGET_LIMITS;
+                problems.add(key.name(), values.source(key), "sets the budget of "
+                    + limit.text().substring(0, limit.text().indexOf('=')) + " twice", "one limit per scope, key and "
+                    + "window");
+            }
+        }
+        if (policy == GovernancePolicy.ENFORCED && !budgets.any()) {
+            problems.warn("genops.policy is enforced (" + values.source(ConfigKeys.POLICY) + ") but no budget is set, "
+                + "so nothing will be refused; set genops.budgets.limits or genops.budgets.defaults");
+        }
+    }
+
+    private void rateLimits(final RateLimitSettings rateLimits) {
+        final Set<String> seen = new HashSet<>();
+        final List<RateLimit> all = new ArrayList<>(rateLimits.limits());
+        all.addAll(rateLimits.defaults());
+        for (final RateLimit limit : all) {
+            if (!seen.add(limit.scope() + "|" + limit.key())) {
+                final ConfigKey<?> key = limit.isDefault() ? ConfigKeys.RATE_LIMIT_DEFAULTS : ConfigKeys.RATE_LIMITS;
+                problems.add(key.name(), values.source(key), "sets the rate limit of "
+                    + limit.text().substring(0, limit.text().indexOf('=')) + " twice", "one limit per scope and key");
+            }
+        }
+    }
+
+    private void sampling(final SamplingSettings sampling) {
+        if (sampling.mode() == SamplingSettings.Mode.ADAPTIVE) {
+            for (final ConfigKey<Double> rate : List.of(ConfigKeys.INTERACTION_RATE, ConfigKeys.SIGNAL_RATE)) {
+                if (values.get(rate) != 1.0) {
+                    contradiction(rate, ConfigKeys.SAMPLING_MODE, "is a fixed rate, but", "adaptive sampling has "
+                        + "rates of its own under genops.sampling.adaptive", "1 while sampling is adaptive, or "
+                        + "genops.sampling.mode=fixed");
+                }
+            }
+        } else {
+            unused("genops.sampling.adaptive.", "sampling is fixed (" + about(ConfigKeys.SAMPLING_MODE) + ")");
+        }
+    }
+
+    private void lengths(final AlertSettings alerts, final LimitSettings limits) {
+        final int max = limits.maxStringLength();
+        final List<ConfigKey<String>> fields = List.of(ConfigKeys.TEAM, ConfigKeys.PROJECT, ConfigKeys.ENVIRONMENT,
+            ConfigKeys.CUSTOMER_ID, ConfigKeys.COST_CENTER, ConfigKeys.FEATURE);
+        for (final ConfigKey<String> field : fields) {
+            final String value = values.get(field);
+            if (value != null && value.length() > max) {
+                tooLong(field.name(), values.source(field), value.length(), max);
+            }
+        }
+        for (final Map.Entry<String, AlertRuleSettings> rule : alerts.rules().entrySet()) {
+            if (rule.getKey().length() > max) {
+                tooLong(ConfigKeys.RULE_CONDITIONS.nameFor(rule.getKey()), values.source(ConfigKeys.RULE_CONDITIONS,
+                    rule.getKey()), rule.getKey().length(), max);
+            }
+        }
+    }
+
+    private void tooLong(final String key, final Source source, final int length, final int max) {
+        problems.add(key, source, "is " + length + " characters long, more than genops.limits.max-string-length ("
+            + max + ", " + values.source(ConfigKeys.MAX_STRING_LENGTH) + ")", "at most " + max + " characters");
+    }
+
+    /** {@code key} {@code verb} {@code other}'s value: an error at {@code key}, naming both sources. */
+    private void contradiction(final ConfigKey<?> key, final ConfigKey<?> other, final String verb, final String why,
+        final String allowed) {
+        problems.add(key.name(), values.source(key), verb + " " + about(other) + (why.isEmpty() ? "" : ": " + why),
+            allowed);
+    }
+
+    /** Warns of every key under {@code prefix} set on purpose while {@code reason} makes it pointless. */
+    private void unused(final String prefix, final String reason) {
+        for (final ConfigKey<?> key : ConfigKeys.all()) {
+            if (!key.isTemplate() && key.name().startsWith(prefix) && !key.name().endsWith(".enabled")
+                && values.source(key).explicit()) {
+                problems.warn(key.name() + " is set (" + values.source(key) + ") but has no effect: " + reason);
+            }
+        }
+    }
+
+    /** Reads {@code genops.journal.enabled is false (genops.yaml:4)}. */
+    private String about(final ConfigKey<?> key) {
+        return key.name() + " is " + show(key) + " (" + values.source(key) + ")";
+    }
+
+    private <T> String show(final ConfigKey<T> key) {
+        return key.type().show(values.get(key));
+    }
+
+    private static ConfigKey<?> key(final String name) {
+        return KeyIndex.match(name).key();
+    }
+}

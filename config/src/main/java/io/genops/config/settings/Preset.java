@@ -1,0 +1,63 @@
+package io.genops.config.settings;
+
+import java.util.Map;
+
+/**
+ * Presets for a kind of workload, applied over the profile and below everything set on purpose. They
+ * follow the performance guide's tuning for high-frequency and memory-constrained deployments.
+ */
+public enum Preset {
+    /**
+     * Thousands of interactions a minute and up: a big ring, 1 % fixed sampling, cost alerts and budgets
+     * off, telemetry export off. The guide also prices such traffic by fixed estimates with periodic exact
+     * reconciliation, to spare the caller; under the preset's advisory policy the caller here prices nothing
+     * (the consumer thread does, exactly, through a cached table), so there is no estimate to reconcile and no
+     * key for one.
+     */
+    HIGH_FREQUENCY("a big ring, 1 % fixed sampling, cost alerts and budgets off, telemetry export off",
+        "genops.pipeline.ring-size", "262144",
+        "genops.policy", "advisory",
+        "genops.budgets.limits", "",
+        "genops.budgets.defaults", "",
+        "genops.alerts.cost-alerts", "false",
+        "genops.sampling.mode", "fixed",
+        "genops.sampling.rates.interaction", "0.01",
+        "genops.sampling.rates.signal", "0.01",
+        "genops.exporters.otlp.enabled", "false",
+        "genops.exporters.prometheus.enabled", "false",
+        "genops.exporters.raindrop.enabled", "false"),
+    /** Small heaps: a small ring, tight caps on every per-key table, telemetry export off. */
+    MEMORY_CONSTRAINED("a small ring, tight caps on per-key state, telemetry export off",
+        "genops.pipeline.ring-size", "1024",
+        "genops.pricing.cache-capacity", "256",
+        "genops.sampling.adaptive.max-keys", "10000",
+        "genops.alerts.queue-capacity", "256",
+        "genops.exporters.batch-size", "128",
+        "genops.exporters.otlp.enabled", "false",
+        "genops.exporters.raindrop.enabled", "false",
+        "genops.limits.max-tracked-keys", "1000",
+        "genops.limits.max-alert-rules", "100",
+        "genops.limits.max-alert-state-keys", "1000");
+
+    private final String intent;
+    private final Map<String, String> settings;
+
+    Preset(final String intent, final String... keysAndValues) {
+        this.intent = intent;
+        this.settings = Profile.pairs(keysAndValues);
+    }
+
+    /** The name used in configurations: {@code high-frequency}, {@code memory-constrained}. */
+    public String label() {
+        return Parsers.label(this);
+    }
+
+    public String intent() {
+        return intent;
+    }
+
+    /** The keys the preset sets and their values, as a file would write them. */
+    public Map<String, String> settings() {
+        return settings;
+    }
+}

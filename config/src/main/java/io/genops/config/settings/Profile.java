@@ -1,0 +1,70 @@
+package io.genops.config.settings;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Deployment profiles: defaults for a kind of environment, below everything a file, the environment,
+ * system properties or the builder sets. Each follows the intent of the Raindrop performance guide's
+ * environment-specific configuration; every value is listed in {@code docs/configuration.md}.
+ */
+public enum Profile {
+    /** Full telemetry and strict policy, so problems show up while they are cheap to fix. */
+    DEV("full telemetry and strict policy: every event exported, budgets enforced (USD 50 a team a day, the "
+        + "guide's figure), unpriced models refused at the call",
+        "genops.attribution.environment", "development",
+        "genops.policy", "enforced",
+        "genops.budgets.defaults", "team:daily=50.00",
+        "genops.pricing.unknown-model", "fail",
+        "genops.sampling.mode", "fixed",
+        "genops.sampling.rates.interaction", "1",
+        "genops.sampling.rates.signal", "1"),
+    /** Like production, with a little more telemetry for checking a release before it ships. */
+    STAGING("production-like: advisory budgets (USD 200 a team a day), adaptive sampling that keeps five times "
+        + "prod's share of stable events",
+        "genops.attribution.environment", "staging",
+        "genops.policy", "advisory",
+        "genops.budgets.defaults", "team:daily=200.00",
+        "genops.sampling.mode", "adaptive",
+        "genops.sampling.adaptive.stable-rate", "0.05",
+        "genops.sampling.adaptive.high-variance-rate", "0.25"),
+    /** Minimal overhead with essential monitoring. */
+    PROD("minimal overhead with essential monitoring: advisory budgets (USD 1000 a team a day) whose threshold "
+        + "alerts stay on, adaptive sampling (errors, alerts and worsening trends in full, 1 % of stable events)",
+        "genops.attribution.environment", "production",
+        "genops.policy", "advisory",
+        "genops.budgets.defaults", "team:daily=1000.00",
+        "genops.sampling.mode", "adaptive");
+
+    private final String intent;
+    private final Map<String, String> settings;
+
+    Profile(final String intent, final String... keysAndValues) {
+        this.intent = intent;
+        this.settings = pairs(keysAndValues);
+    }
+
+    /** The name used in configurations: {@code dev}, {@code staging}, {@code prod}. */
+    public String label() {
+        return Parsers.label(this);
+    }
+
+    /** What the profile is for, in a sentence. */
+    public String intent() {
+        return intent;
+    }
+
+    /** The keys the profile sets and their values, as a file would write them. */
+    public Map<String, String> settings() {
+        return settings;
+    }
+
+    static Map<String, String> pairs(final String... keysAndValues) {
+        final Map<String, String> pairs = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            pairs.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return Collections.unmodifiableMap(pairs);
+    }
+}

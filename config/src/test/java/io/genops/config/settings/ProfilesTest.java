@@ -1,0 +1,106 @@
+package io.genops.config.settings;
+
+import static io.genops.config.settings.Configs.isolated;
+import static io.genops.config.settings.Configs.source;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.genops.core.event.EventKind;
+import io.genops.core.policy.GovernancePolicy;
+import io.genops.core.pricing.UnknownModelPolicy;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Each profile and preset loads on its own and with each other; they mean what the guide means. */
+class ProfilesTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void everyProfile_loadsWithEveryPreset_andWithNone(final Profile profile) {
+        assertThat(isolated(dir).profile(profile).load().profile()).contains(profile);
+        for (final Preset preset : Preset.values()) {
+            final GenOpsConfiguration config = isolated(dir).profile(profile).preset(preset).load();
+            assertThat(config.preset()).contains(preset);
+            preset.settings().keySet().forEach(key -> assertThat(source(config, key)).as(key)
+                .isEqualTo("preset " + preset.label()));
+        }
+    }
+
+    @Test
+    void dev_hasFullTelemetryAndStrictPolicy() {
+        final GenOpsConfiguration dev = isolated(dir).environment(Map.of("GENOPS_PROFILE", "dev")).load();
+
+        assertThat(dev.policy()).isEqualTo(GovernancePolicy.ENFORCED);
+        assertThat(dev.budgets().defaults()).extracting(BudgetLimit::toString).containsExactly("team:daily=50.00");
+        assertThat(dev.pricing().unknownModel()).isEqualTo(UnknownModelPolicy.FAIL);
+        assertThat(dev.sampling().mode()).isEqualTo(SamplingSettings.Mode.FIXED);
+        assertThat(dev.sampling().rates()).containsEntry(EventKind.INTERACTION, 1.0).containsEntry(EventKind.SIGNAL,
+            1.0);
+        assertThat(dev.warnings()).isEmpty();
+    }
+
+    @Test
+    void staging_isLikeProd_withALittleMoreTelemetry() {
+        final GenOpsConfiguration staging = isolated(dir).profile(Profile.STAGING).load();
+        final GenOpsConfiguration prod = isolated(dir).profile(Profile.PROD).load();
+
+        assertThat(staging.policy()).isEqualTo(prod.policy()).isEqualTo(GovernancePolicy.ADVISORY);
+        assertThat(staging.sampling().mode()).isEqualTo(prod.sampling().mode())
+            .isEqualTo(SamplingSettings.Mode.ADAPTIVE);
+        assertThat(staging.sampling().adaptive().stableRate()).isGreaterThan(prod.sampling().adaptive().stableRate());
+        assertThat(prod.budgets().defaults()).extracting(BudgetLimit::toString).containsExactly("team:daily=1000.00");
+        assertThat(prod.alerts().costAlerts()).isTrue();
+        assertThat(prod.attribution().environment()).isEqualTo("production");
+    }
+
+    @Test
+    void highFrequency_hasABigRingLowFixedSampling_andNoCostAlertsOrExport() {
+        final GenOpsConfiguration config = isolated(dir).profile(Profile.PROD).preset(Preset.HIGH_FREQUENCY).load();
+
+        assertThat(config.pipeline().ringSize()).isEqualTo(262_144);
+        assertThat(config.sampling().mode()).isEqualTo(SamplingSettings.Mode.FIXED);
+        assertThat(config.sampling().rates()).containsEntry(EventKind.INTERACTION, 0.01);
+        assertThat(config.alerts().costAlerts()).isFalse();
+        assertThat(config.budgets().any()).isFalse();
+        assertThat(config.exporters().anyEnabled()).isFalse();
+        assertThat(config.policy()).isEqualTo(GovernancePolicy.ADVISORY);
+    }
+
+    @Test
+    void memoryConstrained_hasASmallRingAndTightCaps() {
+        final GenOpsConfiguration config = isolated(dir).preset(Preset.MEMORY_CONSTRAINED).load();
+        final GenOpsConfiguration defaults = GenOpsConfiguration.defaults();
+
+        assertThat(config.pipeline().ringSize()).isLessThan(defaults.pipeline().ringSize());
+        assertThat(config.limits().maxTrackedKeys()).isLessThan(defaults.limits().maxTrackedKeys());
+        assertThat(config.limits().maxAlertStateKeys()).isLessThan(defaults.limits().maxAlertStateKeys());
+        assertThat(config.sampling().adaptive().maxKeys()).isLessThan(defaults.sampling().adaptive().maxKeys());
+        assertThat(config.alerts().queueCapacity()).isLessThan(defaults.alerts().queueCapacity());
+    }
+
+    @Test
+    void anExplicitSetting_overridesThePreset() {
+        final GenOpsConfiguration config = isolated(dir).preset(Preset.HIGH_FREQUENCY)
+            .environment(Map.of("GENOPS_EXPORTERS_PROMETHEUS_ENABLED", "true")).load();
+
+        assertThat(config.exporters().prometheus().enabled()).isTrue();
+        assertThat(source(config, "genops.exporters.prometheus.enabled"))
+            .isEqualTo("environment variable GENOPS_EXPORTERS_PROMETHEUS_ENABLED");
+    }
+
+    @Test
+    void anUnknownProfile_isAProblemWithASuggestion() {
+        assertThat(Configs.problems(isolated(dir).environment(Map.of("GENOPS_PROFILE", "production"))))
+            .containsExactly("environment variable GENOPS_PROFILE: genops.profile: 'production' is not one of the "
+                + "allowed values (allowed: one of dev, staging, prod)");
+        assertThat(Configs.problems(isolated(dir).environment(Map.of("GENOPS_PRESET", "high_frequncy"))))
+            .containsExactly("environment variable GENOPS_PRESET: genops.preset: 'high_frequncy' is not one of the "
+                + "allowed values; did you mean 'high-frequency'? (allowed: one of high-frequency, "
+                + "memory-constrained)");
+    }
+}

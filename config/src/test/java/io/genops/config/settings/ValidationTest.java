@@ -1,0 +1,249 @@
+package io.genops.config.settings;
+
+import static io.genops.config.settings.Configs.isolated;
+import static io.genops.config.settings.Configs.problems;
+import static io.genops.config.settings.Configs.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each kind of problem, with the key, the source and what is allowed; and all of them at once. */
+class ValidationTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void anUnknownKeyInTheFile_getsASuggestionAndTheKeysBesideIt() {
+        final Path file = write(dir, "genops.yaml", "pipeline:", "  ring-size: 1024", "  rign-size: 3");
+
+        assertThat(problems(isolated(dir))).containsExactly(file + ":3: genops.pipeline.rign-size: is not a "
+            + "configuration key; did you mean genops.pipeline.ring-size? (allowed: ring-size, backpressure, "
+            + "consumer-wait, consumer-park, stage-threads, capture-content, conversation-flow-interval, "
+            + "close-timeout)");
+    }
+
+    @Test
+    void anUnknownVariableOrProperty_getsASuggestion() {
+        final ConfigLoader loader = isolated(dir).environment(Map.of("GENOPS_PIPELIN_RING_SIZE", "4"))
+            .systemProperties(Map.of("genops.sampling.mod", "fixed"));
+
+        assertThat(problems(loader)).containsExactly(
+            "environment variable GENOPS_PIPELIN_RING_SIZE: is not a configuration key; did you mean "
+                + "GENOPS_PIPELINE_RING_SIZE? (allowed: the keys in docs/configuration.md)",
+            "system property genops.sampling.mod: is not a configuration key; did you mean genops.sampling.mode? "
+                + "(allowed: the keys in docs/configuration.md)");
+    }
+
+    @Test
+    void anUnknownFieldOfAnEntry_isSuggestedForThatEntry() {
+        final Path file = write(dir, "genops.yaml", "alerts.rules.spend:", "  conditions: [\"cost_usd > 1\"]",
+            "  severty: critical");
+
+        assertThat(problems(isolated(dir))).containsExactly(file + ":3: genops.alerts.rules.spend.severty: is not "
+            + "a configuration key; did you mean genops.alerts.rules.spend.severity? (allowed: conditions, severity, "
+            + "channels, scope, window, cooldown, min-samples)");
+    }
+
+    @Test
+    void wrongTypes_nameTheKeyTheSourceAndWhatIsAllowed() {
+        final Path file = write(dir, "genops.yaml", "pipeline:", "  ring-size: lots", "  capture-content: yes",
+            "  backpressure: [block, drop]", "budgets.zone: Mars/Olympus");
+
+        assertThat(problems(isolated(dir))).containsExactly(
+            file + ":2: genops.pipeline.ring-size: 'lots' is not a whole number (allowed: a power of two from 2 to "
+                + "1073741824)",
+            file + ":3: genops.pipeline.capture-content: 'yes' is not true or false (allowed: true or false)",
+            file + ":4: genops.pipeline.backpressure: expected one value, found a list (allowed: one of block, drop, "
+                + "fail)",
+            file + ":5: genops.budgets.zone: 'Mars/Olympus' is not a time-zone id such as UTC or Europe/Berlin "
+                + "(allowed: a time-zone id such as UTC or Europe/Berlin)");
+    }
+
+    @Test
+    void outOfRangeValues_sayWhyAndWhatIsAllowed() {
+        final ConfigLoader loader = isolated(dir).environment(Map.of("GENOPS_PIPELINE_RING_SIZE", "1000",
+            "GENOPS_PIPELINE_CONSUMER_PARK", "1s", "GENOPS_SAMPLING_RATES_SIGNAL", "1.5",
+            "GENOPS_POLICY", "enforce"));
+
+        assertThat(problems(loader)).containsExactly(
+            "environment variable GENOPS_PIPELINE_CONSUMER_PARK: genops.pipeline.consumer-park: '1s' lies outside "
+                + "(0s, 100ms] (allowed: a duration in (0s, 100ms] such as 250ms, 10s, 5m, 1h, 2d or PT10S)",
+            "environment variable GENOPS_PIPELINE_RING_SIZE: genops.pipeline.ring-size: '1000' is not a power of "
+                + "two (allowed: a power of two from 2 to 1073741824)",
+            "environment variable GENOPS_POLICY: genops.policy: 'enforce' is not one of the allowed values; did you "
+                + "mean 'enforced'? (allowed: one of advisory, enforced)",
+            "environment variable GENOPS_SAMPLING_RATES_SIGNAL: genops.sampling.rates.signal: '1.5' lies outside "
+                + "[0, 1] (allowed: a number in [0, 1])");
+    }
+
+    @Test
+    void everyBadItemOfAList_isNamed() {
+        final Path file = write(dir, "genops.yaml", "budgets:", "  limits:", "    - teem:support:daily=5",
+            "    - team:support:daily=-1", "    - team-project:support:daily=3", "    - team:ok:daily=1");
+
+        assertThat(problems(isolated(dir))).singleElement().asString().isEqualTo(file + ":2: "
+            + "genops.budgets.limits: item 1: 'teem:support:daily=5' has the scope 'teem', which is not one of the "
+            + "allowed values; did you mean 'team'? (team, project, customer, team-project); item 2: "
+            + "'team:support:daily=-1' has an amount that is not positive; item 3: 'team-project:support:daily=3' "
+            + "has a team-project key that does not read team/project (allowed: up to 10000 of scope:key:window=USD, "
+            + "scope one of team, project, customer, team-project, window one of daily, weekly, monthly, such as "
+            + "team:support:daily=50.00)");
+    }
+
+    @Test
+    void contradictions_nameBothKeysAndBothSources() {
+        final Path file = write(dir, "genops.yaml", "journal.enabled: false", "exporters:",
+            "  prometheus.enabled: true", "  backoff-initial: 1m", "  backoff-max: 10s", "sampling:",
+            "  mode: adaptive", "  rates.interaction: 0.5");
+
+        assertThat(problems(isolated(dir))).containsExactly(
+            file + ":3: genops.exporters.prometheus.enabled: is true, but genops.journal.enabled is false ("
+                + file + ":1): exporters read the journal (allowed: false while the journal is off)",
+            file + ":4: genops.exporters.backoff-initial: 1m is longer than the longest pause, "
+                + "genops.exporters.backoff-max is 10s (" + file + ":5) (allowed: a pause no longer than "
+                + "genops.exporters.backoff-max)",
+            file + ":8: genops.sampling.rates.interaction: is a fixed rate, but genops.sampling.mode is adaptive ("
+                + file + ":7): adaptive sampling has rates of its own under genops.sampling.adaptive (allowed: 1 "
+                + "while sampling is adaptive, or genops.sampling.mode=fixed)");
+    }
+
+    @Test
+    void costAlertsOff_contradictsBudgetsAndCostRules_evenFromAPreset() {
+        final ConfigLoader loader = isolated(dir).preset(Preset.HIGH_FREQUENCY)
+            .set(ConfigKeys.BUDGET_LIMITS, List.of(new BudgetLimit(BudgetLimit.Scope.TEAM, "support",
+                BudgetLimit.Window.DAILY, io.genops.core.money.Money.usd("5"))))
+            .set("genops.alerts.rules.spend.conditions", "cost_usd_per_hour > 20");
+
+        assertThat(problems(loader)).containsExactly(
+            "builder call: genops.budgets.limits: sets budgets, but genops.alerts.cost-alerts is false (preset "
+                + "high-frequency): budget threshold alerts cannot be switched off on their own (allowed: no budgets "
+                + "while cost alerts are off, or genops.alerts.cost-alerts=true)",
+            "builder call: genops.alerts.rules.spend.conditions: reads a cost metric, but genops.alerts.cost-alerts "
+                + "is false (preset high-frequency) (allowed: conditions on cost_usd, cost_usd_per_minute, "
+                + "cost_usd_per_hour, budget_utilization_percent only while cost alerts are on)");
+    }
+
+    @Test
+    void channelsAndRules_mustFitTogether() {
+        final Path file = write(dir, "genops.yaml", "alerts:", "  default-channels: [log, pager]", "  rules:",
+            "    rejections:", "      conditions: [\"rejection_rate > 0.1\"]", "      scope: team",
+            "      channels: [slack]", "    latency:", "      severity: critical", "limits.max-alert-rules: 1");
+
+        assertThat(problems(isolated(dir))).containsExactly(
+            file + ":9: genops.alerts.rules.latency.conditions: is missing; every entry under genops.alerts.rules "
+                + "needs it (allowed: 1 to 20 of 'metric comparator threshold', such as 'cost_usd_per_hour > 20')",
+            file + ":2: genops.alerts.default-channels: names 'pager', which is no channel (allowed: log or a "
+                + "channel configured under genops.alerts.channels: log)",
+            file + ":6: genops.alerts.rules.rejections.scope: rejection_rate is counted on the callers' threads "
+                + "before an event has a scope key, so it needs the global scope, not team (allowed: one of global, "
+                + "team, project, customer, agent)",
+            file + ":7: genops.alerts.rules.rejections.channels: names 'slack', which is no channel (allowed: log "
+                + "or a channel configured under genops.alerts.channels: log)");
+    }
+
+    @Test
+    void theRaindropExporter_needsAWriteKey() {
+        assertThat(problems(isolated(dir).set(ConfigKeys.RAINDROP_ENABLED, true))).containsExactly(
+            "builder call: genops.exporters.raindrop.write-key: is missing, but genops.exporters.raindrop.enabled is "
+                + "true (allowed: a write key in the environment variable RAINDROP_WRITE_KEY or in the file)");
+        assertThat(isolated(dir).set(ConfigKeys.RAINDROP_ENABLED, true).environment(Map.of("RAINDROP_WRITE_KEY",
+            "rk_live_1")).load().exporters().raindrop().writeKey()).isPresent();
+    }
+
+    @Test
+    void aFileCannotNameAnotherFile_andAKeyCannotBeSetTwice() {
+        final Path file = write(dir, "genops.yaml", "config: other.yaml", "pipeline.ring-size: 8", "pipeline:",
+            "  ring-size: 16");
+
+        assertThat(problems(isolated(dir))).containsExactly(
+            file + ":1: genops.config: names the configuration file, so it cannot be set inside one (allowed: a "
+                + "system property, the environment variable GENOPS_CONFIG or the loader)",
+            file + ":4: genops.pipeline.ring-size: is set twice in this file, first on line 2");
+    }
+
+    @Test
+    void malformedYaml_isReportedAtItsLine_withoutItsText() {
+        final Path file = write(dir, "genops.yaml", "pipeline:", "  ring-size: 8",
+            "alerts.channels.pager.url: \"https://hooks.example.com/secret-token", "journal: {}");
+
+        assertThat(problems(isolated(dir))).containsExactly(file + ":3: malformed YAML: while scanning a quoted "
+            + "scalar; found unexpected end of stream");
+    }
+
+    @Test
+    void aMissingFile_isReportedWithWhatNamedIt() {
+        final Path missing = dir.resolve("nowhere.yaml");
+
+        assertThat(problems(isolated(dir).environment(Map.of("GENOPS_CONFIG", missing.toString()))))
+            .containsExactly("environment variable GENOPS_CONFIG: genops.config: cannot read " + missing
+                + " (NoSuchFileException) (allowed: a readable YAML or JSON file)");
+    }
+
+    @Test
+    void aBadPriceFile_isReportedAtItsOwnLine() {
+        final Path prices = write(dir, "prices.json", "{\"format\": \"genops-model-prices/1\", \"currency\": \"USD\",",
+            "  \"unit\": \"per_million_tokens\", \"models\": {", "    \"m\": {\"input\": \"-1\", \"output\": \"2\"}}}");
+
+        assertThat(problems(isolated(dir).set(ConfigKeys.MODEL_FILE, prices))).singleElement().asString()
+            .startsWith(prices + ":3: genops.pricing.model-file: models.m.input: ");
+    }
+
+    @Test
+    void everyProblemOfEverySource_isReportedAtOnce_inOneException() {
+        final Path file = write(dir, "genops.yaml", "pipeline.ring-size: 3", "polcy: enforced",
+            "journal.enabled: false", "exporters.otlp.enabled: true");
+        final ConfigLoader loader = isolated(dir).environment(Map.of("GENOPS_PIPELINE_STAGE_THREADS", "9"))
+            .systemProperties(Map.of("genops.alerts.batch-age", "soon"));
+
+        final String message = Configs.message(loader);
+
+        assertThat(message).startsWith("The GenOps configuration has 5 problems:").contains(
+            "\n  - " + file + ":1: genops.pipeline.ring-size: ",
+            "\n  - " + file + ":2: genops.polcy: ",
+            "\n  - environment variable GENOPS_PIPELINE_STAGE_THREADS: genops.pipeline.stage-threads: '9' lies "
+                + "outside 1 to 8",
+            "\n  - system property genops.alerts.batch-age: 'soon' is not a duration",
+            "\n  - " + file + ":4: genops.exporters.otlp.enabled: is true, but genops.journal.enabled is false");
+    }
+
+    @Test
+    void anEnforcedPolicyWithoutABudget_isAllowedWithAWarning() {
+        final GenOpsConfiguration config = isolated(dir).set(ConfigKeys.POLICY,
+            io.genops.core.policy.GovernancePolicy.ENFORCED).load();
+
+        assertThat(config.warnings()).containsExactly("genops.policy is enforced (builder call) but no budget is "
+            + "set, so nothing will be refused; set genops.budgets.limits or genops.budgets.defaults");
+    }
+
+    @Test
+    void settingsNothingReads_areWarnings() {
+        final GenOpsConfiguration config = isolated(dir).set(ConfigKeys.STABLE_RATE, 0.5)
+            .set(ConfigKeys.OTLP_ENDPOINT, java.net.URI.create("http://collector:4318")).load();
+
+        assertThat(config.warnings()).containsExactly(
+            "genops.exporters.otlp.endpoint is set (builder call) but has no effect: otlp is off "
+                + "(genops.exporters.otlp.enabled is false (default))",
+            "genops.sampling.adaptive.stable-rate is set (builder call) but has no effect: sampling is fixed "
+                + "(genops.sampling.mode is fixed (default))");
+    }
+
+    @Test
+    void loaderCalls_failFastAtTheCall() {
+        assertThatThrownBy(() -> isolated(dir).set("genops.pipeline.rign-size", "8"))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("genops.pipeline.rign-size is not a configuration key; did you mean "
+                + "genops.pipeline.ring-size?");
+        assertThatThrownBy(() -> isolated(dir).set(ConfigKeys.RING_SIZE, 1000))
+            .isInstanceOf(IllegalArgumentException.class).hasMessage("genops.pipeline.ring-size: '1000' is not a "
+                + "power of two (allowed: a power of two from 2 to 1073741824)");
+        assertThatThrownBy(() -> isolated(dir).set(ConfigKeys.CHANNEL_URL, Secret.of("x")))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is a template");
+        assertThatThrownBy(() -> isolated(dir).set(ConfigKeys.RING_SIZE, null))
+            .isInstanceOf(IllegalArgumentException.class).hasMessage("genops.pipeline.ring-size cannot be unset");
+    }
+}

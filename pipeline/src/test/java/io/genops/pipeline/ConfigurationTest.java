@@ -1,0 +1,273 @@
+package io.genops.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.genops.config.settings.AlertChannelSettings;
+import io.genops.config.settings.BudgetLimit;
+import io.genops.config.settings.ConfigKeys;
+import io.genops.config.settings.ConfigLoader;
+import io.genops.config.settings.GenOpsConfiguration;
+import io.genops.config.settings.PipelineSettings;
+import io.genops.config.settings.Preset;
+import io.genops.config.settings.Profile;
+import io.genops.config.settings.RateLimit;
+import io.genops.core.Attribution;
+import io.genops.core.event.AlertRule;
+import io.genops.core.event.AlertScope;
+import io.genops.core.event.EventKind;
+import io.genops.core.event.Interaction;
+import io.genops.core.event.Severity;
+import io.genops.core.policy.GovernancePolicy;
+import io.genops.core.pricing.UnknownModelPolicy;
+import io.genops.pipeline.internal.BudgetBook;
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@link GenOpsBuilder#configuration}: every profile and preset runs a pipeline, and every key reaches its setter. */
+class ConfigurationTest {
+    private static final Interaction INTERACTION = Interaction.builder().model("gpt-4o").inputTokens(1000)
+        .outputTokens(500).build();
+
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> profilesAndPresets() {
+        final List<Arguments> combinations = new ArrayList<>();
+        for (final Profile profile : Profile.values()) {
+            combinations.add(Arguments.of(profile, null));
+            for (final Preset preset : Preset.values()) {
+                combinations.add(Arguments.of(profile, preset));
+            }
+        }
+        for (final Preset preset : Preset.values()) {
+            combinations.add(Arguments.of(null, preset));
+        }
+        return combinations.stream();
+    }
+
+    @ParameterizedTest(name = "profile {0}, preset {1}")
+    @MethodSource("profilesAndPresets")
+    void everyProfileAndPreset_loadsAndRunsAPipeline(final Profile profile, final Preset preset) {
+        ConfigLoader loader = isolated().set(ConfigKeys.JOURNAL_DIRECTORY, dir.resolve("journal"));
+        if (profile != null) {
+            loader = loader.profile(profile);
+        }
+        if (preset != null) {
+            loader = loader.preset(preset);
+        }
+        final GenOpsConfiguration config = loader.load();
+
+        try (GenOps genops = GenOps.builder().configuration(config).build();
+             MonitoringSession session = genops.openSession("s")) {
+            session.trackInteraction("bot", INTERACTION);
+            assertThat(genops.flush(Duration.ofSeconds(10))).isTrue();
+
+            assertThat(genops.metrics().processed()).isEqualTo(1);
+            assertThat(genops.attribution().environment())
+                .isEqualTo(profile == null ? null : profile.settings().get("genops.attribution.environment"));
+        }
+    }
+
+    @Test
+    void everyKey_reachesItsSetter() throws Exception {
+        final GenOpsConfiguration config = isolated().environment(Map.of("GENOPS_ALERTS_CHANNELS_PAGER_URL",
+            "https://hooks.example.com/T0/secret")).file(write("genops.yaml", EVERY_KEY)).load();
+
+        final GenOpsBuilder builder = GenOps.builder().configuration(config);
+
+        assertThat(((Attribution.Builder)field(builder, "attribution")).build()).isEqualTo(Attribution.builder()
+            .team("support").project("helpdesk").environment("test").customerId("acme").costCenter("cc-1")
+            .feature("chat").build());
+        assertThat(field(builder, "policy")).isEqualTo(GovernancePolicy.ENFORCED);
+        assertThat(new ArrayList<Object>(((Map<?, ?>)field(builder, "budgetLimits")).values())).containsExactly(
+            new BudgetBook.BudgetLimit(BudgetScope.TEAM, "support", BudgetWindow.DAILY, 50_000_000_000L),
+            new BudgetBook.BudgetLimit(BudgetScope.TEAM_PROJECT, "support/helpdesk", BudgetWindow.MONTHLY,
+                900_000_000_000L),
+            new BudgetBook.BudgetLimit(BudgetScope.CUSTOMER, null, BudgetWindow.WEEKLY, 10_000_000_000L));
+        assertThat(field(builder, "budgetZone")).isEqualTo(ZoneId.of("Europe/Berlin"));
+        assertThat((int[])field(builder, "budgetThresholdPercents")).containsExactly(25, 90);
+        assertThat(field(builder, "budgetWarningPercent")).isEqualTo(70);
+        assertThat(field(builder, "rateLimits")).isEqualTo(Map.of(RateLimitScope.AGENT, Map.of("triage-bot", 50L),
+            RateLimitScope.TEAM, Map.of("*", 500L)));
+        assertThat(field(builder, "unknownModelPolicy")).isEqualTo(UnknownModelPolicy.FAIL);
+        assertThat(field(builder, "priceCacheCapacity")).isEqualTo(64);
+        assertThat(field(builder, "modelPrices")).isSameAs(config.pricing().modelPrices());
+        assertThat(field(builder, "platformPrices")).isSameAs(config.pricing().platformPrices());
+        assertThat(field(builder, "currencies")).isSameAs(config.pricing().currencies());
+        assertThat(field(builder, "ringSize")).isEqualTo(1024);
+        assertThat(field(builder, "backpressure")).isEqualTo(BackpressurePolicy.DROP);
+        assertThat(field(builder, "consumerWait")).isEqualTo(ConsumerWait.YIELDING);
+        assertThat(field(builder, "consumerParkNanos")).isEqualTo(50_000L);
+        assertThat(field(builder, "stageThreads")).isEqualTo(3);
+        assertThat(field(builder, "captureContent")).isEqualTo(true);
+        assertThat(field(builder, "conversationFlowInterval")).isEqualTo(7);
+        assertThat(field(builder, "closeTimeout")).isEqualTo(Duration.ofSeconds(3));
+        assertThat(field(builder, "defaultAlertChannels")).isEqualTo(List.of("log", "pager"));
+        assertThat(field(builder, "alertQueueCapacity")).isEqualTo(99);
+        assertThat(field(builder, "alertBatchSize")).isEqualTo(3);
+        assertThat(field(builder, "alertBatchAge")).isEqualTo(Duration.ofMillis(250));
+        assertThat(field(builder, "journalDirectory")).isEqualTo(dir.resolve("journal"));
+        assertThat(field(builder, "journalSyncOnFlush")).isEqualTo(true);
+        assertThat(field(builder, "journalRetentionAge")).isEqualTo(Duration.ofDays(400));
+        assertThat(field(builder, "journalRetentionBytes")).isEqualTo(10L << 30);
+        assertThat(field(builder, "exportBatchSize")).isEqualTo(100);
+        assertThat(field(builder, "exportBatchAge")).isEqualTo(Duration.ofSeconds(2));
+        assertThat(field(builder, "exportMaxAttempts")).isEqualTo(5);
+        assertThat(field(builder, "exportInitialBackoff")).isEqualTo(Duration.ofMillis(200));
+        assertThat(field(builder, "exportMaxBackoff")).isEqualTo(Duration.ofMinutes(1));
+        assertThat(field(builder, "maxStringLength")).isEqualTo(128);
+        assertThat(field(builder, "maxTrackedKeys")).isEqualTo(500);
+        assertThat(field(builder, "maxAlertRules")).isEqualTo(10);
+        assertThat(field(builder, "maxAlertStateKeys")).isEqualTo(600);
+        assertSamplingAndRules(builder);
+
+        try (GenOps genops = builder.alertChannel(new CapturingChannel("pager")).build()) {
+            assertThat(genops.attribution().team()).isEqualTo("support");
+            assertThat(genops.budgetStatuses()).hasSize(2);
+        }
+    }
+
+    private static void assertSamplingAndRules(final GenOpsBuilder builder) throws Exception {
+        final SamplingPolicy sampling = (SamplingPolicy)field(builder, "sampling");
+        assertThat(sampling.isAdaptive()).isTrue();
+        assertThat(sampling.firstEvents()).isEqualTo(5);
+        assertThat(sampling.halfLife()).isEqualTo(16);
+        assertThat(sampling.trendSensitivity()).isEqualTo(3.0);
+        assertThat(sampling.minTrendChange()).isEqualTo(0.02);
+        assertThat(sampling.varianceBound()).isEqualTo(0.7);
+        assertThat(sampling.trendingWorseRate()).isEqualTo(0.9);
+        assertThat(sampling.highVarianceRate()).isEqualTo(0.2);
+        assertThat(sampling.stableRate()).isEqualTo(0.05);
+        assertThat(sampling.lowerIsWorse()).containsExactly("quality");
+        assertThat(sampling.conversationRate()).isEqualTo(0.5);
+        assertThat(sampling.maxKeys()).isEqualTo(2000);
+
+        final AlertRule rule = (AlertRule)((Map<?, ?>)field(builder, "alertRules")).get("hourly-spend");
+        assertThat(rule.conditions()).hasToString("[cost_usd_per_hour > 20.0, error_rate >= 0.05]");
+        assertThat(rule.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(rule.channels()).containsExactly("pager");
+        assertThat(rule.scope()).isEqualTo(AlertScope.TEAM);
+        assertThat(rule.windowNanos()).isEqualTo(Duration.ofMinutes(15).toNanos());
+        assertThat(rule.cooldownNanos()).isEqualTo(Duration.ofMinutes(30).toNanos());
+        assertThat(rule.minSamples()).isEqualTo(20);
+    }
+
+    @Test
+    void fixedRates_andNoJournal_reachTheirSetters() throws Exception {
+        final GenOpsConfiguration config = isolated().set(ConfigKeys.INTERACTION_RATE, 0.25)
+            .set(ConfigKeys.SIGNAL_RATE, 0.5).set(ConfigKeys.JOURNAL_ENABLED, false).load();
+
+        final GenOpsBuilder builder = GenOps.builder().configuration(config);
+
+        final SamplingPolicy sampling = (SamplingPolicy)field(builder, "sampling");
+        assertThat(sampling.isAdaptive()).isFalse();
+        assertThat(sampling.rate(EventKind.INTERACTION)).isEqualTo(0.25);
+        assertThat(sampling.rate(EventKind.SIGNAL)).isEqualTo(0.5);
+        assertThat(sampling.rate(EventKind.ALERT)).isEqualTo(1.0);
+        assertThat(field(builder, "journalDirectory")).isNull();
+    }
+
+    @Test
+    void theDefaults_areTheBuildersOwn() throws Exception {
+        final GenOpsBuilder plain = GenOps.builder();
+        final GenOpsBuilder configured = GenOps.builder().configuration(GenOpsConfiguration.defaults());
+
+        for (final String name : List.of("policy", "budgetLimits", "rateLimits", "budgetZone", "budgetWarningPercent",
+            "ringSize", "backpressure", "consumerWait", "consumerParkNanos", "stageThreads", "unknownModelPolicy",
+            "currencies", "maxStringLength", "captureContent", "priceCacheCapacity", "maxTrackedKeys", "maxAlertRules",
+            "alertRules", "maxAlertStateKeys", "exportBatchSize", "exportBatchAge", "exportMaxAttempts",
+            "exportInitialBackoff", "exportMaxBackoff", "defaultAlertChannels", "alertQueueCapacity",
+            "alertBatchSize", "alertBatchAge", "closeTimeout", "conversationFlowInterval", "journalDirectory",
+            "journalSyncOnFlush", "journalRetentionAge", "journalRetentionBytes")) {
+            assertThat(field(configured, name)).as(name).isEqualTo(field(plain, name));
+        }
+        assertThat((int[])field(configured, "budgetThresholdPercents"))
+            .containsExactly((int[])field(plain, "budgetThresholdPercents"));
+        assertThat(((Attribution.Builder)field(configured, "attribution")).build()).isEqualTo(Attribution.EMPTY);
+        final SamplingPolicy sampling = (SamplingPolicy)field(configured, "sampling");
+        assertThat(sampling.isAdaptive()).isFalse();
+        assertThat(Arrays.stream(EventKind.values()).mapToDouble(sampling::rate)).containsOnly(1.0);
+    }
+
+    @Test
+    void theConfigurationsEnums_mirrorThePipelines() {
+        assertThat(names(PipelineSettings.Backpressure.values())).isEqualTo(names(BackpressurePolicy.values()));
+        assertThat(names(PipelineSettings.ConsumerWait.values())).isEqualTo(names(ConsumerWait.values()));
+        assertThat(names(BudgetLimit.Scope.values())).isEqualTo(names(BudgetScope.values()));
+        assertThat(names(BudgetLimit.Window.values())).isEqualTo(names(BudgetWindow.values()));
+        assertThat(names(RateLimit.Scope.values())).isEqualTo(names(RateLimitScope.values()));
+        assertThat(AlertChannelSettings.Type.values()).isNotEmpty();
+    }
+
+    private ConfigLoader isolated() {
+        return GenOpsConfiguration.loader().environment(Map.of()).systemProperties(Map.of()).workingDirectory(dir);
+    }
+
+    private Path write(final String name, final String text) throws Exception {
+        final Path file = dir.resolve(name);
+        Files.writeString(file, text.replace("@JOURNAL@", dir.resolve("journal").toString()));
+        return file;
+    }
+
+    private static Object field(final GenOpsBuilder builder, final String name) throws Exception {
+        final Field field = GenOpsBuilder.class.getDeclaredField(name);
+        field.setAccessible(true);
+        return field.get(builder);
+    }
+
+    private static List<String> names(final Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
+    }
+
+    private static final String EVERY_KEY = String.join("\n",
+        "attribution: {team: support, project: helpdesk, environment: test, customer-id: acme, cost-center: cc-1,",
+        "  feature: chat}",
+        "policy: enforced",
+        "budgets:",
+        "  limits: [\"team:support:daily=50\", \"team-project:support/helpdesk:monthly=900\"]",
+        "  defaults: [\"customer:weekly=10\"]",
+        "  zone: Europe/Berlin",
+        "  thresholds: [90, 25]",
+        "  warning-percent: 70",
+        "rate-limits: {limits: [\"agent:triage-bot=50\"], defaults: [\"team=500\"]}",
+        "pricing: {unknown-model: fail, cache-capacity: 64, currencies: {EUR: \"0.9\"}}",
+        "pipeline: {ring-size: 1024, backpressure: drop, consumer-wait: yielding, consumer-park: 50us,",
+        "  stage-threads: 3, capture-content: true, conversation-flow-interval: 7, close-timeout: 3s}",
+        "sampling:",
+        "  mode: adaptive",
+        "  adaptive: {first-events: 5, half-life: 16, trend-sensitivity: 3, min-trend-change: 0.02,",
+        "    variance-bound: 0.7, trending-worse-rate: 0.9, high-variance-rate: 0.2, stable-rate: 0.05,",
+        "    lower-is-worse: [quality], conversation-rate: 0.5, max-keys: 2000}",
+        "alerts:",
+        "  default-channels: [log, pager]",
+        "  queue-capacity: 99",
+        "  batch-size: 3",
+        "  batch-age: 250ms",
+        "  channels: {pager: {type: slack}}",
+        "  rules:",
+        "    hourly-spend:",
+        "      conditions: [\"cost_usd_per_hour > 20\", \"error_rate >= 0.05\"]",
+        "      severity: critical",
+        "      channels: [pager]",
+        "      scope: team",
+        "      window: 15m",
+        "      cooldown: 30m",
+        "      min-samples: 20",
+        "journal: {directory: \"@JOURNAL@\", sync-on-flush: true, retention-age: 400d, retention-bytes: 10GiB}",
+        "exporters: {batch-size: 100, batch-age: 2s, max-attempts: 5, backoff-initial: 200ms, backoff-max: 1m}",
+        "limits: {max-string-length: 128, max-tracked-keys: 500, max-alert-rules: 10, max-alert-state-keys: 600}",
+        "");
+}
