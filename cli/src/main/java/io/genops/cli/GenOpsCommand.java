@@ -1,7 +1,17 @@
 package io.genops.cli;
 
 import io.genops.cli.demo.DemoCommand;
+import io.genops.cli.journal.BudgetsCommand;
+import io.genops.cli.journal.ExportersCommand;
+import io.genops.cli.journal.ReplayCommand;
+import io.genops.cli.journal.TailCommand;
+import io.genops.cli.journal.VerifyCommand;
+import io.genops.cli.prices.PricesCommand;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -16,8 +26,20 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "genops", mixinStandardHelpOptions = true, versionProvider = GenOpsCommand.Version.class,
     description = "Governs AI agents from inside the JVM: exact pricing, attribution, budgets, sampling, alerts.",
-    subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, ReplayCommand.class, VerifyCommand.class, TailCommand.class,
+        BudgetsCommand.class, ExportersCommand.class, PricesCommand.class, CommandLine.HelpCommand.class})
 public final class GenOpsCommand implements Runnable {
+    /**
+     * The official OTLP exporters log each failed request with its stack trace through
+     * {@code java.util.logging}; the command's OTLP exporter already warns about failed sends on SLF4J,
+     * once a minute with counts, so theirs is switched off. Held here: JUL keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger OTEL_LOG = java.util.logging.Logger.getLogger("io.opentelemetry");
+
+    static {
+        OTEL_LOG.setLevel(java.util.logging.Level.OFF);
+    }
+
     @Spec
     private CommandSpec spec;
 
@@ -43,10 +65,35 @@ public final class GenOpsCommand implements Runnable {
     private static int reportFailure(final Exception failure, final CommandLine commandLine,
         final ParseResult parseResult) {
         final PrintWriter err = commandLine.getErr();
-        final String message = failure.getMessage() != null ? failure.getMessage() : failure.toString();
-        err.println(commandLine.getColorScheme().errorText("genops " + commandLine.getCommandName() + ": " + message));
+        err.println(commandLine.getColorScheme().errorText("genops " + commandLine.getCommandName() + ": "
+            + describe(failure)));
         err.flush();
         return commandLine.getCommandSpec().exitCodeOnExecutionException();
+    }
+
+    /**
+     * The failure as one line: its message, with the reason of an I/O failure appended (the messages of
+     * our libraries name the file, the JDK's exception says what was wrong with it).
+     */
+    static String describe(final Throwable failure) {
+        String message = failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
+        if (failure instanceof UncheckedIOException && failure.getCause() != null) {
+            message += ": " + reason(failure.getCause());
+        }
+        return message.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+
+    private static String reason(final Throwable cause) {
+        if (cause instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (cause instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (cause instanceof FileSystemException && ((FileSystemException)cause).getReason() != null) {
+            return ((FileSystemException)cause).getReason();
+        }
+        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
     }
 
     /** The version the build wrote into the jar's manifest; "development" when run from classes. */

@@ -23,6 +23,23 @@ class GenOpsCommandTest {
     }
 
     @Test
+    void helpListsEveryCommand() {
+        final CommandRun run = CommandRun.of("--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("demo", "replay", "verify", "tail", "budgets", "exporters", "prices");
+    }
+
+    @Test
+    void aFailureIsOneLineWithTheReasonOfAnIoError() {
+        final String line = GenOpsCommand.describe(new java.io.UncheckedIOException("cannot read price table x.json",
+            new java.nio.file.AccessDeniedException("x.json")));
+
+        assertThat(line).isEqualTo("cannot read price table x.json: permission denied");
+        assertThat(GenOpsCommand.describe(new IllegalStateException("first\n  second"))).isEqualTo("first second");
+    }
+
+    @Test
     void versionNamesTheJavaItRunsOn() {
         final CommandRun run = CommandRun.of("--version");
 

@@ -1,9 +1,13 @@
 package io.genops.cli.demo;
 
+import io.genops.cli.StatusLine;
+import io.genops.cli.support.HttpUri;
 import io.genops.core.policy.GovernancePolicy;
 import io.genops.pipeline.BackpressurePolicy;
-import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,7 +24,9 @@ import picocli.CommandLine.Spec;
  * pod, yet it leaves a 2-core machine mostly idle: the caller-side latency then shows what one call
  * costs in a healthy service rather than under saturation. {@code --rate 0} shows the other end.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "demo",
+    header = "Runs a synthetic multi-team agent workload through a real pipeline and reports.",
+    mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
     description = {
         "Runs a synthetic workload of support, sales, technical and billing agents through a GenOps pipeline: "
             + "interactions on real models with realistic token counts, performance signals, alert rules, "
@@ -62,7 +68,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--journal", order = 9, paramLabel = "DIR",
         description = "keep the audit journal in DIR; today's spend then carries over from run to run, as in "
-            + "production (default: a temporary directory, removed after the run)")
+            + "production (default: a new directory for each run, ./genops-data/demo-<date>-<time>/journal, kept)")
     private Path journalDirectory;
 
     @Option(names = "--no-journal", order = 10, description = "run without the audit journal, in memory only")
@@ -78,6 +84,40 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--no-progress", order = 13, description = "do not draw the progress line on a terminal")
     private boolean noProgress;
+
+    @Option(names = "--sampling", order = 14, paramLabel = "adaptive|fixed", defaultValue = "adaptive",
+        description = "adaptive samples each event kind or signal name per agent by how its values behave (first "
+            + "events, trending worse, high variance, stable); fixed exports --sample-rate of each kind (default: "
+            + "${DEFAULT-VALUE})")
+    private SamplingMode sampling;
+
+    @Option(names = "--webhook", order = 15, paramLabel = "URL", converter = HttpUri.class,
+        description = "also deliver every alert as JSON POSTs to URL (a webhook alert channel beside the log)")
+    private URI webhook;
+
+    @Option(names = "--otlp", order = 16, paramLabel = "URL", converter = HttpUri.class,
+        description = "export to an OpenTelemetry collector over OTLP/HTTP at URL, such as http://localhost:4318: "
+            + "sampled interactions as spans, signals and alerts as log records, metrics of every event")
+    private URI otlp;
+
+    @Option(names = "--prometheus-port", order = 17, paramLabel = "PORT",
+        description = "serve Prometheus metrics at http://127.0.0.1:PORT/metrics while the demo runs (0 picks a "
+            + "free port); the address is printed on stderr")
+    private Integer prometheusPort;
+
+    @Option(names = "--raindrop-url", order = 18, paramLabel = "URL", converter = HttpUri.class,
+        description = "send sampled interactions and signals to Raindrop's ingestion API at URL, such as "
+            + "https://api.raindrop.ai/v1; the write key comes from the environment")
+    private URI raindropUrl;
+
+    @Option(names = "--raindrop-key-env", order = 19, paramLabel = "NAME", defaultValue = "RAINDROP_WRITE_KEY",
+        description = "the environment variable holding the Raindrop write key (default: ${DEFAULT-VALUE})")
+    private String raindropKeyEnv;
+
+    @Option(names = "--export-wait", order = 20, paramLabel = "SECONDS", defaultValue = "10",
+        description = "after the last call, how long to wait for exporters to catch up with the journal before "
+            + "the report (default: ${DEFAULT-VALUE})")
+    private long exportWaitSeconds;
 
     @Option(names = "--agents", order = 1, paramLabel = "N", defaultValue = "20",
         description = "agents, spread over the four teams in turn (default: ${DEFAULT-VALUE})")
@@ -104,8 +144,8 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     @Option(names = "--sample-rate", order = 8, paramLabel = "FRACTION", defaultValue = "0.1",
-        description = "share of interactions and signals marked for export; accounting always sees every "
-            + "event (default: ${DEFAULT-VALUE})")
+        description = "with --sampling fixed, the share of interactions and signals marked for export; "
+            + "accounting always sees every event (default: ${DEFAULT-VALUE})")
     void sampleRate(final double value) {
         if (!(value >= 0 && value <= 1)) {
             throw invalid("--sample-rate", value + " is not a fraction in [0, 1]");
@@ -114,12 +154,17 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws InterruptedException, IOException {
-        final DemoPlan plan = new DemoPlan(agents, threads, events, rate, policy, backpressure, budget, sampleRate,
-            journal(), seed);
+    public Integer call() throws InterruptedException {
+        final Destinations destinations = destinations();
+        final JournalChoice journal = journal(destinations);
+        final DemoPlan plan = new DemoPlan(agents, threads, events, rate, policy, backpressure, budget, sampling,
+            sampleRate, journal, seed, destinations);
         final DemoReport report;
         try (StatusLine status = StatusLine.open(!noProgress)) {
             report = new DemoRun(plan, status).execute();
+        } catch (final RuntimeException e) {
+            journal.discardIfUnused();
+            throw e;
         }
         if (json) {
             new ReportJson(spec.commandLine().getOut()).print(report);
@@ -129,14 +174,38 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private JournalChoice journal() {
+    private Destinations destinations() {
+        if (prometheusPort != null && (prometheusPort < 0 || prometheusPort > 65_535)) {
+            throw invalid("--prometheus-port", prometheusPort + " is not a port number in [0, 65535]");
+        }
+        if (exportWaitSeconds < 0 || exportWaitSeconds > 3_600) {
+            throw invalid("--export-wait", exportWaitSeconds + " is outside [0, 3600] seconds");
+        }
+        if (raindropKeyEnv.isBlank()) {
+            throw invalid("--raindrop-key-env", "the name is empty");
+        }
+        final Destinations destinations = new Destinations(webhook, otlp, prometheusPort, raindropUrl,
+            raindropKeyEnv, Duration.ofSeconds(exportWaitSeconds));
+        if (raindropUrl != null) {
+            DemoExporters.raindropKey(destinations);
+        }
+        return destinations;
+    }
+
+    /** The journal asked for; a fresh directory is made only once every option has been checked. */
+    private JournalChoice journal(final Destinations destinations) {
         if (noJournal && journalDirectory != null) {
             throw new ParameterException(spec.commandLine(), "--journal and --no-journal exclude each other");
+        }
+        if (noJournal && destinations.anyExporter()) {
+            throw new ParameterException(spec.commandLine(), "exporters read the journal: --otlp, --prometheus-port "
+                + "and --raindrop-url cannot be used with --no-journal");
         }
         if (noJournal) {
             return JournalChoice.NONE;
         }
-        return journalDirectory == null ? JournalChoice.TEMPORARY : JournalChoice.at(journalDirectory);
+        return journalDirectory != null ? JournalChoice.at(journalDirectory)
+            : JournalChoice.fresh(LocalDateTime.now());
     }
 
     private long within(final String option, final long value, final long min, final long max) {

@@ -13,12 +13,15 @@ import io.genops.pipeline.BackpressurePolicy;
  * @param policy       advisory or enforced budgets
  * @param backpressure what a producer does when the ring is full
  * @param budget       each team's daily budget
- * @param sampleRate   the share of interactions and signals marked for export
+ * @param sampling     adaptive or fixed-rate sampling
+ * @param sampleRate   with fixed-rate sampling, the share of interactions and signals marked for export
  * @param journal      where the audit journal goes
  * @param seed         the seed the scripts are drawn from
+ * @param destinations the webhook and exporters to send to
  */
 record DemoPlan(int agents, int threads, long events, long rate, GovernancePolicy policy,
-    BackpressurePolicy backpressure, BudgetOption budget, double sampleRate, JournalChoice journal, long seed) {
+    BackpressurePolicy backpressure, BudgetOption budget, SamplingMode sampling, double sampleRate,
+    JournalChoice journal, long seed, Destinations destinations) {
 
     /** The calls producer {@code thread} makes: an even share, the first threads taking the remainder. */
     long eventsOf(final int thread) {

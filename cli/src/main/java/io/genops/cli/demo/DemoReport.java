@@ -1,8 +1,10 @@
 package io.genops.cli.demo;
 
 import io.genops.core.money.Money;
+import io.genops.exporters.alert.DeliveryStats;
 import io.genops.pipeline.BudgetStatus;
 import io.genops.pipeline.PipelineMetrics;
+import io.genops.pipeline.export.ExporterStatus;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +24,13 @@ import org.HdrHistogram.Histogram;
  * @param metrics       the pipeline's counts after it closed
  * @param budgets       each team's budget after the pipeline closed
  * @param cleanShutdown whether the pipeline closed with nothing left behind
+ * @param exporters     each exporter's status once it had caught up or the export wait had passed
+ * @param webhook       what the webhook alert channel did, or {@code null} without one
+ * @param prometheusUrl where the Prometheus endpoint served, or {@code null} without one
  */
 record DemoReport(DemoPlan plan, CallCounts calls, long alertRules, double seconds, double drainSeconds,
-    Histogram latency, PipelineMetrics metrics, List<BudgetStatus> budgets, boolean cleanShutdown) {
+    Histogram latency, PipelineMetrics metrics, List<BudgetStatus> budgets, boolean cleanShutdown,
+    List<ExporterStatus> exporters, DeliveryStats webhook, String prometheusUrl) {
 
     double eventsPerSecond() {
         return seconds > 0 ? calls.calls() / seconds : 0;

@@ -1,5 +1,6 @@
 package io.genops.cli.demo;
 
+import io.genops.cli.StatusLine;
 import io.genops.core.Attribution;
 import io.genops.core.event.AlertRule;
 import io.genops.core.event.EventKind;
@@ -9,14 +10,12 @@ import io.genops.pipeline.GenOps;
 import io.genops.pipeline.GenOpsBuilder;
 import io.genops.pipeline.MonitoringSession;
 import io.genops.pipeline.PipelineMetrics;
+import io.genops.pipeline.SamplingPolicy;
 import io.genops.pipeline.ShutdownReport;
-import java.io.IOException;
+import io.genops.pipeline.export.ExporterStatus;
 import java.math.RoundingMode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +44,10 @@ final class DemoRun {
 
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(1);
     private static final Duration ALERT_TIMEOUT = Duration.ofSeconds(5);
+    /** With exporters, what close() gets beyond the rest of the export wait: the events are drained already. */
+    private static final Duration CLOSE_MARGIN = Duration.ofSeconds(1);
     private static final long PROGRESS_INTERVAL_MS = 250;
+    private static final long EXPORT_POLL_MS = 50;
     private static final int BAR_WIDTH = 24;
 
     private final DemoPlan plan;
@@ -57,25 +58,19 @@ final class DemoRun {
         this.status = status;
     }
 
-    DemoReport execute() throws InterruptedException, IOException {
+    DemoReport execute() throws InterruptedException {
         final Workload workload = new Workload(plan.agents(), plan.seed());
         final List<Step[]> scripts = new ArrayList<>();
         for (int thread = 0; thread < plan.threads(); thread++) {
             scripts.add(workload.script(thread, plan.threads()));
         }
-        if (!plan.journal().temporary()) {
-            try (GenOps genops = pipeline(budgets(scripts), plan.journal().directory())) {
-                return run(genops, scripts);
+        final DemoExporters exporters = new DemoExporters(plan.destinations());
+        try (GenOps genops = pipeline(budgets(scripts), exporters)) {
+            exporters.started(genops);
+            if (exporters.prometheusUrl() != null) {
+                System.err.println("Prometheus metrics at " + exporters.prometheusUrl() + " until the report");
             }
-        }
-        final Path journal = Files.createTempDirectory("genops-demo-journal-");
-        final Thread interrupted = new Thread(() -> remove(journal), "demo-journal-removal");
-        Runtime.getRuntime().addShutdownHook(interrupted);
-        try (GenOps genops = pipeline(budgets(scripts), journal)) {
-            return run(genops, scripts);
-        } finally {
-            remove(journal);
-            Runtime.getRuntime().removeShutdownHook(interrupted);
+            return run(genops, scripts, exporters);
         }
     }
 
@@ -97,24 +92,31 @@ final class DemoRun {
         return budgets;
     }
 
-    private GenOps pipeline(final Map<Team, Money> budgets, final Path journal) {
+    private GenOps pipeline(final Map<Team, Money> budgets, final DemoExporters exporters) {
         final GenOpsBuilder builder = GenOps.builder()
             .project("customer-experience")
             .environment("demo")
             .policy(plan.policy())
-            .backpressure(plan.backpressure())
-            .samplingRate(EventKind.INTERACTION, plan.sampleRate())
-            .samplingRate(EventKind.SIGNAL, plan.sampleRate());
+            .backpressure(plan.backpressure());
+        if (plan.sampling() == SamplingMode.ADAPTIVE) {
+            builder.sampling(SamplingPolicy.adaptive().lowerIsWorse(Workload.RESPONSE_QUALITY, Workload.CONFIDENCE)
+                .build());
+        } else {
+            builder.samplingRate(EventKind.INTERACTION, plan.sampleRate())
+                .samplingRate(EventKind.SIGNAL, plan.sampleRate());
+        }
         budgets.forEach((team, limit) -> builder.dailyBudget(team.wireName(), limit));
-        if (journal != null) {
-            builder.journal(journal);
+        if (plan.journal().enabled()) {
+            builder.journal(plan.journal().directory());
         } else {
             builder.noJournal();
         }
+        exporters.addTo(builder);
         return builder.build();
     }
 
-    private DemoReport run(final GenOps genops, final List<Step[]> scripts) throws InterruptedException {
+    private DemoReport run(final GenOps genops, final List<Step[]> scripts, final DemoExporters exporters)
+        throws InterruptedException {
         final MonitoringSession[] sessions = openSessions(genops);
         final long alertRules = createAlertRules(sessions);
         final CountDownLatch startGate = new CountDownLatch(1);
@@ -138,13 +140,33 @@ final class DemoRun {
                 session.close();
             }
             genops.awaitAlerts(ALERT_TIMEOUT);
-            final ShutdownReport shutdown = genops.close(DRAIN_TIMEOUT);
+            final long exportDeadline = System.nanoTime() + plan.destinations().exportWait().toNanos();
+            final List<ExporterStatus> exported = awaitExporters(genops, exporters, exportDeadline);
+            final ShutdownReport shutdown = genops.close(exporters.any()
+                ? CLOSE_MARGIN.plusNanos(Math.max(0, exportDeadline - System.nanoTime())) : DRAIN_TIMEOUT);
             return new DemoReport(plan, calls, alertRules, seconds(endNanos - startNanos),
                 seconds(drainedNanos - endNanos), latency(producers), shutdown.metrics(), genops.budgetStatuses(),
-                shutdown.clean());
+                shutdown.clean(), exported, exporters.webhookStats(), exporters.prometheusUrl());
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Waits until every exporter has settled every journaled record, or until {@code deadline}, and
+     * returns their statuses then: once the pipeline is closed, their lag can no longer be read.
+     */
+    private static List<ExporterStatus> awaitExporters(final GenOps genops, final DemoExporters exporters,
+        final long deadline) throws InterruptedException {
+        if (!exporters.any()) {
+            return List.of();
+        }
+        List<ExporterStatus> statuses = genops.exporterStatuses();
+        while (statuses.stream().anyMatch(status -> status.lagRecords() > 0) && System.nanoTime() - deadline < 0) {
+            Thread.sleep(EXPORT_POLL_MS);
+            statuses = genops.exporterStatuses();
+        }
+        return statuses;
     }
 
     private static MonitoringSession[] openSessions(final GenOps genops) {
@@ -218,23 +240,6 @@ final class DemoRun {
         final Histogram merged = new Histogram(producers.get(0).latency().getHighestTrackableValue(), 3);
         producers.forEach(producer -> merged.add(producer.latency()));
         return merged;
-    }
-
-    /**
-     * Removes a temporary journal, after the run or, should the run be interrupted (Ctrl-C), from a
-     * shutdown hook. A leftover is only worth a warning.
-     */
-    private static void remove(final Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (final Path path : paths.sorted(Comparator.reverseOrder()).toArray(Path[]::new)) {
-                Files.deleteIfExists(path);
-            }
-        } catch (final IOException e) {
-            LOG.warn("Could not remove the temporary journal {}: {}", directory, e.toString());
-        }
     }
 
     private static double seconds(final long nanos) {

@@ -1,32 +1,88 @@
 package io.genops.cli.demo;
 
+import io.genops.pipeline.journal.Journals;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Where the demo's pipeline keeps its audit journal. By default a temporary directory removed after
- * the run: the pipeline rebuilds today's spend from its journal when it starts, so a kept journal
- * makes each run start where the last one ended, over budget.
+ * Where the demo's pipeline keeps its audit journal. By default a new directory for each run under
+ * {@code ./genops-data}, kept afterwards so that {@code genops replay}, {@code verify}, {@code tail},
+ * {@code budgets} and {@code exporters} can be tried on it. A fresh journal also makes each run start a
+ * fresh day: the pipeline rebuilds today's spend from its journal when it starts, so a journal given
+ * again with {@code --journal} makes a run start where the last one ended, over budget.
  *
- * @param directory the journal's directory, or {@code null} for a temporary one or none
- * @param enabled   whether there is a journal at all
+ * @param directory the journal's directory, absolute; {@code null} when there is none
+ * @param fresh     whether the directory was made for this run
  */
-record JournalChoice(Path directory, boolean enabled) {
-    static final JournalChoice TEMPORARY = new JournalChoice(null, true);
+record JournalChoice(Path directory, boolean fresh) {
     static final JournalChoice NONE = new JournalChoice(null, false);
+    /** Where fresh journals go: {@code ./genops-data/demo-20261203-173657/journal}. */
+    static final Path DATA = Path.of("genops-data");
+
+    private static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("'demo-'yyyyMMdd-HHmmss",
+        Locale.ROOT);
 
     static JournalChoice at(final Path directory) {
-        return new JournalChoice(directory, true);
+        return new JournalChoice(directory.toAbsolutePath().normalize(), false);
     }
 
-    boolean temporary() {
-        return enabled && directory == null;
+    /**
+     * A new, empty directory for this run, named after the local time it started; a second run within
+     * the same second gets a suffix.
+     */
+    static JournalChoice fresh(final LocalDateTime now) {
+        final Path data = DATA.toAbsolutePath().normalize();
+        final String name = RUN_NAME.format(now);
+        try {
+            Files.createDirectories(data);
+            for (int attempt = 1; ; attempt++) {
+                final Path run = data.resolve(attempt == 1 ? name : name + "-" + attempt);
+                if (!Files.exists(run)) {
+                    Files.createDirectory(run);
+                    return new JournalChoice(run.resolve("journal"), true);
+                }
+            }
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot create a directory for the demo's journal under " + data, e);
+        }
+    }
+
+    /**
+     * Removes a fresh run directory that holds no journal yet, after a run that failed before its
+     * first record; a journal with records is always kept.
+     */
+    void discardIfUnused() {
+        if (!fresh) {
+            return;
+        }
+        final Path run = directory.getParent();
+        try (Stream<Path> paths = Files.walk(run)) {
+            final List<Path> all = paths.sorted(Comparator.reverseOrder()).collect(Collectors.toList());
+            if (all.stream().noneMatch(path -> path.toString().endsWith(Journals.CYCLE_SUFFIX))) {
+                for (final Path path : all) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        } catch (final IOException ignored) {
+            // An empty directory left behind is harmless; the run's own failure is what the user needs to see.
+        }
+    }
+
+    boolean enabled() {
+        return directory != null;
     }
 
     /** How the report names it. */
     String describe() {
-        if (!enabled) {
-            return "none (memory only)";
-        }
-        return temporary() ? "temporary, removed after the run" : directory.toString();
+        return enabled() ? directory.toString() : "none (memory only)";
     }
 }

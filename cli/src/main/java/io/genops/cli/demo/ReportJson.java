@@ -3,8 +3,11 @@ package io.genops.cli.demo;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.genops.core.money.Money;
+import io.genops.exporters.alert.DeliveryStats;
 import io.genops.pipeline.BudgetStatus;
 import io.genops.pipeline.PipelineMetrics;
+import io.genops.pipeline.SamplingMetrics;
+import io.genops.pipeline.export.ExporterStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -36,6 +39,9 @@ final class ReportJson {
             costs(json, report.metrics());
             budgets(json, report);
             alertsAndPipeline(json, report);
+            sampling(json, report);
+            destinations(json, report);
+            journal(json, report);
             json.writeEndObject();
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot write the JSON report", e);
@@ -127,8 +133,72 @@ final class ReportJson {
         json.writeNumberField("rejected_invalid", metrics.rejectedInvalid());
         json.writeNumberField("failed_events", metrics.failedEvents());
         json.writeNumberField("journaled", metrics.journaled());
-        json.writeStringField("journal", report.plan().journal().describe());
         json.writeBooleanField("clean_shutdown", report.cleanShutdown());
+        json.writeEndObject();
+    }
+
+    private static void sampling(final JsonGenerator json, final DemoReport report) throws IOException {
+        final SamplingMetrics sampling = report.metrics().sampling();
+        json.writeObjectFieldStart("sampling");
+        json.writeStringField("mode", report.plan().sampling().name().toLowerCase(Locale.ROOT));
+        json.writeNumberField("keys_tracked", sampling.keysTracked());
+        json.writeNumberField("keys_evicted", sampling.keysEvicted());
+        json.writeNumberField("kept_first_events", sampling.keptFirstEvents());
+        json.writeNumberField("kept_trending_worse", sampling.keptTrendingWorse());
+        json.writeNumberField("kept_high_variance", sampling.keptHighVariance());
+        json.writeNumberField("kept_stable", sampling.keptStable());
+        json.writeNumberField("kept_must_keep", sampling.keptMustKeep());
+        json.writeNumberField("kept_head", sampling.keptHead());
+        json.writeNumberField("kept_fixed_rate", sampling.keptFixedRate());
+        json.writeEndObject();
+    }
+
+    private static void destinations(final JsonGenerator json, final DemoReport report) throws IOException {
+        json.writeArrayFieldStart("exporters");
+        for (final ExporterStatus status : report.exporters()) {
+            json.writeStartObject();
+            json.writeStringField("name", status.name());
+            json.writeNumberField("exported", status.exported());
+            json.writeNumberField("batches", status.batches());
+            json.writeNumberField("retries", status.retries());
+            json.writeNumberField("failed_batches", status.failedBatches());
+            json.writeNumberField("failed_events", status.failedEvents());
+            json.writeNumberField("damaged_records", status.damagedRecords());
+            json.writeNumberField("lag_records", status.lagRecords());
+            if (status.lagRecords() == 0) {
+                json.writeNumberField("lag_seconds", 0);
+            } else if (status.position() >= 0) {
+                json.writeNumberField("lag_seconds", status.lagMillis() / 1e3);
+            } else {
+                json.writeNullField("lag_seconds");
+            }
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        if (report.prometheusUrl() != null) {
+            json.writeStringField("prometheus_url", report.prometheusUrl());
+        }
+        final DeliveryStats webhook = report.webhook();
+        if (webhook != null) {
+            json.writeObjectFieldStart("webhook");
+            json.writeNumberField("attempts", webhook.attempts());
+            json.writeNumberField("retries", webhook.retries());
+            json.writeNumberField("batches_delivered", webhook.successes());
+            json.writeNumberField("batches_failed", webhook.failures());
+            json.writeEndObject();
+        }
+    }
+
+    private static void journal(final JsonGenerator json, final DemoReport report) throws IOException {
+        final JournalChoice journal = report.plan().journal();
+        if (!journal.enabled()) {
+            json.writeNullField("journal");
+            return;
+        }
+        json.writeObjectFieldStart("journal");
+        json.writeStringField("directory", journal.directory().toString());
+        json.writeBooleanField("fresh", journal.fresh());
+        json.writeNumberField("records", report.metrics().journaled());
         json.writeEndObject();
     }
 

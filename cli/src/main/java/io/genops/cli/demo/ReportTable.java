@@ -1,8 +1,14 @@
 package io.genops.cli.demo;
 
+import static io.genops.cli.support.Text.duration;
+
+import io.genops.cli.support.Table;
 import io.genops.core.money.Money;
+import io.genops.exporters.alert.DeliveryStats;
 import io.genops.pipeline.BudgetStatus;
 import io.genops.pipeline.PipelineMetrics;
+import io.genops.pipeline.SamplingMetrics;
+import io.genops.pipeline.export.ExporterStatus;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +20,7 @@ import org.HdrHistogram.Histogram;
  */
 final class ReportTable {
     private static final int TOP_AGENTS = 10;
-    private static final String ROW = "  %-26s %18s%n";
+    private static final String ROW = "  %-30s %18s%n";
 
     private final PrintWriter out;
 
@@ -24,13 +30,17 @@ final class ReportTable {
 
     void print(final DemoReport report) {
         final DemoPlan plan = report.plan();
-        out.printf(Locale.ROOT, "%nGenOps demo: %d agents, %d producer threads, %s budgets, %s backpressure%n%n",
-            plan.agents(), plan.threads(), lower(plan.policy()), lower(plan.backpressure()));
+        out.printf(Locale.ROOT, "%nGenOps demo: %d agents, %d producer threads, %s budgets, %s backpressure, %s "
+            + "sampling%n%n", plan.agents(), plan.threads(), lower(plan.policy()), lower(plan.backpressure()),
+            lower(plan.sampling()));
         calls(report);
         latency(report.latency());
         costs(report);
         budgets(report);
+        sampling(report);
         pipeline(report);
+        exporters(report);
+        journal(report);
         out.flush();
     }
 
@@ -94,15 +104,83 @@ final class ReportTable {
         row("alerts delivered", count(metrics.alertsDelivered()));
         row("repeats held by cooldown", count(metrics.alertsSuppressed()));
         row("alerts failed or dropped", count(metrics.alertsFailed() + metrics.alertsDropped()));
-        row("sampled in (exported)", count(metrics.sampledIn()));
-        row("sampled out (still counted)", count(metrics.sampledOut()));
+        final DeliveryStats webhook = report.webhook();
+        if (webhook != null) {
+            row("webhook batches delivered", count(webhook.successes()));
+            row("  failed", count(webhook.failures()));
+            row("  retries", count(webhook.retries()));
+        }
         row("unpriced interactions", count(metrics.unpricedEvents()));
         row("events processed", count(metrics.processed()));
         row("  signals from conversations", count(report.conversationSignals()));
         row("events journaled", count(metrics.journaled()));
         row("failed events", count(metrics.failedEvents()));
         row("shut down cleanly", report.cleanShutdown() ? "yes" : "NO");
-        out.printf(Locale.ROOT, "  %-26s %s%n", "journal", report.plan().journal().describe());
+        out.println();
+    }
+
+    private void sampling(final DemoReport report) {
+        final PipelineMetrics metrics = report.metrics();
+        final SamplingMetrics sampling = metrics.sampling();
+        if (report.plan().sampling() == SamplingMode.ADAPTIVE) {
+            out.println("Sampling for export, adaptive per event kind or signal name and agent");
+            row("keys tracked", count(sampling.keysTracked()));
+            row("keys evicted (LRU)", count(sampling.keysEvicted()));
+            row("kept: a key's first events", count(sampling.keptFirstEvents()));
+            row("kept: trending worse", count(sampling.keptTrendingWorse()));
+            row("kept: high variance", count(sampling.keptHighVariance()));
+            row("kept: stable", count(sampling.keptStable()));
+        } else {
+            out.printf(Locale.ROOT, "Sampling for export, a fixed %s of interactions and signals%n",
+                report.plan().sampleRate());
+            row("kept at the fixed rate", count(sampling.keptFixedRate()));
+        }
+        row("kept: alerts, errors, refusals", count(sampling.keptMustKeep()));
+        row("sampled in (exported)", count(metrics.sampledIn()));
+        row("sampled out (still counted)", count(metrics.sampledOut()));
+        out.println();
+    }
+
+    private void exporters(final DemoReport report) {
+        if (report.exporters().isEmpty()) {
+            return;
+        }
+        out.println("Exporters, when the report was taken");
+        final Table table = new Table("exporter", "exported", "batches", "retries", "failed batches",
+            "failed events", "damaged", "lag, records", "lag");
+        for (final ExporterStatus status : report.exporters()) {
+            table.row(status.name(), count(status.exported()), count(status.batches()), count(status.retries()),
+                count(status.failedBatches()), count(status.failedEvents()), count(status.damagedRecords()),
+                count(status.lagRecords()), lag(status));
+        }
+        table.print(out);
+        if (report.prometheusUrl() != null) {
+            out.printf(Locale.ROOT, "  Prometheus served %s during the run%n", report.prometheusUrl());
+        }
+        out.println();
+    }
+
+    /**
+     * How far behind the exporter is in time; unknown ({@code -}) before it settled its first batch, as
+     * the runner's lag then counts from no record at all.
+     */
+    private static String lag(final ExporterStatus status) {
+        if (status.lagRecords() == 0) {
+            return "caught up";
+        }
+        return status.position() < 0 ? "-" : duration(status.lagMillis() * 1_000_000L);
+    }
+
+    private void journal(final DemoReport report) {
+        final JournalChoice journal = report.plan().journal();
+        out.println("Audit journal");
+        out.printf(Locale.ROOT, "  %-30s %s%n", "directory", journal.describe());
+        if (!journal.enabled()) {
+            return;
+        }
+        row("records written", count(report.metrics().journaled()));
+        out.printf(Locale.ROOT, "  replay it:   ./genops replay --journal %s%n", journal.directory());
+        out.printf(Locale.ROOT, "  check it:    ./genops verify --journal %s%n", journal.directory());
     }
 
     private void row(final String label, final String value) {
@@ -115,20 +193,6 @@ final class ReportTable {
 
     private static String money(final Money amount) {
         return Money.format(amount.nanos());
-    }
-
-    /** A duration in the unit that keeps it readable: 183 ns, 1.24 us, 3.10 ms, 1.50 s. */
-    static String duration(final long nanos) {
-        if (nanos < 1_000) {
-            return nanos + " ns";
-        }
-        if (nanos < 1_000_000) {
-            return String.format(Locale.ROOT, "%.2f us", nanos / 1e3);
-        }
-        if (nanos < 1_000_000_000) {
-            return String.format(Locale.ROOT, "%.2f ms", nanos / 1e6);
-        }
-        return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
     }
 
     private static String lower(final Enum<?> value) {

@@ -72,11 +72,11 @@ enum Team {
             reasoningPercent, complexity, minLatencyMs, maxLatencyMs);
     }
 
+    /** No channel named: alerts go to the default channels, the log and, with {@code --webhook}, the webhook. */
     private static AlertRule rule(final String condition, final Severity severity) {
         return AlertRule.builder()
             .condition(condition)
             .severity(severity)
-            .channel("log")
             .cooldown(Duration.ofSeconds(ALERT_COOLDOWN_SECONDS))
             .build();
     }

@@ -19,10 +19,13 @@ class DemoCommandTest {
     /** One small advisory run that most tests read; the workload is seeded, so its figures are repeatable. */
     private static CommandRun small;
     private static Map<String, Object> report;
+    @TempDir
+    static Path journals;
 
     @BeforeAll
     static void runSmallDemo() throws IOException {
-        small = CommandRun.of("demo", "--events", "3000", "--rate", "0", "--threads", "2", "--json");
+        small = CommandRun.of("demo", "--events", "3000", "--rate", "0", "--threads", "2", "--json", "--journal",
+            journals.resolve("small").toString());
         report = JsonTree.object(small.out());
     }
 
@@ -32,7 +35,7 @@ class DemoCommandTest {
         assertThat(small.out().strip()).doesNotContain("\n");
         assertThat(report).containsKeys("events", "seconds", "events_per_second",
             "caller_latency_ns", "total_cost_usd", "cost_by_team", "cost_by_agent", "dropped", "rejected",
-            "sampled_in", "sampled_out", "alerts_fired", "budgets", "unpriced");
+            "sampled_in", "sampled_out", "alerts_fired", "budgets", "unpriced", "sampling", "exporters", "journal");
     }
 
     @Test
@@ -83,7 +86,7 @@ class DemoCommandTest {
     @Test
     void enforcedTinyBudgetRejectsInteractions() throws IOException {
         final CommandRun run = CommandRun.of("demo", "--events", "3000", "--rate", "0", "--threads", "2", "--json",
-            "--policy", "enforced", "--budget", "0.01");
+            "--policy", "enforced", "--budget", "0.01", "--no-journal");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         final Map<String, Object> report = JsonTree.object(run.out());
@@ -117,11 +120,14 @@ class DemoCommandTest {
 
     @Test
     void tableReportShowsEverySection() {
-        final CommandRun run = CommandRun.of("demo", "--events", "2000", "--rate", "0", "--threads", "2");
+        final CommandRun run = CommandRun.of("demo", "--events", "2000", "--rate", "0", "--threads", "2",
+            "--journal", journals.resolve("table").toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Calls", "Caller-side time of trackInteraction", "Cost by team, USD",
-            "Top 10 agents by cost", "Daily budgets, USD", "Alerts and pipeline", "shut down cleanly");
+            "Top 10 agents by cost", "Daily budgets, USD", "Sampling for export, adaptive", "keys tracked",
+            "Alerts and pipeline", "shut down cleanly", "Audit journal", "records written",
+            "replay it:   ./genops replay --journal " + journals.resolve("table"));
     }
 
     @ParameterizedTest

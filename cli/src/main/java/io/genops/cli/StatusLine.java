@@ -1,4 +1,4 @@
-package io.genops.cli.demo;
+package io.genops.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.Console;
@@ -8,13 +8,14 @@ import java.lang.reflect.Method;
 
 /**
  * A progress line at the foot of a terminal, redrawn in place. While it shows, whatever else goes to
- * stderr (the alert log lines) passes above it: each complete line wipes the status, prints, and
- * draws the status again, so the two never run into each other.
+ * stderr (log lines, the demo's delivered alerts, a replay's damaged records) passes above it: each
+ * complete line wipes the status, prints, and draws the status again, so the two never run into each
+ * other. The demo and {@code genops replay} use it.
  *
  * <p>It draws only on an interactive terminal. Redirected output, pipes and {@code --json} for a
  * program get no carriage returns or escape codes at all.
  */
-final class StatusLine implements AutoCloseable {
+public final class StatusLine implements AutoCloseable {
     /** Carriage return, then erase to the end of the line (ANSI). */
     private static final String WIPE = "\r\033[K";
 
@@ -27,7 +28,7 @@ final class StatusLine implements AutoCloseable {
     }
 
     /** A status line on stderr when {@code wanted} and stderr is a terminal; otherwise one that shows nothing. */
-    static StatusLine open(final boolean wanted) {
+    public static StatusLine open(final boolean wanted) {
         if (!wanted || !interactive()) {
             return new StatusLine(null);
         }
@@ -56,11 +57,11 @@ final class StatusLine implements AutoCloseable {
     }
 
     /** Whether anything is drawn; when not, the caller can spare itself composing the text. */
-    boolean showing() {
+    public boolean showing() {
         return terminal != null;
     }
 
-    synchronized void show(final String text) {
+    public synchronized void show(final String text) {
         if (terminal != null) {
             status = text;
             terminal.print(WIPE + text);

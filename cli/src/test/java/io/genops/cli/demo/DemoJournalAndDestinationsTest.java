@@ -1,0 +1,229 @@
+package io.genops.cli.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.genops.cli.CommandRun;
+import io.genops.cli.JsonTree;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo's journal as the audit commands see it, and what it sends when asked to: alerts to a
+ * webhook, events to an OTLP collector and a Prometheus endpoint. The receivers are JDK HTTP servers
+ * on loopback.
+ */
+class DemoJournalAndDestinationsTest {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void demoJournalsByDefault_andReplayPrintsTheSameTotalToTheNanodollar() throws IOException {
+        final CommandRun demo = CommandRun.of("demo", "--events", "2000", "--rate", "0", "--threads", "2", "--json");
+        assertThat(demo.exitCode()).as(demo.err()).isZero();
+        final Map<String, Object> report = JsonTree.object(demo.out());
+        final Map<String, Object> journal = object(report, "journal");
+        final Path journalDirectory = Path.of((String)journal.get("directory"));
+        try {
+            assertThat(journalDirectory).isAbsolute().exists().endsWith(Path.of("journal"));
+            assertThat(journalDirectory.getParent().getFileName().toString()).matches("demo-\\d{8}-\\d{6}(-\\d+)?");
+            assertThat(journal.get("fresh")).isEqualTo(true);
+            assertThat(journal.get("records")).isEqualTo(object(report, "pipeline").get("journaled"));
+
+            final CommandRun replay = CommandRun.of("replay", "--journal", journalDirectory.toString(), "--format",
+                "json");
+            assertThat(replay.exitCode()).as(replay.err()).isZero();
+            final Map<String, Object> audit = JsonTree.object(replay.out());
+            assertThat(audit.get("recorded_usd")).isEqualTo(report.get("total_cost_usd"));
+            assertThat(audit.get("recomputed_usd")).isEqualTo(report.get("total_cost_usd"));
+            assertThat(audit.get("records")).isEqualTo(journal.get("records"));
+
+            final CommandRun verify = CommandRun.of("verify", "--journal", journalDirectory.toString());
+            assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
+        } finally {
+            delete(journalDirectory.getParent());
+            deleteIfEmpty(journalDirectory.getParent().getParent());
+        }
+    }
+
+    @Test
+    void webhookReceivesEveryAlert() throws IOException {
+        final AtomicLong alerts = new AtomicLong();
+        final HttpServer server = server();
+        server.createContext("/hooks/genops", exchange -> {
+            alerts.addAndGet(countAlerts(exchange.getRequestBody()));
+            answer(exchange, 204);
+        });
+        server.start();
+        try {
+            final Map<String, Object> report = demo("--webhook", url(server, "/hooks/genops"));
+
+            assertThat(number(report, "alerts_fired")).isPositive();
+            assertThat(alerts.get()).isEqualTo(number(report, "alerts_fired"));
+            assertThat(number(report, "alerts_delivered")).as("log and webhook").isEqualTo(2 * alerts.get());
+            final Map<String, Object> webhook = object(report, "webhook");
+            assertThat(number(webhook, "batches_delivered")).isPositive();
+            assertThat(number(webhook, "batches_failed")).isZero();
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void otlpAndPrometheusExportersCatchUpWithTheJournal() throws IOException {
+        final Map<String, AtomicLong> posts = new ConcurrentHashMap<>();
+        final HttpServer collector = server();
+        collector.createContext("/v1/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            posts.computeIfAbsent(exchange.getRequestURI().getPath(), path -> new AtomicLong()).incrementAndGet();
+            exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
+            answer(exchange, 200);
+        });
+        collector.start();
+        try {
+            final Map<String, Object> report = demo("--otlp", url(collector, ""), "--prometheus-port", "0");
+
+            final long journaled = number(object(report, "journal"), "records");
+            assertThat(exporters(report)).extracting(e -> e.get("name"))
+                .containsExactlyInAnyOrder("otlp", "prometheus");
+            for (final Map<String, Object> exporter : exporters(report)) {
+                assertThat(number(exporter, "exported")).as(exporter.toString()).isEqualTo(journaled);
+                assertThat(number(exporter, "lag_records")).as(exporter.toString()).isZero();
+                assertThat(number(exporter, "failed_events")).as(exporter.toString()).isZero();
+            }
+            assertThat((String)report.get("prometheus_url")).matches("http://127\\.0\\.0\\.1:\\d+/metrics");
+            assertThat(posts).containsKeys("/v1/traces", "/v1/logs");
+        } finally {
+            collector.stop(0);
+        }
+    }
+
+    @Test
+    void exportersReadTheJournalSoNoJournalIsAUsageError() {
+        final CommandRun run = CommandRun.of("demo", "--no-journal", "--otlp", "http://localhost:4318");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("cannot be used with --no-journal");
+    }
+
+    @Test
+    void aUrlThatIsNotHttpIsAUsageError() {
+        final CommandRun run = CommandRun.of("demo", "--webhook", "ftp://example.com/hook");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Invalid value for option '--webhook': 'ftp://example.com/hook' is not an "
+            + "http or https URL");
+    }
+
+    @Test
+    void raindropWithoutAWriteKeyNamesTheVariable() {
+        final CommandRun run = CommandRun.of("demo", "--events", "100", "--journal",
+            directory.resolve("journal").toString(), "--raindrop-url", "http://127.0.0.1:9/v1",
+            "--raindrop-key-env", "GENOPS_TEST_VARIABLE_NOBODY_SETS");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines()).singleElement().asString()
+            .isEqualTo("genops demo: --raindrop-url needs a Raindrop write key in the environment variable "
+                + "GENOPS_TEST_VARIABLE_NOBODY_SETS, which is unset or empty (named by --raindrop-key-env)");
+    }
+
+    @Test
+    void fixedSamplingKeepsAShareOfEachKind() throws IOException {
+        final Map<String, Object> report = demo("--sampling", "fixed", "--sample-rate", "0.5");
+
+        final Map<String, Object> sampling = object(report, "sampling");
+        assertThat(sampling.get("mode")).isEqualTo("fixed");
+        assertThat(number(sampling, "kept_fixed_rate")).isPositive();
+        assertThat(number(sampling, "keys_tracked")).isZero();
+    }
+
+    private Map<String, Object> demo(final String... options) throws IOException {
+        final String[] args = new String[11 + options.length];
+        System.arraycopy(new String[] {"demo", "--events", "2000", "--rate", "0", "--threads", "2", "--json",
+            "--journal", directory.resolve("journal").toString(), "--no-progress"}, 0, args, 0, 11);
+        System.arraycopy(options, 0, args, 11, options.length);
+        final CommandRun run = CommandRun.of(args);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return JsonTree.object(run.out());
+    }
+
+    private static HttpServer server() throws IOException {
+        return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    }
+
+    private static String url(final HttpServer server, final String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    private static void answer(final HttpExchange exchange, final int status) throws IOException {
+        exchange.sendResponseHeaders(status, -1);
+        exchange.close();
+    }
+
+    /** The entries of the {@code alerts} array of a webhook body. */
+    private static long countAlerts(final InputStream body) throws IOException {
+        long count = 0;
+        try (JsonParser parser = JSON.createParser(body)) {
+            int depth = 0;
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.START_OBJECT && depth == 2) {
+                    count++;
+                }
+                depth += token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
+            }
+        }
+        return count;
+    }
+
+    private static void delete(final Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (final Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    /** Removes {@code ./genops-data} unless something else is in it. */
+    private static void deleteIfEmpty(final Path directory) throws IOException {
+        try {
+            Files.deleteIfExists(directory);
+        } catch (final DirectoryNotEmptyException expected) {
+            // Another run's journal lives there; it is not this test's to remove.
+        }
+    }
+
+    private static long number(final Map<String, Object> object, final String key) {
+        assertThat(object).containsKey(key);
+        return ((Number)object.get(key)).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(final Map<String, Object> object, final String key) {
+        assertThat(object.get(key)).as(key).isInstanceOf(Map.class);
+        return (Map<String, Object>)object.get(key);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> exporters(final Map<String, Object> report) {
+        return (List<Map<String, Object>>)report.get("exporters");
+    }
+}

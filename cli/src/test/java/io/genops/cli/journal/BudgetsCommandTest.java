@@ -1,0 +1,130 @@
+package io.genops.cli.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.genops.cli.CommandRun;
+import io.genops.core.money.Money;
+import io.genops.pipeline.BudgetStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code genops budgets} must find, from the journal alone, what the live pipeline's budgets held. */
+class BudgetsCommandTest {
+    private static final String[] LIMITS = {"--daily-budget", "team=1", "--weekly-budget", "team=5",
+        "--monthly-budget", "project=10", "--daily-budget", "customer=2", "--weekly-budget", "team_project=3"};
+
+    @TempDir
+    static Path shared;
+    private static TestJournal.Written written;
+
+    @BeforeAll
+    static void writeJournal() {
+        written = TestJournal.write(shared.resolve("journal"));
+    }
+
+    @Test
+    void everyLiveBudgetIsRebuiltExactlyFromTheJournal() throws IOException {
+        final Map<String, Object> report = ReplayCommandTest.json(args("--format", "json", "--at",
+            TestJournal.END.toString()));
+
+        final List<Map<String, Object>> rows = budgets(report);
+        assertThat(written.budgets()).hasSizeGreaterThan(10);
+        for (final BudgetStatus live : written.budgets()) {
+            final Map<String, Object> row = rows.stream()
+                .filter(r -> r.get("scope").equals(live.scope()) && r.get("window").equals(live.window()))
+                .findFirst().orElseThrow(() -> new AssertionError("no row for " + live));
+            assertThat(row.get("start")).as(live.toString()).isEqualTo(live.start().toString());
+            assertThat(Money.usd((String)row.get("consumed_usd"))).as(live.toString()).isEqualTo(live.consumed());
+            assertThat(Money.usd((String)row.get("allocated_usd"))).as(live.toString()).isEqualTo(live.allocated());
+            assertThat(row.get("utilization_percent")).as(live.toString())
+                .isEqualTo(live.utilizationPercent().toPlainString());
+        }
+    }
+
+    @Test
+    void windowsFollowTheCalendarOfTheInstantAsked() throws IOException {
+        final Map<String, Object> report = ReplayCommandTest.json("budgets", "--journal",
+            written.directory().toString(), "--format", "json", "--at", "2026-11-30", "--scope", "team",
+            "--window", "daily");
+
+        assertThat(budgets(report)).extracting(row -> row.get("scope") + " " + row.get("start"))
+            .containsExactly("team=sales 2026-11-30", "team=support 2026-11-30");
+    }
+
+    @Test
+    void theTableShowsUtilizationOnlyWhereALimitWasGiven() {
+        final CommandRun run = CommandRun.of("budgets", "--journal", written.directory().toString(), "--at",
+            "2026-12-02", "--daily-budget", "team:support=0.01", "--scope", "team", "--window", "daily,monthly");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("team=support\\s+daily\\s+2026-12-02\\s+\\S+\\s+0\\.01\\s+0\\.00\\s+"
+            + "\\d+\\.\\d\\d %").containsPattern("team=support\\s+monthly\\s+2026-12-01\\s+\\S+\\s+-\\s+-\\s+-");
+    }
+
+    @Test
+    void limitsAndZoneComeFromAConfigurationFile(@TempDir final Path directory) throws IOException {
+        final Path config = Files.writeString(directory.resolve("genops.yaml"), String.join("\n",
+            "genops:",
+            "  budgets:",
+            "    zone: Pacific/Kiritimati",
+            "    limits:",
+            "      - team:support:daily=0.01",
+            "    defaults:",
+            "      - team:daily=100",
+            ""));
+
+        final Map<String, Object> report = ReplayCommandTest.json("budgets", "--journal",
+            written.directory().toString(), "--format", "json", "--config", config.toString(), "--at",
+            "2026-12-02T00:00:00Z", "--scope", "team", "--window", "daily", "--daily-budget", "team:sales=7");
+
+        assertThat(report.get("zone")).isEqualTo("Pacific/Kiritimati");
+        assertThat(budgets(report)).extracting(row -> row.get("scope") + " " + row.get("start") + " "
+            + row.get("allocated_usd")).containsExactly("team=sales 2026-12-02 7.00", "team=support 2026-12-02 0.01");
+    }
+
+    @Test
+    void aConfigurationWithProblemsIsOneLine(@TempDir final Path directory) throws IOException {
+        final Path config = Files.writeString(directory.resolve("genops.yaml"), "genops:\n  budgets:\n    limits:\n"
+            + "      - team:support:fortnightly=5\n");
+
+        final CommandRun run = CommandRun.of("budgets", "--journal", written.directory().toString(), "--config",
+            config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines()).singleElement().asString()
+            .startsWith("genops budgets: The GenOps configuration has 1 problem: - ").contains("genops.budgets.limits");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"teams=1", "team", "team=", "team=-3", "team=lots", "team:=4"})
+    void badLimitsAreUsageErrors(final String limit) {
+        final CommandRun run = CommandRun.of("budgets", "--journal", written.directory().toString(),
+            "--daily-budget", limit);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Invalid value for option '--daily-budget'", "'" + limit + "'");
+    }
+
+    private static String[] args(final String... more) {
+        final String[] args = new String[3 + LIMITS.length + more.length];
+        args[0] = "budgets";
+        args[1] = "--journal";
+        args[2] = written.directory().toString();
+        System.arraycopy(LIMITS, 0, args, 3, LIMITS.length);
+        System.arraycopy(more, 0, args, 3 + LIMITS.length, more.length);
+        return args;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> budgets(final Map<String, Object> report) {
+        return (List<Map<String, Object>>)report.get("budgets");
+    }
+}

@@ -1,0 +1,73 @@
+package io.genops.cli.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.genops.cli.CommandRun;
+import io.genops.core.Attribution;
+import io.genops.core.event.Interaction;
+import io.genops.pipeline.GenOps;
+import io.genops.pipeline.MonitoringSession;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TailCommandTest {
+
+    @Test
+    void printsTheLastRecordsOldestFirst(@TempDir final Path directory) {
+        final Path journal = TestJournal.write(directory.resolve("journal")).directory();
+
+        final CommandRun run = CommandRun.of("tail", "--journal", journal.toString(), "-n", "2");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        final List<String> lines = run.out().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("2026-12-02T09:00:00Z signal      support")
+            .contains("response_quality=0.8", "ALLOWED");
+        assertThat(lines.get(1)).startsWith(TestJournal.END + " interaction sales")
+            .contains(TestJournal.MARKED_AGENT, "gpt-4o-mini", "in 1,000 out 500", " USD ");
+    }
+
+    @Test
+    void filtersApplyToTheLastRecords(@TempDir final Path directory) {
+        final Path journal = TestJournal.write(directory.resolve("journal")).directory();
+
+        final CommandRun run = CommandRun.of("tail", "--journal", journal.toString(), "-n", "100", "--team", "sales");
+
+        assertThat(run.out().lines()).hasSize(5).allMatch(line -> line.contains(" sales "));
+    }
+
+    @Test
+    void followPrintsRecordsAsAPipelineAppendsThem(@TempDir final Path directory) throws Exception {
+        final Path journal = TestJournal.write(directory.resolve("journal")).directory();
+        final CompletableFuture<CommandRun> tail = CompletableFuture.supplyAsync(() -> CommandRun.of("tail",
+            "--journal", journal.toString(), "-n", "0", "--follow", "--stop-after", "3"));
+
+        Thread.sleep(500);
+        try (GenOps genops = GenOps.builder().journal(journal).build();
+             MonitoringSession session = genops.openSession("late-shift")) {
+            for (int i = 0; i < 5; i++) {
+                session.trackInteraction("late-agent-" + i, Interaction.builder().model("gpt-4o").inputTokens(10)
+                    .outputTokens(5).attribution(Attribution.team("night")).build());
+            }
+            genops.flush(Duration.ofSeconds(5));
+        }
+
+        final CommandRun run = tail.get(30, TimeUnit.SECONDS);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines()).hasSize(5).allMatch(line -> line.contains(" night "));
+        assertThat(run.out()).contains("late-agent-0", "late-agent-4");
+    }
+
+    @Test
+    void stopAfterNeedsFollow(@TempDir final Path directory) {
+        final CommandRun run = CommandRun.of("tail", "--journal", directory.toString(), "--stop-after", "1");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--stop-after needs --follow");
+    }
+}
