@@ -267,7 +267,9 @@ public final class ExportRunner {
                     : cycle.toSequenceNumber(last) - cycle.toSequenceNumber(settled);
             }
         }
-        final long lagMillis = lagRecords == 0 ? 0 : Math.max(0, System.currentTimeMillis() - settledMillis.get());
+        final long settledAt = settledMillis.get();
+        final long lagMillis = lagRecords == 0 ? 0
+            : settledAt == 0 ? -1 : Math.max(0, System.currentTimeMillis() - settledAt);
         return new ExporterStatus(exporter.name(), exported.get(), batches.get(), retries.get(), failedBatches.get(),
             failedEvents.get(), damaged.get(), lagRecords, lagMillis, settled, thread.isAlive());
     }
