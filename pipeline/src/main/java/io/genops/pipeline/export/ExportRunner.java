@@ -118,8 +118,19 @@ public final class ExportRunner {
             return;
         }
         try (DocumentContext skipped = tailer.readingDocument()) {
-            // The saved record was settled before; reading it moves the tailer past it.
-            skipped.isPresent();
+            // The saved record was settled before: reading it moves the tailer past it, and its time
+            // is where the lag counts from.
+            if (skipped.isPresent()) {
+                final Bytes<?> bytes = skipped.wire().bytes();
+                final int length = (int)bytes.readRemaining();
+                if (length > buffer.length) {
+                    buffer = new byte[length];
+                }
+                bytes.read(buffer, 0, length);
+                if (view.wrap(buffer, length) == RecordView.OK) {
+                    settledMillis.set(view.epochMillis());
+                }
+            }
         }
     }
 
