@@ -1,0 +1,127 @@
+package io.genops.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import io.genops.core.event.EventKind;
+import io.genops.core.event.Interaction;
+import io.genops.exporters.otlp.OtlpExporter;
+import io.genops.pipeline.GenOps;
+import io.genops.pipeline.MonitoringSession;
+import io.genops.pipeline.export.ExporterStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Whether OTLP export keeps up with ingestion: one producer records interactions as fast as it can
+ * (10 % sampled for export) into a journaled pipeline whose OTLP exporter sends to a receiver on
+ * loopback that reads each request and answers 200. Every half second it prints the ingestion rate
+ * and the exporter's lag; then it stops producing and times how long the exporter takes to catch up.
+ *
+ * <pre>
+ * java @bench/target/genops-jvm.options -cp bench/target/benchmarks.jar \
+ *     io.genops.bench.ExportKeepUpHarness [seconds]
+ * </pre>
+ */
+public final class ExportKeepUpHarness {
+    private static final long REPORT_NANOS = 500_000_000L;
+    private static final long CATCH_UP_NANOS = 60_000_000_000L;
+
+    private ExportKeepUpHarness() {
+    }
+
+    public static void main(final String[] args) throws IOException {
+        final int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        final AtomicLong requests = new AtomicLong();
+        final HttpServer receiver = receiver(requests);
+        try (TempJournal journal = new TempJournal()) {
+            final OtlpExporter otlp = OtlpExporter.builder()
+                .endpoint(URI.create("http://127.0.0.1:" + receiver.getAddress().getPort())).build();
+            final GenOps genops = GenOps.builder().team("support").journal(journal.directory()).exporter(otlp)
+                .samplingRate(EventKind.INTERACTION, 0.1).exportBatchSize(4096)
+                .exportBatchAge(Duration.ofMillis(200)).build();
+            produce(genops, seconds);
+            final long caughtUpNanos = catchUp(genops);
+            final ExporterStatus status = genops.exporterStatuses().get(0);
+            System.out.printf("stopped producing; %s after %.2f s; %d events exported, %d requests received%n",
+                status.lagRecords() == 0 ? "the exporter caught up" : "the exporter was still " + status.lagRecords()
+                    + " records behind", caughtUpNanos / 1e9, status.exported(), requests.get());
+            genops.close(Duration.ofSeconds(30));
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    private static void produce(final GenOps genops, final int seconds) {
+        final Interaction[] interactions = Fixtures.interactions();
+        final String[] agents = Fixtures.agents();
+        System.out.println("   t(s)   events/s  exported  lag(records)  lag(ms)");
+        try (MonitoringSession session = genops.openSession("export-keep-up")) {
+            final long start = System.nanoTime();
+            long nextReport = start + REPORT_NANOS;
+            long reported = 0;
+            long i = 0;
+            while (System.nanoTime() - start < seconds * 1_000_000_000L) {
+                session.trackInteraction(agents[(int)(i % agents.length)], interactions[(int)(i & Fixtures.MASK)]);
+                i++;
+                if ((i & 1023) == 0 && System.nanoTime() - nextReport >= 0) {
+                    report(genops, (System.nanoTime() - start) / 1e9, (i - reported) / (REPORT_NANOS / 1e9));
+                    reported = i;
+                    nextReport += REPORT_NANOS;
+                }
+            }
+        }
+    }
+
+    private static void report(final GenOps genops, final double elapsed, final double rate) {
+        final ExporterStatus status = genops.exporterStatuses().get(0);
+        System.out.printf("%7.1f %10.0f %9d %13d %8d%n", elapsed, rate, status.exported(), status.lagRecords(),
+            status.lagMillis());
+    }
+
+    private static long catchUp(final GenOps genops) {
+        genops.flush(Duration.ofSeconds(30));
+        final long start = System.nanoTime();
+        while (genops.exporterStatuses().get(0).lagRecords() > 0 && System.nanoTime() - start < CATCH_UP_NANOS) {
+            try {
+                Thread.sleep(10);
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return System.nanoTime() - start;
+    }
+
+    /** Reads every request to the end and answers 200 with an empty body, as a collector that accepts all. */
+    private static HttpServer receiver(final AtomicLong requests) throws IOException {
+        final HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            try (InputStream body = exchange.getRequestBody()) {
+                body.transferTo(OutputStreamSink.INSTANCE);
+            }
+            requests.incrementAndGet();
+            exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    /** Discards what is written to it. */
+    private static final class OutputStreamSink extends OutputStream {
+        static final OutputStreamSink INSTANCE = new OutputStreamSink();
+
+        @Override
+        public void write(final int b) {
+        }
+
+        @Override
+        public void write(final byte[] b, final int off, final int len) {
+        }
+    }
+}
