@@ -16,14 +16,14 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Whether OTLP export keeps up with ingestion: one producer records interactions as fast as it can
- * (10 % sampled for export) into a journaled pipeline whose OTLP exporter sends to a receiver on
+ * Whether OTLP export keeps up with ingestion: one producer records interactions as fast as it can,
+ * or at a given rate (10 % sampled for export), into a journaled pipeline whose OTLP exporter sends to a receiver on
  * loopback that reads each request and answers 200. Every half second it prints the ingestion rate
  * and the exporter's lag; then it stops producing and times how long the exporter takes to catch up.
  *
  * <pre>
  * java @bench/target/genops-jvm.options -cp bench/target/benchmarks.jar \
- *     io.genops.bench.ExportKeepUpHarness [seconds]
+ *     io.genops.bench.ExportKeepUpHarness [seconds] [events per second, 0 = as fast as possible]
  * </pre>
  */
 public final class ExportKeepUpHarness {
@@ -35,6 +35,7 @@ public final class ExportKeepUpHarness {
 
     public static void main(final String[] args) throws IOException {
         final int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        final long rate = args.length > 1 ? Long.parseLong(args[1]) : 0;
         final AtomicLong requests = new AtomicLong();
         final HttpServer receiver = receiver(requests);
         try (TempJournal journal = new TempJournal()) {
@@ -43,7 +44,7 @@ public final class ExportKeepUpHarness {
             final GenOps genops = GenOps.builder().team("support").journal(journal.directory()).exporter(otlp)
                 .samplingRate(EventKind.INTERACTION, 0.1).exportBatchSize(4096)
                 .exportBatchAge(Duration.ofMillis(200)).build();
-            produce(genops, seconds);
+            produce(genops, seconds, rate);
             final long caughtUpNanos = catchUp(genops);
             final ExporterStatus status = genops.exporterStatuses().get(0);
             System.out.printf("stopped producing; %s after %.2f s; %d events exported, %d requests received%n",
@@ -55,7 +56,8 @@ public final class ExportKeepUpHarness {
         }
     }
 
-    private static void produce(final GenOps genops, final int seconds) {
+    private static void produce(final GenOps genops, final int seconds, final long rate) {
+        final long intervalNanos = rate > 0 ? 1_000_000_000L / rate : 0;
         final Interaction[] interactions = Fixtures.interactions();
         final String[] agents = Fixtures.agents();
         System.out.println("   t(s)   events/s  exported  lag(records)  lag(ms)");
@@ -65,6 +67,9 @@ public final class ExportKeepUpHarness {
             long reported = 0;
             long i = 0;
             while (System.nanoTime() - start < seconds * 1_000_000_000L) {
+                while (intervalNanos > 0 && System.nanoTime() - start < i * intervalNanos) {
+                    Thread.onSpinWait();
+                }
                 session.trackInteraction(agents[(int)(i % agents.length)], interactions[(int)(i & Fixtures.MASK)]);
                 i++;
                 if ((i & 1023) == 0 && System.nanoTime() - nextReport >= 0) {
