@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Write keys, header values and webhook URLs never show: not in toString, the effective values or any message. */
 class SecretsTest {
     private static final String WRITE_KEY = "rk_live_0123456789";
-    private static final String HOOK = "https://hooks.slack.com/services/T000/B000/abcdefghijXXXXXX";
+    private static final String HOOK = "https://hooks.slack.com/services/T000/B000/abcdefghijklmnop";
     private static final String BEARER = "Bearer eyJhbGciOiJIUzI1NiJ9";
 
     @TempDir
