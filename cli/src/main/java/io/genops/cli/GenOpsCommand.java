@@ -1,5 +1,6 @@
 package io.genops.cli;
 
+import io.genops.cli.config.ConfigCommand;
 import io.genops.cli.demo.DemoCommand;
 import io.genops.cli.journal.BudgetsCommand;
 import io.genops.cli.journal.ExportersCommand;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "genops", mixinStandardHelpOptions = true, versionProvider = GenOpsCommand.Version.class,
     description = "Governs AI agents from inside the JVM: exact pricing, attribution, budgets, sampling, alerts.",
     subcommands = {DemoCommand.class, ReplayCommand.class, VerifyCommand.class, TailCommand.class,
-        BudgetsCommand.class, ExportersCommand.class, PricesCommand.class, CommandLine.HelpCommand.class})
+        BudgetsCommand.class, ExportersCommand.class, PricesCommand.class, ConfigCommand.class,
+        CommandLine.HelpCommand.class})
 public final class GenOpsCommand implements Runnable {
     /**
      * The official OTLP exporters log each failed request with its stack trace through
@@ -49,7 +51,12 @@ public final class GenOpsCommand implements Runnable {
 
     /** The configured command line; tests run it in-process with their own writers. */
     public static CommandLine commandLine() {
-        final CommandLine commandLine = new CommandLine(new GenOpsCommand());
+        return commandLine(CommandLine.defaultFactory());
+    }
+
+    /** The configured command line whose commands {@code factory} makes; tests give commands their own sources. */
+    public static CommandLine commandLine(final CommandLine.IFactory factory) {
+        final CommandLine commandLine = new CommandLine(new GenOpsCommand(), factory);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler(GenOpsCommand::reportFailure);
         return commandLine;

@@ -27,7 +27,7 @@ class GenOpsCommandTest {
         final CommandRun run = CommandRun.of("--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("demo", "replay", "verify", "tail", "budgets", "exporters", "prices");
+        assertThat(run.out()).contains("demo", "replay", "verify", "tail", "budgets", "exporters", "prices", "config");
     }
 
     @Test

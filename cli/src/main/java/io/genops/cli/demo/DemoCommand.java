@@ -2,6 +2,10 @@ package io.genops.cli.demo;
 
 import io.genops.cli.StatusLine;
 import io.genops.cli.support.HttpUri;
+import io.genops.config.settings.ConfigLoader;
+import io.genops.config.settings.GenOpsConfiguration;
+import io.genops.config.settings.SamplingSettings;
+import io.genops.core.event.EventKind;
 import io.genops.core.policy.GovernancePolicy;
 import io.genops.pipeline.BackpressurePolicy;
 import java.net.URI;
@@ -35,6 +39,10 @@ import picocli.CommandLine.Spec;
         "Reports throughput, the caller-side time of each trackInteraction call, cost by team and agent, "
             + "budget use, alerts and every counter of the pipeline. Progress shows on stderr when it is a "
             + "terminal; delivered alerts are logged to stderr; the report goes to stdout.",
+        "",
+        "With --config or --profile the pipeline starts from that GenOps configuration (GENOPS_* variables and "
+            + "genops.* system properties included); --policy, --budget, --backpressure, --sampling and "
+            + "--sample-rate, when given, win over it, and the demo keeps its own journal and exporters.",
         ""},
     footer = {"", "Exit status: 0 when the run completed, 1 when it failed, 2 for bad options."})
 public final class DemoCommand implements Callable<Integer> {
@@ -119,6 +127,15 @@ public final class DemoCommand implements Callable<Integer> {
             + "the report (default: ${DEFAULT-VALUE})")
     private long exportWaitSeconds;
 
+    @Option(names = "--config", order = 21, paramLabel = "FILE",
+        description = "start from the GenOps configuration in FILE (genops.yaml or .json): its budgets, policy, "
+            + "sampling, alert rules and limits apply unless the options above say otherwise")
+    private Path config;
+
+    @Option(names = "--profile", order = 22, paramLabel = "dev|staging|prod",
+        description = "start from this configuration profile, alone or beneath --config's file")
+    private String profile;
+
     @Option(names = "--agents", order = 1, paramLabel = "N", defaultValue = "20",
         description = "agents, spread over the four teams in turn (default: ${DEFAULT-VALUE})")
     void agents(final int value) {
@@ -157,8 +174,7 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         final Destinations destinations = destinations();
         final JournalChoice journal = journal(destinations);
-        final DemoPlan plan = new DemoPlan(agents, threads, events, rate, policy, backpressure, budget, sampling,
-            sampleRate, journal, seed, destinations);
+        final DemoPlan plan = plan(configuration(), journal, destinations);
         final DemoReport report;
         try (StatusLine status = StatusLine.open(!noProgress)) {
             report = new DemoRun(plan, status).execute();
@@ -172,6 +188,49 @@ public final class DemoCommand implements Callable<Integer> {
             new ReportTable(spec.commandLine().getOut()).print(report);
         }
         return 0;
+    }
+
+    /** The plan: the options, over the configuration's settings where an option was left at its default. */
+    private DemoPlan plan(final GenOpsConfiguration configuration, final JournalChoice journal,
+        final Destinations destinations) {
+        if (configuration == null) {
+            return new DemoPlan(agents, threads, events, rate, policy, backpressure, budget, sampling, sampleRate,
+                journal, seed, destinations, null, false);
+        }
+        final boolean configuredSampling = !given("--sampling") && !given("--sample-rate");
+        final SamplingSettings settings = configuration.sampling();
+        final SamplingMode mode = !configuredSampling ? sampling
+            : settings.mode() == SamplingSettings.Mode.FIXED ? SamplingMode.FIXED : SamplingMode.ADAPTIVE;
+        final double share = configuredSampling ? settings.rates().getOrDefault(EventKind.INTERACTION, 1.0)
+            : sampleRate;
+        return new DemoPlan(agents, threads, events, rate, given("--policy") ? policy : configuration.policy(),
+            given("--backpressure") ? backpressure
+                : BackpressurePolicy.valueOf(configuration.pipeline().backpressure().name()),
+            given("--budget") ? budget : BudgetOption.CONFIGURED, mode, share, journal, seed, destinations,
+            configuration, configuredSampling);
+    }
+
+    /** The configuration of --config and --profile, loaded as the pipeline loads it; {@code null} without them. */
+    private GenOpsConfiguration configuration() {
+        if (config == null && profile == null) {
+            return null;
+        }
+        final ConfigLoader loader = GenOpsConfiguration.loader();
+        if (config != null) {
+            loader.file(config);
+        }
+        if (profile != null) {
+            try {
+                loader.set("genops.profile", profile);
+            } catch (final IllegalArgumentException e) {
+                throw invalid("--profile", e.getMessage());
+            }
+        }
+        return loader.load();
+    }
+
+    private boolean given(final String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     private Destinations destinations() {

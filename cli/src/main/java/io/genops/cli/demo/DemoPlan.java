@@ -1,5 +1,6 @@
 package io.genops.cli.demo;
 
+import io.genops.config.settings.GenOpsConfiguration;
 import io.genops.core.policy.GovernancePolicy;
 import io.genops.pipeline.BackpressurePolicy;
 
@@ -18,10 +19,13 @@ import io.genops.pipeline.BackpressurePolicy;
  * @param journal      where the audit journal goes
  * @param seed         the seed the scripts are drawn from
  * @param destinations the webhook and exporters to send to
+ * @param configuration the configuration applied beneath the demo's own settings, or {@code null} for none
+ * @param configuredSampling whether sampling is the configuration's, no sampling option being given
  */
 record DemoPlan(int agents, int threads, long events, long rate, GovernancePolicy policy,
     BackpressurePolicy backpressure, BudgetOption budget, SamplingMode sampling, double sampleRate,
-    JournalChoice journal, long seed, Destinations destinations) {
+    JournalChoice journal, long seed, Destinations destinations, GenOpsConfiguration configuration,
+    boolean configuredSampling) {
 
     /** The calls producer {@code thread} makes: an even share, the first threads taking the remainder. */
     long eventsOf(final int thread) {

@@ -1,6 +1,7 @@
 package io.genops.cli.demo;
 
 import io.genops.cli.StatusLine;
+import io.genops.config.settings.GenOpsConfiguration;
 import io.genops.core.Attribution;
 import io.genops.core.event.AlertRule;
 import io.genops.core.event.EventKind;
@@ -77,6 +78,9 @@ final class DemoRun {
     /** Each team's daily budget: the one asked for, or a share of what the team is forecast to spend. */
     private Map<Team, Money> budgets(final List<Step[]> scripts) {
         final Map<Team, Money> budgets = new EnumMap<>(Team.class);
+        if (plan.budget().configured()) {
+            return budgets;
+        }
         if (!plan.budget().isAuto()) {
             for (final Team team : Team.values()) {
                 budgets.put(team, plan.budget().perTeam());
@@ -93,17 +97,20 @@ final class DemoRun {
     }
 
     private GenOps pipeline(final Map<Team, Money> budgets, final DemoExporters exporters) {
-        final GenOpsBuilder builder = GenOps.builder()
-            .project("customer-experience")
-            .environment("demo")
-            .policy(plan.policy())
-            .backpressure(plan.backpressure());
-        if (plan.sampling() == SamplingMode.ADAPTIVE) {
-            builder.sampling(SamplingPolicy.adaptive().lowerIsWorse(Workload.RESPONSE_QUALITY, Workload.CONFIDENCE)
-                .build());
-        } else {
-            builder.samplingRate(EventKind.INTERACTION, plan.sampleRate())
-                .samplingRate(EventKind.SIGNAL, plan.sampleRate());
+        final GenOpsBuilder builder = GenOps.builder();
+        final GenOpsConfiguration config = plan.configuration();
+        if (config != null) {
+            builder.configuration(config);
+        }
+        if (config == null || config.attribution().project() == null) {
+            builder.project("customer-experience");
+        }
+        if (config == null || config.attribution().environment() == null) {
+            builder.environment("demo");
+        }
+        builder.policy(plan.policy()).backpressure(plan.backpressure());
+        if (!plan.configuredSampling()) {
+            sampling(builder);
         }
         budgets.forEach((team, limit) -> builder.dailyBudget(team.wireName(), limit));
         if (plan.journal().enabled()) {
@@ -113,6 +120,17 @@ final class DemoRun {
         }
         exporters.addTo(builder);
         return builder.build();
+    }
+
+    /** The sampling the options ask for; without them, a configuration's sampling stands. */
+    private void sampling(final GenOpsBuilder builder) {
+        if (plan.sampling() == SamplingMode.ADAPTIVE) {
+            builder.sampling(SamplingPolicy.adaptive().lowerIsWorse(Workload.RESPONSE_QUALITY, Workload.CONFIDENCE)
+                .build());
+        } else {
+            builder.samplingRate(EventKind.INTERACTION, plan.sampleRate())
+                .samplingRate(EventKind.SIGNAL, plan.sampleRate());
+        }
     }
 
     private DemoReport run(final GenOps genops, final List<Step[]> scripts, final DemoExporters exporters)

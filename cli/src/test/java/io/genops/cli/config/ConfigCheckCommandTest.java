@@ -1,0 +1,102 @@
+package io.genops.cli.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.genops.cli.CommandRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigCheckCommandTest {
+    private static final String WEBHOOK_TOKEN = "T0000/B0000/xoxb-very-secret-token";
+    private static final String WRITE_KEY = "rd-write-key-do-not-show";
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void validFilePrintsEachValueWithItsSource() throws IOException {
+        final Path file = write("genops.yaml", "genops:\n"
+            + "  policy: enforced\n"
+            + "  budgets:\n"
+            + "    limits:\n"
+            + "      - team:support:daily=5.00\n"
+            + "  pipeline:\n"
+            + "    ring-size: 4096\n");
+
+        final CommandRun run = ConfigCheckRun.of(directory, "config", "check", file.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("genops\\.policy +=  ?enforced +# .*genops\\.yaml:2")
+            .containsPattern("genops\\.pipeline\\.ring-size += 4096 +# .*genops\\.yaml:7")
+            .containsPattern("genops\\.pipeline\\.backpressure += block +# default")
+            .contains("The configuration is valid.");
+    }
+
+    @Test
+    void fileInTheWorkingDirectoryIsFoundAndAProfileLiesBeneathIt() throws IOException {
+        write("genops.yaml", "genops:\n  pipeline:\n    ring-size: 2048\n");
+
+        final CommandRun run = ConfigCheckRun.of(directory, "config", "check", "--profile", "dev");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("genops\\.pipeline\\.ring-size += 2048 +# .*genops\\.yaml:3")
+            .containsPattern("genops\\.policy += enforced +# profile dev");
+    }
+
+    @Test
+    void everyProblemIsPrintedWithFileAndLine() throws IOException {
+        final Path file = write("broken.yaml", "genops:\n"
+            + "  pipeline:\n"
+            + "    ring-sise: 4096\n"
+            + "    capture-content: maybe\n"
+            + "  limits:\n"
+            + "    max-string-length: -5\n");
+
+        final CommandRun run = ConfigCheckRun.of(directory, "config", "check", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("3 problems:")
+            .containsPattern("broken\\.yaml:3: .*ring-sise.*did you mean.*genops\\.pipeline\\.ring-size")
+            .containsPattern("broken\\.yaml:4: genops\\.pipeline\\.capture-content: .*maybe")
+            .containsPattern("broken\\.yaml:6: genops\\.limits\\.max-string-length: .*-5");
+        assertThat(run.out()).doesNotContain("valid");
+    }
+
+    @Test
+    void secretsAreMasked() throws IOException {
+        final Path file = write("genops.yaml", "genops:\n"
+            + "  alerts:\n"
+            + "    channels:\n"
+            + "      pager:\n"
+            + "        type: slack\n"
+            + "        url: https://hooks.slack.com/services/" + WEBHOOK_TOKEN + "\n"
+            + "  exporters:\n"
+            + "    raindrop:\n"
+            + "      write-key: " + WRITE_KEY + "\n");
+
+        final CommandRun run = ConfigCheckRun.of(directory, "config", "check", file.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("https://hooks.slack.com/****").contains("genops.exporters.raindrop.write-key")
+            .doesNotContain(WEBHOOK_TOKEN).doesNotContain(WRITE_KEY);
+        assertThat(run.err()).doesNotContain(WEBHOOK_TOKEN).doesNotContain(WRITE_KEY);
+    }
+
+    @Test
+    void missingFileIsAProblemAndAnUnknownProfileBadUsage() {
+        final CommandRun missing = ConfigCheckRun.of(directory, "config", "check", "nowhere.yaml");
+        final CommandRun badProfile = ConfigCheckRun.of(directory, "config", "check", "--profile", "qa");
+
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).contains("nowhere.yaml");
+        assertThat(badProfile.exitCode()).isEqualTo(2);
+        assertThat(badProfile.err()).contains("--profile");
+    }
+
+    private Path write(final String name, final String text) throws IOException {
+        return Files.writeString(directory.resolve(name), text);
+    }
+}
