@@ -50,8 +50,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and everything arrives; then the runner is stopped mid-stream and a new one resumes from the saved
  * position, repeating at most one batch.
  *
- * <p>The outage lasts 3 s rather than 10 to keep the test short; the runner retries every 50 to 400 ms,
- * so 3 s is already a few dozen failed sends. The cli module has no OTLP protobuf classes on its test
+ * <p>During the outage the runner retries every 50 to 400 ms, a few dozen failed sends in all. The cli
+ * module has no OTLP protobuf classes on its test
  * classpath, so this receiver reads the protobuf wire format itself, and only what it needs: the
  * {@code genops.event.sequence} attribute of every span and log record. The exporters module's tests
  * decode every field with the official classes.
@@ -61,7 +61,7 @@ class OtlpEndToEndTest {
     /** Every 50th event is a signal, exported as a log record; the others are interactions, as spans. */
     private static final int SIGNAL_EVERY = 50;
     private static final int BATCH = 1_000;
-    private static final int OUTAGE_SECONDS = 3;
+    private static final int OUTAGE_SECONDS = 10;
     private static final long WAIT_NANOS = TimeUnit.SECONDS.toNanos(60);
     /** The official exporters log every failed request through java.util.logging; this test fails them on purpose. */
     private static final Logger OTEL_EXPORTER_LOG = Logger.getLogger("io.opentelemetry.exporter");
