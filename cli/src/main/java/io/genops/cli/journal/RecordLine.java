@@ -9,11 +9,11 @@ import java.util.Locale;
 
 /**
  * One journal record as one readable line, columns in a fixed order so that {@code grep} and
- * {@code awk} can work on them: time, kind, team, agent, what (the model, the signal and its value, or
+ * {@code awk} can work on them: time, kind, team, agent, agent group, what (the model, the signal and its value, or
  * the alert's name), tokens, cost, policy verdict, whether the record was sampled for export.
  * <pre>
- * 2026-12-03T17:36:57.624Z interaction support  support-agent-02  gpt-4o-mini  in 1,200 (800 cache-read) out 350
- *     0.000402 USD  ALLOWED  sampled
+ * 2026-12-03T17:36:57.624Z interaction support  support-agent-02  default  gpt-4o-mini  in 1,200 (800 cache-read)
+ *     out 350  0.000402 USD  ALLOWED  sampled
  * </pre>
  * (one line; wrapped here). A missing value prints as {@code -}.
  */
@@ -26,6 +26,7 @@ final class RecordLine {
         column(record.kind().name().toLowerCase(Locale.ROOT), 11);
         column(orNone(record.team()), 10);
         column(orNone(record.agentId()), 18);
+        column(record.group(), 10);
         column(what(record), 22);
         column(tokens(record), 36);
         column(Text.usd(record.costNanos()) + " USD", 16);

@@ -25,15 +25,16 @@ import picocli.CommandLine.Spec;
 /**
  * {@code genops replay}: prices journaled events again, with the bundled tables or another model price
  * file, and prints what the journal recorded beside what the prices give, per team, project, customer,
- * model or day. Several journals (one per pod) merge into one report.
+ * model, agent group or day. Several journals (one per pod) merge into one report.
  */
 @Command(name = "replay",
-    header = "Re-prices journaled events: recorded against recomputed cost per team, project, model or day.",
+    header = "Re-prices journaled events: recorded against recomputed cost per team, project, model, group or day.",
     mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
     description = {
         "Replays audit journals: every record is priced again, in order, with the bundled price tables or the "
             + "ones given, and the cost each record recorded is set beside the recomputed one. Prints the totals "
-            + "per team, project, customer, model or day, the counts by policy result, and the damaged records.",
+            + "per team, project, customer, model, agent group or day, the counts by policy result, and the damaged "
+            + "records.",
         "",
         "Filters choose which records are reported; every record is still priced, so monthly volume discounts "
             + "come out as they did live.",
@@ -60,7 +61,7 @@ public final class ReplayCommand implements Callable<Integer> {
         description = "platform prices in the genops-platform-prices/1 format (default: the bundled table)")
     private Path platformPrices;
 
-    @Option(names = "--by", paramLabel = "team|project|customer|model|day", defaultValue = "team", order = 4,
+    @Option(names = "--by", paramLabel = "team|project|customer|model|group|day", defaultValue = "team", order = 4,
         description = "the dimension the totals are broken down by; days are UTC (default: ${DEFAULT-VALUE})")
     private Dimension by;
 

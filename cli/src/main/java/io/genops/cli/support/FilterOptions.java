@@ -4,7 +4,7 @@ import io.genops.pipeline.journal.JournalFilter;
 import java.time.Instant;
 import picocli.CommandLine.Option;
 
-/** The record filters that several journal commands share: attribution, model and time range. */
+/** The record filters that several journal commands share: attribution, model, agent group and time range. */
 public final class FilterOptions {
     @Option(names = "--team", order = 30, paramLabel = "NAME", description = "only records of this team")
     private String team;
@@ -19,12 +19,16 @@ public final class FilterOptions {
         description = "only records of this model, exactly as recorded")
     private String model;
 
-    @Option(names = "--from", order = 34, paramLabel = "TIME", converter = TimeConverter.class,
+    @Option(names = "--group", order = 34, paramLabel = "NAME",
+        description = "only records of this agent group; default selects those of no declared group")
+    private String group;
+
+    @Option(names = "--from", order = 35, paramLabel = "TIME", converter = TimeConverter.class,
         description = "only records at or after TIME: an ISO time such as 2026-12-03T10:15:30Z, or a date, which "
             + "means the start of that UTC day")
     private Instant from;
 
-    @Option(names = "--to", order = 35, paramLabel = "TIME", converter = TimeConverter.class,
+    @Option(names = "--to", order = 36, paramLabel = "TIME", converter = TimeConverter.class,
         description = "only records before TIME (a date means the start of that UTC day, so it is left out)")
     private Instant to;
 
@@ -50,6 +54,9 @@ public final class FilterOptions {
         }
         if (model != null) {
             filter = filter.model(model);
+        }
+        if (group != null) {
+            filter = filter.group(group);
         }
         if (from != null) {
             filter = filter.from(from);

@@ -12,6 +12,9 @@ import io.genops.core.policy.PolicyResult;
  * interaction no signal value.
  */
 public interface EventView {
+    /** The group of an event that matches none of the declared agent groups: the pipeline's own settings. */
+    String DEFAULT_GROUP = "default";
+
     EventKind kind();
 
     /** Position in the pipeline's sequence of accepted events. */
@@ -34,6 +37,12 @@ public interface EventView {
     String feature();
 
     String agentId();
+
+    /**
+     * The agent group whose settings governed the event: the first declared group it matched, or
+     * {@link #DEFAULT_GROUP}; never {@code null}.
+     */
+    String group();
 
     /** The signal's or the alert rule's name; {@code null} for interactions. */
     String name();

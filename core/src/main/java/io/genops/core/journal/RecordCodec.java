@@ -28,13 +28,18 @@ import java.util.zip.CRC32C;
  *                                                                    (unsigned LEB128 each)
  *     var     1  complexity ordinal + 1 (low four bits), frequency ordinal + 1 (high four; 0 none)
  *     var    16  signal value and threshold as IEEE 754 doubles          (signals only)
- *     var     2  presence mask of the 14 strings below, bit i for string i   (little-endian)
+ *     var     2  presence mask of the 15 strings below, bit i for string i; bit 15 is never set
+ *                                                                            (little-endian)
  *     var   var  each present string of: session id, team, project, environment, customer id,
  *                cost center, feature, agent id, name, conversation id, user id, model, provider,
- *                error                                                (LEB128 length + UTF-8)
+ *                error, agent group                                   (LEB128 length + UTF-8)
  *     var   var  content                  (LEB128 length + UTF-8, only when the content flag is set)
  *     n-4     4  CRC-32C of bytes [0, n-4)                                   (little-endian)
  * </pre>
+ *
+ * <p>The agent group (bit 14) is written only for an event of a declared group: an event of the
+ * default group carries no group string, so it costs nothing, and a record written before groups
+ * existed reads as one of the default group, which is what it was.
  *
  * <p>An interaction with ordinary ids takes 110 to 160 bytes, two thirds of it strings (see
  * RecordCodecTest for a measured support-desk interaction). Latency keeps microseconds, which is
@@ -161,10 +166,16 @@ public final class RecordCodec {
         mask |= writeString(event.model(), 11);
         mask |= writeString(event.provider(), 12);
         mask |= writeString(event.error(), 13);
+        mask |= writeString(declaredGroup(event.group()), 14);
         SHORTS.set(buffer, maskPosition, (short)mask);
         if (event.content() != null) {
-            writeString(event.content(), 14);
+            writeString(event.content(), 15);
         }
+    }
+
+    /** The group to store: {@code null} for the default group, which a record shows by carrying none. */
+    private static String declaredGroup(final String group) {
+        return EventView.DEFAULT_GROUP.equals(group) ? null : group;
     }
 
     private int seal() {

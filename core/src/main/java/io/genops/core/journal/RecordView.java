@@ -6,6 +6,8 @@ import io.genops.core.event.EventView;
 import io.genops.core.event.Frequency;
 import io.genops.core.policy.PolicyReason;
 import io.genops.core.policy.PolicyResult;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /**
@@ -24,7 +26,7 @@ public final class RecordView implements EventView {
     public static final int NEWER_VERSION = 3;
     public static final int MALFORMED = 4;
 
-    private static final int STRING_FIELDS = 15;
+    private static final int STRING_FIELDS = 16;
     private static final int SESSION_ID = 0;
     private static final int TEAM = 1;
     private static final int PROJECT = 2;
@@ -39,7 +41,12 @@ public final class RecordView implements EventView {
     private static final int MODEL = 11;
     private static final int PROVIDER = 12;
     private static final int ERROR = 13;
-    private static final int CONTENT = 14;
+    private static final int GROUP = 14;
+    /** Content is not in the presence mask: the content flag says whether it is there. */
+    private static final int CONTENT = 15;
+    /** Mask bits no version 1 writer sets. */
+    private static final int MASK_UNKNOWN = ~((1 << CONTENT) - 1) & 0xFFFF;
+    private static final byte[] DEFAULT_GROUP_UTF8 = DEFAULT_GROUP.getBytes(StandardCharsets.UTF_8);
     /** The length of a string the record does not carry. */
     private static final int ABSENT = -1;
 
@@ -151,7 +158,7 @@ public final class RecordView implements EventView {
         requireWithin(position + 2, end);
         final int mask = (short)RecordCodec.SHORTS.get(bytes, position) & 0xFFFF;
         position += 2;
-        if ((mask & ~((1 << CONTENT) - 1)) != 0) {
+        if ((mask & MASK_UNKNOWN) != 0) {
             throw new IllegalArgumentException("string presence mask " + mask + " names strings version 1 lacks");
         }
         for (int i = 0; i < CONTENT; i++) {
@@ -200,7 +207,7 @@ public final class RecordView implements EventView {
 
     /** Whether the string {@code field} equals {@code expected}'s UTF-8 bytes, without decoding it. */
     private boolean stringEquals(final int field, final byte[] expected) {
-        return stringLengths[field] == expected.length && java.util.Arrays.equals(bytes, stringOffsets[field],
+        return stringLengths[field] == expected.length && Arrays.equals(bytes, stringOffsets[field],
             stringOffsets[field] + expected.length, expected, 0, expected.length);
     }
 
@@ -218,6 +225,14 @@ public final class RecordView implements EventView {
 
     public boolean modelEquals(final byte[] utf8) {
         return stringEquals(MODEL, utf8);
+    }
+
+    /** Whether the record's agent group is the one named by {@code utf8}, the default group included. */
+    public boolean groupEquals(final byte[] utf8) {
+        if (stringLengths[GROUP] == ABSENT) {
+            return Arrays.equals(utf8, DEFAULT_GROUP_UTF8);
+        }
+        return stringEquals(GROUP, utf8);
     }
 
     /** The link of the previous record in the cycle, as stored. */
@@ -292,6 +307,13 @@ public final class RecordView implements EventView {
     @Override
     public String agentId() {
         return string(AGENT_ID);
+    }
+
+    /** The group the record carries; {@link EventView#DEFAULT_GROUP} when it carries none. */
+    @Override
+    public String group() {
+        final String group = string(GROUP);
+        return group == null ? DEFAULT_GROUP : group;
     }
 
     @Override

@@ -85,6 +85,8 @@ final class RandomEvents {
         event.costCenter = nextString();
         event.feature = nextString();
         event.agentId = nextString();
+        final String group = nextString();
+        event.group = group == null ? TestEvent.DEFAULT_GROUP : group;
         event.name = nextString();
         event.conversationId = nextString();
         event.userId = nextString();

@@ -74,6 +74,32 @@ class RecordCodecTest {
     }
 
     @Test
+    void shouldRoundTripTheGroupOfAnEventOfADeclaredGroup() {
+        final TestEvent event = TestEvent.supportInteraction();
+        event.group = "critical-agents";
+
+        assertThat(roundTrip(event)).isEqualTo(fields(event));
+        assertThat(view.group()).isEqualTo("critical-agents");
+        assertThat(view.groupEquals("critical-agents".getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(view.groupEquals(TestEvent.DEFAULT_GROUP.getBytes(StandardCharsets.UTF_8))).isFalse();
+    }
+
+    /** The default group is the absence of a group: it costs no byte, and reads back as the default group. */
+    @Test
+    void encode_defaultGroup_writesNoGroupAndReadsBackAsTheDefault() {
+        final TestEvent event = TestEvent.supportInteraction();
+        final int withDefault = codec.encode(event, 0);
+        event.group = "critical";
+        final int withGroup = codec.encode(event, 0);
+        event.group = TestEvent.DEFAULT_GROUP;
+
+        assertThat(withGroup - withDefault).isEqualTo(1 + "critical".length());
+        assertThat(roundTrip(event)).isEqualTo(fields(event));
+        assertThat(view.group()).isEqualTo(TestEvent.DEFAULT_GROUP);
+        assertThat(view.groupEquals(TestEvent.DEFAULT_GROUP.getBytes(StandardCharsets.UTF_8))).isTrue();
+    }
+
+    @Test
     void shouldKeepAbsentStringsAbsent() {
         final TestEvent event = new TestEvent();
 
@@ -387,6 +413,7 @@ class RecordCodecTest {
         event.costCenter = text;
         event.feature = text;
         event.agentId = text;
+        event.group = text;
         event.name = text;
         event.conversationId = text;
         event.userId = text;

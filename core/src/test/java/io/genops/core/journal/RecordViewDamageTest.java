@@ -20,6 +20,7 @@ class RecordViewDamageTest {
     private static final int TEAM = 1;
     private static final int PROJECT = 2;
     private static final int ERROR = 13;
+    private static final int GROUP = 14;
 
     private final RecordView view = new RecordView();
 
@@ -158,21 +159,48 @@ class RecordViewDamageTest {
     }
 
     /**
-     * Bits 14 and 15 name strings version 1 does not have. Every string the low bits name is there,
-     * as an empty one, so the high bits are the only fault.
+     * Bit 15 names a string version 1 does not have. Every string the low bits name is there, as an
+     * empty one, so the high bit is the only fault.
      */
     @ParameterizedTest(name = "mask {0}")
-    @ValueSource(ints = {0x4000, 0x8000, 0xC000, 0x7FFF, 0xBFFF, 0xFFFF})
-    void wrap_maskBitFourteenOrFifteen_isMalformed(final int mask) {
+    @ValueSource(ints = {0x8000, 0xC000, 0xBFFF, 0xFFFF})
+    void wrap_maskBitFifteen_isMalformed(final int mask) {
         final Body body = header(1).numbers().ordinals().mask(mask);
-        body.zeros(Integer.bitCount(mask & 0x3FFF));
+        body.zeros(Integer.bitCount(mask & 0x7FFF));
+
+        assertThat(wrapSealed(body)).isEqualTo(RecordView.MALFORMED);
+    }
+
+    /** Bit 14 is the agent group, the last string before content. */
+    @Test
+    void wrap_maskBitFourteen_readsTheGroup() {
+        final Body body = header(1).numbers().ordinals().mask(1 << TEAM | 1 << GROUP).varint(2).ascii("ab")
+            .varint(8).ascii("critical");
+
+        assertThat(wrapSealed(body)).isEqualTo(RecordView.OK);
+        assertThat(view.team()).isEqualTo("ab");
+        assertThat(view.group()).isEqualTo("critical");
+    }
+
+    /** A record written before agent groups existed has no bit 14, and reads as one of the default group. */
+    @Test
+    void wrap_recordWithoutGroup_readsTheDefaultGroup() {
+        final Body body = header(1).numbers().ordinals().mask(1 << TEAM).varint(2).ascii("ab");
+
+        assertThat(wrapSealed(body)).isEqualTo(RecordView.OK);
+        assertThat(view.group()).isEqualTo(TestEvent.DEFAULT_GROUP);
+    }
+
+    @Test
+    void wrap_groupAnnouncedButMissing_isMalformed() {
+        final Body body = header(1).numbers().ordinals().mask(1 << GROUP);
 
         assertThat(wrapSealed(body)).isEqualTo(RecordView.MALFORMED);
     }
 
     @Test
     void wrap_everyStringPresentAndEmpty_isRead() {
-        final Body body = header(1).numbers().ordinals().mask(0x3FFF).zeros(14);
+        final Body body = header(1).numbers().ordinals().mask(0x7FFF).zeros(15);
 
         assertThat(wrapSealed(body)).isEqualTo(RecordView.OK);
         assertThat(fields(view)).isEqualTo(fields(everyStringEmpty()));
@@ -319,7 +347,7 @@ class RecordViewDamageTest {
         return view.wrap(record, record.length);
     }
 
-    /** An interaction with every number zero, no ordinals and all fourteen strings absent. */
+    /** An interaction with every number zero, no ordinals and all fifteen strings absent. */
     private static Body minimalBody() {
         return header(1).numbers().ordinals().mask(0);
     }
@@ -340,6 +368,7 @@ class RecordViewDamageTest {
         event.model = "";
         event.provider = "";
         event.error = "";
+        event.group = "";
         return event;
     }
 

@@ -25,6 +25,7 @@ final class TestEvent implements EventView {
     String costCenter;
     String feature;
     String agentId;
+    String group = DEFAULT_GROUP;
     String name;
     String conversationId;
     String userId;
@@ -131,6 +132,7 @@ final class TestEvent implements EventView {
         fields.put("costCenter", event.costCenter());
         fields.put("feature", event.feature());
         fields.put("agentId", event.agentId());
+        fields.put("group", event.group());
         fields.put("name", event.name());
         fields.put("conversationId", event.conversationId());
         fields.put("userId", event.userId());
@@ -226,6 +228,11 @@ final class TestEvent implements EventView {
     @Override
     public String agentId() {
         return agentId;
+    }
+
+    @Override
+    public String group() {
+        return group;
     }
 
     @Override

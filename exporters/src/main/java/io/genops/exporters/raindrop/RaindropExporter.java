@@ -37,7 +37,8 @@ import java.util.function.Function;
  *   <tr><td>interaction</td><td>{@code POST /events/track}</td>
  *     <td>{@code event_id}; {@code user_id}: the user, else the customer, else {@code "anonymous"};
  *     {@code event}: always {@code "agent_interaction"}; {@code timestamp}: ISO-8601 UTC;
- *     {@code properties}: {@code agent_id, session_id, team, project, environment, customer_id,
+ *     {@code properties}: {@code agent_id, agent_group} (always: {@code "default"} when the agent is
+ *     in no declared group){@code , session_id, team, project, environment, customer_id,
  *     cost_center, feature, model, provider, convo_id, input_tokens, output_tokens, cache_read_tokens,
  *     cache_creation_tokens, reasoning_tokens, latency_ms} (three exact decimals){@code , cost_usd}
  *     (exact decimal string){@code , cost_nanos, policy_result, policy_reason, sampled, error};
@@ -45,7 +46,7 @@ import java.util.function.Function;
  *     the record</td></tr>
  *   <tr><td>signal</td><td>{@code POST /signals/track}</td>
  *     <td>{@code event_id}, {@code signal_name}, {@code signal_type: "default"}, {@code timestamp};
- *     {@code properties}: {@code value, threshold} (when set){@code , frequency, agent_id,
+ *     {@code properties}: {@code value, threshold} (when set){@code , frequency, agent_id, agent_group,
  *     session_id}, the six attribution fields{@code , cost_usd, cost_nanos}</td></tr>
  *   <tr><td>alert rule</td><td>none</td><td>skipped and counted in {@link RaindropStats#skipped()}</td></tr>
  * </table>

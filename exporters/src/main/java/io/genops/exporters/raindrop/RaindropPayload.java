@@ -101,9 +101,10 @@ final class RaindropPayload {
         return DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochMilli(event.epochMillis()));
     }
 
-    /** Agent, session and the six attribution fields. */
+    /** Agent, agent group, session and the six attribution fields. */
     private static void writeOwner(final JsonGenerator json, final EventView event) throws IOException {
         optional(json, "agent_id", event.agentId());
+        optional(json, "agent_group", event.group());
         optional(json, "session_id", event.sessionId());
         optional(json, "team", event.team());
         optional(json, "project", event.project());

@@ -28,6 +28,7 @@ final class TestEvent implements EventView {
     String costCenter;
     String feature;
     String agentId;
+    String group = DEFAULT_GROUP;
     String name;
     String conversationId;
     String userId;
@@ -171,6 +172,11 @@ final class TestEvent implements EventView {
     @Override
     public String agentId() {
         return agentId;
+    }
+
+    @Override
+    public String group() {
+        return group;
     }
 
     @Override

@@ -19,6 +19,7 @@ final class TestEvent implements EventView {
     private String team = "support";
     private String project = "chat";
     private String agentId = "support-bot-1";
+    private String group = DEFAULT_GROUP;
     private String name;
     private String model = "gpt-4o";
     private long inputTokens;
@@ -70,6 +71,11 @@ final class TestEvent implements EventView {
 
     TestEvent agent(final String value) {
         this.agentId = value;
+        return this;
+    }
+
+    TestEvent group(final String value) {
+        this.group = value;
         return this;
     }
 
@@ -181,6 +187,11 @@ final class TestEvent implements EventView {
     @Override
     public String agentId() {
         return agentId;
+    }
+
+    @Override
+    public String group() {
+        return group;
     }
 
     @Override

@@ -77,7 +77,8 @@ class RaindropExporterTest {
             entry("event_id", "48927394-e056-51e4-9f35-8ba1b1e24270"), entry("user_id", "user-17"),
             entry("event", "agent_interaction"), entry("timestamp", "2026-12-03T10:15:30.123Z"));
         assertThat(object(event.get("properties"))).containsExactly(
-            entry("agent_id", "triage-bot"), entry("session_id", "support-3k9x"), entry("team", "support"),
+            entry("agent_id", "triage-bot"), entry("agent_group", "default"), entry("session_id", "support-3k9x"),
+            entry("team", "support"),
             entry("project", "helpdesk"), entry("environment", "prod"), entry("customer_id", "acme"),
             entry("cost_center", "cc-7"), entry("feature", "chat"), entry("model", "gpt-4o"),
             entry("provider", "openai"), entry("convo_id", "conv-9"), entry("input_tokens", 1200L),
@@ -138,11 +139,30 @@ class RaindropExporterTest {
                 entry("timestamp", "2026-12-03T10:15:30.123Z"));
         assertThat(object(signal.get("properties"))).containsExactly(
             entry("value", 3100.5), entry("threshold", 2500.0), entry("frequency", "high"),
-            entry("agent_id", "triage-bot"), entry("session_id", "support-3k9x"), entry("team", "support"),
+            entry("agent_id", "triage-bot"), entry("agent_group", "default"), entry("session_id", "support-3k9x"),
+            entry("team", "support"),
             entry("project", "helpdesk"), entry("environment", "prod"), entry("customer_id", "acme"),
             entry("cost_center", "cc-7"), entry("feature", "chat"), entry("cost_usd", "0.015"),
             entry("cost_nanos", 15_000_000L));
         assertThat(exporter.stats()).isEqualTo(new RaindropStats(1, 1, 0, 0, 2, 0, 0, 0, 0));
+    }
+
+    @Test
+    void eventsOfADeclaredGroup_carryTheGroupThroughTheJournal() throws Exception {
+        final RaindropExporter exporter = exporter().build();
+        final TestEvent interaction = TestEvent.interaction(8);
+        interaction.group = "critical";
+        final TestEvent signal = TestEvent.signal(9);
+        signal.group = "critical";
+
+        exporter.add(interaction.throughJournal(codec, view));
+        exporter.add(signal.throughJournal(codec, view));
+
+        assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
+        assertThat(object(object(raindrop.requests().get(0).events().get(0)).get("properties")))
+            .containsEntry("agent_group", "critical");
+        assertThat(object(object(raindrop.requests().get(1).events().get(0)).get("properties")))
+            .containsEntry("agent_group", "critical");
     }
 
     @Test

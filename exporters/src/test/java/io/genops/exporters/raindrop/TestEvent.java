@@ -25,6 +25,7 @@ final class TestEvent implements EventView {
     String costCenter = "cc-7";
     String feature = "chat";
     String agentId = "triage-bot";
+    String group = DEFAULT_GROUP;
     String name;
     String conversationId = "conv-9";
     String userId = "user-17";
@@ -149,6 +150,11 @@ final class TestEvent implements EventView {
     @Override
     public String agentId() {
         return agentId;
+    }
+
+    @Override
+    public String group() {
+        return group;
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.lmax.disruptor.RingBuffer;
 import io.genops.core.Attribution;
 import io.genops.core.alert.FiredAlert;
 import io.genops.core.event.EventKind;
+import io.genops.core.event.EventView;
 import io.genops.core.event.Interaction;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -124,6 +125,7 @@ final class AlertJournal {
         slot.costCenter = owner.costCenter();
         slot.feature = owner.feature();
         slot.agentId = null;
+        slot.group = EventView.DEFAULT_GROUP;
         slot.name = rule.name;
         slot.conversationId = null;
         slot.reservedCount = 0;

@@ -29,6 +29,8 @@ public final class EventSlot implements EventView {
     String costCenter;
     String feature;
     String agentId;
+    /** The agent group's name; written by the caller with the group it resolved. */
+    String group;
     String name;
     String conversationId;
     String userId;
@@ -149,6 +151,11 @@ public final class EventSlot implements EventView {
     @Override
     public String agentId() {
         return agentId;
+    }
+
+    @Override
+    public String group() {
+        return group;
     }
 
     @Override

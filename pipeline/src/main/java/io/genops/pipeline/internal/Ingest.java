@@ -6,6 +6,7 @@ import io.genops.core.Attribution;
 import io.genops.core.Checks;
 import io.genops.core.event.AlertRule;
 import io.genops.core.event.EventKind;
+import io.genops.core.event.EventView;
 import io.genops.core.event.Interaction;
 import io.genops.core.event.PerformanceSignal;
 import io.genops.core.policy.GovernancePolicy;
@@ -393,6 +394,7 @@ public final class Ingest {
         slot.costCenter = own.costCenter() != null ? own.costCenter() : base.costCenter();
         slot.feature = own.feature() != null ? own.feature() : base.feature();
         slot.agentId = agentId;
+        slot.group = EventView.DEFAULT_GROUP;
         slot.conversationId = conversation != null ? conversation.id() : null;
         System.arraycopy(held.periods, 0, slot.reserved, 0, held.count);
         slot.reservedCount = held.count;

@@ -8,14 +8,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a replay found: per team, project, customer, model and day, the cost the journal recorded
+ * What a replay found: per team, project, customer, model, agent group and day, the cost the journal recorded
  * beside the cost recomputed with the replay's price tables, and counts by policy result. Built by
  * {@link Replayer}; immutable once returned.
  */
 public final class AuditReport {
     /** The dimensions a report breaks totals down by. */
     public enum Dimension {
-        TEAM, PROJECT, CUSTOMER, MODEL, DAY
+        TEAM, PROJECT, CUSTOMER, MODEL, GROUP, DAY
     }
 
     /** One row: how many records, what they recorded, what they cost when priced again. */

@@ -18,7 +18,7 @@ import java.util.function.LongConsumer;
 
 /**
  * Runs journal records through the same pricing as the live pipeline, with a chosen price table,
- * and reports recorded against recomputed costs per team, project, customer, model and day.
+ * and reports recorded against recomputed costs per team, project, customer, model, agent group and day.
  * Several journals (one per pod) merge into one report.
  *
  * <p>Every record of a journal is priced, in order, so the month's volume discount is reproduced;
@@ -95,6 +95,7 @@ public final class Replayer {
         report.line(Dimension.PROJECT, record.project()).add(recorded, recomputed);
         report.line(Dimension.CUSTOMER, record.customerId()).add(recorded, recomputed);
         report.line(Dimension.MODEL, record.model()).add(recorded, recomputed);
+        report.line(Dimension.GROUP, record.group()).add(recorded, recomputed);
         days.lineFor(record.epochMillis()).add(recorded, recomputed);
         report.countPolicy(record.policyResult());
         report.seen(record.epochMillis());
