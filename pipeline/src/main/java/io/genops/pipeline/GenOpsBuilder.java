@@ -16,6 +16,7 @@ import io.genops.core.alert.AlertChannel;
 import io.genops.core.export.Exporter;
 import io.genops.core.event.AlertRule;
 import io.genops.core.event.EventKind;
+import io.genops.core.event.EventView;
 import io.genops.core.money.CurrencyTable;
 import io.genops.core.money.Money;
 import io.genops.core.policy.GovernancePolicy;
@@ -23,6 +24,7 @@ import io.genops.core.pricing.ModelPriceTable;
 import io.genops.core.pricing.PlatformPriceTable;
 import io.genops.core.pricing.UnknownModelPolicy;
 import io.genops.pipeline.internal.BudgetBook;
+import io.genops.pipeline.internal.GroupMatcher;
 import io.genops.pipeline.internal.LogAlertChannel;
 import io.genops.pipeline.internal.RateLimits;
 import io.genops.pipeline.internal.Settings;
@@ -73,6 +75,7 @@ public final class GenOpsBuilder {
     private int maxTrackedKeys = 10_000;
     private int maxAlertRules = 1_000;
     private final Map<String, AlertRule> alertRules = new LinkedHashMap<>();
+    private final Map<String, AgentGroup> agentGroups = new LinkedHashMap<>();
     private int maxAlertStateKeys = 10_000;
     private final List<Exporter> exporters = new ArrayList<>();
     private final Map<RateLimitScope, Map<String, Long>> rateLimits = new EnumMap<>(RateLimitScope.class);
@@ -138,6 +141,38 @@ public final class GenOpsBuilder {
     /** {@code ADVISORY} (default) records and alerts; {@code ENFORCED} also refuses spend beyond a limit. */
     public GenOpsBuilder policy(final GovernancePolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    /**
+     * Declares an agent group: events that match it (by agent-id pattern and/or attribute, see
+     * {@link AgentGroup}) are governed by its policy, sampling, export and cost-alert settings and its
+     * rules instead of the pipeline's. Groups are tried in the order declared here and the first match
+     * wins; an event matching none is in the group {@value io.genops.core.event.EventView#DEFAULT_GROUP},
+     * a name no group may take. At most 64 groups.
+     */
+    public GenOpsBuilder agentGroup(final String name, final AgentGroup group) {
+        Checks.nonBlank(name, "agentGroup name");
+        Objects.requireNonNull(group, "agentGroup");
+        if (name.trim().equalsIgnoreCase(EventView.DEFAULT_GROUP)) {
+            throw new IllegalArgumentException("agentGroup name '" + name + "' is reserved for the events that "
+                + "match no group");
+        }
+        if (agentGroups.containsKey(name)) {
+            throw new IllegalArgumentException("an agent group named '" + name + "' was already declared");
+        }
+        if (agentGroups.size() == GroupMatcher.MAX_GROUPS) {
+            throw new IllegalArgumentException("agentGroup '" + name + "' would be group " + (GroupMatcher.MAX_GROUPS
+                + 1) + "; at most " + GroupMatcher.MAX_GROUPS + " can be declared");
+        }
+        for (final Map.Entry<String, AlertRule> rule : group.alertRules().entrySet()) {
+            final String named = rule.getValue().group();
+            if (named != null && !named.equals(name)) {
+                throw new IllegalArgumentException("agentGroup '" + name + "' carries alertRule '" + rule.getKey()
+                    + "', which is limited to group '" + named + "'");
+            }
+        }
+        agentGroups.put(name, group);
         return this;
     }
 
@@ -576,6 +611,7 @@ public final class GenOpsBuilder {
         checkChannels();
         checkExporters();
         checkAlertRules();
+        checkAgentGroups();
         final ModelPriceTable models = modelPrices != null ? modelPrices : PriceTables.bundledModels();
         final PlatformPriceTable platform = platformPrices != null ? platformPrices : PriceTables.bundledPlatform();
         return new GenOps(new Settings(attribution.build(), policy, List.copyOf(budgetLimits.values()),
@@ -588,7 +624,8 @@ public final class GenOpsBuilder {
             new Retention(journalRetentionAge, journalRetentionBytes, clock),
             Collections.unmodifiableMap(new LinkedHashMap<>(alertRules)), maxAlertStateKeys,
             new Settings.Export(List.copyOf(exporters), exportBatchSize, exportBatchAge, exportMaxAttempts,
-                exportInitialBackoff, exportMaxBackoff), new RateLimits(rateLimits, maxTrackedKeys)));
+                exportInitialBackoff, exportMaxBackoff), new RateLimits(rateLimits, maxTrackedKeys),
+            Collections.unmodifiableMap(new LinkedHashMap<>(agentGroups))));
     }
 
     private void checkExporters() {
@@ -603,11 +640,37 @@ public final class GenOpsBuilder {
     }
 
     private void checkAlertRules() {
-        if (alertRules.size() > maxAlertRules) {
-            throw new IllegalStateException("alertRule was called for " + alertRules.size() + " rules, more than "
-                + "maxAlertRules (" + maxAlertRules + ")");
+        final int groupRules = agentGroups.values().stream().mapToInt(group -> group.alertRules().size()).sum();
+        if (alertRules.size() + groupRules > maxAlertRules) {
+            throw new IllegalStateException("alertRule was called for " + alertRules.size() + " rules and agent "
+                + "groups carry " + groupRules + ", more than maxAlertRules (" + maxAlertRules + ")");
         }
         alertRules.keySet().forEach(name -> Checks.maxLength(name, maxStringLength, "alertRule name"));
+        alertRules.forEach((name, rule) -> {
+            if (rule.group() != null && !agentGroups.containsKey(rule.group())) {
+                throw new IllegalStateException("alertRule '" + name + "' is limited to agent group '" + rule.group()
+                    + "', which was not declared; declared: " + String.join(", ", agentGroups.keySet()));
+            }
+        });
+    }
+
+    /** Names within the length limit, and rule names unique across the pipeline and its groups. */
+    private void checkAgentGroups() {
+        final Map<String, String> ruleOwners = new LinkedHashMap<>();
+        alertRules.keySet().forEach(name -> ruleOwners.put(name, "the pipeline"));
+        agentGroups.forEach((name, group) -> {
+            Checks.maxLength(name, maxStringLength, "agentGroup name");
+            group.attributes().forEach((attribute, value) -> Checks.maxLength(value, maxStringLength,
+                "agentGroup '" + name + "' " + attribute.label()));
+            for (final String rule : group.alertRules().keySet()) {
+                Checks.maxLength(rule, maxStringLength, "alertRule name");
+                final String owner = ruleOwners.putIfAbsent(rule, "agent group '" + name + "'");
+                if (owner != null) {
+                    throw new IllegalStateException("agent group '" + name + "' carries alertRule '" + rule
+                        + "', a name " + owner + " already uses; rule names are shared");
+                }
+            }
+        });
     }
 
     private void checkChannels() {

@@ -39,6 +39,7 @@ import java.util.Map;
  * @param sampling          why exported events were kept, and the adaptive sampler's key table
  * @param alerts            the alert stage's rule states and the firings put back into the pipeline
  * @param rejectedRateLimited events refused at the call by an enforced rate limit
+ * @param groups            per agent group, declared groups in order and {@code default} last
  */
 public record PipelineMetrics(long accepted, long processed, long dropped, long rejectedBudget, long rejectedInvalid,
     long failedEvents, long stageFailures, long unpricedEvents, long sampledIn, long sampledOut, long alertsFired,
@@ -46,7 +47,8 @@ public record PipelineMetrics(long accepted, long processed, long dropped, long 
     long priceCacheHits, long priceCacheMisses, long ringCapacity, long ringRemaining, long journaled,
     Money totalCost,
     Map<String, Money> costByTeam, Map<String, Money> costByAgent, Map<String, Money> costByModel,
-    List<StageGroup> stageGroups, SamplingMetrics sampling, AlertMetrics alerts, long rejectedRateLimited) {
+    List<StageGroup> stageGroups, SamplingMetrics sampling, AlertMetrics alerts, long rejectedRateLimited,
+    Map<String, GroupMetrics> groups) {
 
     /** Events refused at the call for any reason other than a full ring. */
     public long rejected() {

@@ -40,6 +40,7 @@ public final class AlertRule {
     private final AlertScope scope;
     private final long windowNanos;
     private final int minSamples;
+    private final String group;
 
     private AlertRule(final Builder b) {
         this.conditions = List.copyOf(b.conditions);
@@ -52,6 +53,7 @@ public final class AlertRule {
         this.scope = b.scope;
         this.windowNanos = b.window.toNanos();
         this.minSamples = b.minSamples;
+        this.group = b.group;
     }
 
     public static Builder builder() {
@@ -106,6 +108,14 @@ public final class AlertRule {
         return minSamples;
     }
 
+    /**
+     * The agent group whose events alone the rule reads, or {@code null} when it reads the events of
+     * every group.
+     */
+    public String group() {
+        return group;
+    }
+
     /** Whether any condition reads a metric over the window. */
     public boolean windowed() {
         for (final Condition condition : conditions) {
@@ -120,7 +130,7 @@ public final class AlertRule {
     public String toString() {
         return "AlertRule{conditions=" + conditions + ", severity=" + severity + ", channels=" + channels
             + ", complexity=" + complexity + ", scope=" + scope + ", window=" + Duration.ofNanos(windowNanos)
-            + ", minSamples=" + minSamples + '}';
+            + ", minSamples=" + minSamples + (group == null ? "" : ", group=" + group) + '}';
     }
 
     /** Builds an {@link AlertRule}; at least one condition is required. */
@@ -135,8 +145,18 @@ public final class AlertRule {
         private AlertScope scope = AlertScope.GLOBAL;
         private Duration window = DEFAULT_WINDOW;
         private int minSamples = DEFAULT_MIN_SAMPLES;
+        private String group;
 
         private Builder() {
+        }
+
+        /**
+         * Limits the rule to the events of one agent group; by default it reads the events of every
+         * group. The pipeline refuses a rule naming a group it does not declare.
+         */
+        public Builder group(final String group) {
+            this.group = Checks.nonBlank(group, "alert rule group");
+            return this;
         }
 
         public Builder condition(final Condition condition) {

@@ -5,7 +5,6 @@ import com.lmax.disruptor.RingBuffer;
 import io.genops.core.Attribution;
 import io.genops.core.alert.FiredAlert;
 import io.genops.core.event.EventKind;
-import io.genops.core.event.EventView;
 import io.genops.core.event.Interaction;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -33,13 +32,14 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>The event: kind {@code ALERT}; the rule's name; the attribution of whoever created the rule (the
  * session's for {@code createAlert}, the rule's own over the client's for rules from configuration);
- * the rule itself, whose complexity and channel count set the price; the observed value and the
- * threshold; and attributes {@value #SCOPE_ATTRIBUTE}, {@value #METRIC_ATTRIBUTE} and
- * {@value #SEVERITY_ATTRIBUTE}, which mark it as a fired alert rather than a rule's creation. A rule's
- * cost override prices its creation only; firings are priced from the table. Firings are charged to
- * budgets but never refused by them: the alert has already fired. Budget threshold alerts are the
- * budget stage's own notices and are not put back. The journal record of a firing differs from a
- * creation's only in its strings (the record layout has no bit for it; it carries no attributes).
+ * the rule's agent group when it is limited to one, else the default group; the rule itself, whose
+ * complexity and channel count set the price; the observed value and the threshold; and attributes
+ * {@value #SCOPE_ATTRIBUTE}, {@value #METRIC_ATTRIBUTE} and {@value #SEVERITY_ATTRIBUTE}, which mark
+ * it as a fired alert rather than a rule's creation. A rule's cost override prices its creation only;
+ * firings are priced from the table. Firings are charged to budgets but never refused by them: the
+ * alert has already fired. Budget threshold alerts are the budget stage's own notices and are not put
+ * back. The journal record of a firing differs from a creation's only in its strings (the record
+ * layout has no bit for it; it carries no attributes).
  *
  * <p>Once the pipeline starts closing, firings are delivered but no longer put back (counted as
  * unjournaled), so the drain before shutdown has a fixed end.
@@ -52,14 +52,16 @@ final class AlertJournal {
     private static final long CLAIM_PARK_NANOS = 50_000;
 
     private final RingBuffer<EventSlot> ring;
+    private final CompiledGroup defaultGroup;
     private final ArrayBlockingQueue<Entry> queue;
     private final AtomicLong journaled = new AtomicLong();
     private final AtomicLong unjournaled = new AtomicLong();
     /** Guarded by this: publishing and closing exclude each other, so nothing is published after close. */
     private boolean open = true;
 
-    AlertJournal(final RingBuffer<EventSlot> ring, final int capacity) {
+    AlertJournal(final RingBuffer<EventSlot> ring, final int capacity, final CompiledGroup defaultGroup) {
         this.ring = ring;
+        this.defaultGroup = defaultGroup;
         this.queue = new ArrayBlockingQueue<>(capacity);
     }
 
@@ -110,7 +112,7 @@ final class AlertJournal {
     }
 
     /** Overwrites every field a caller writes, as {@code Ingest} does for its own events. */
-    private static void write(final EventSlot slot, final long sequence, final FiredAlert alert,
+    private void write(final EventSlot slot, final long sequence, final FiredAlert alert,
         final CompiledRule rule) {
         final Attribution owner = rule.owner;
         slot.kind = EventKind.ALERT;
@@ -125,7 +127,7 @@ final class AlertJournal {
         slot.costCenter = owner.costCenter();
         slot.feature = owner.feature();
         slot.agentId = null;
-        slot.group = EventView.DEFAULT_GROUP;
+        slot.agentGroup = rule.group != null ? rule.group : defaultGroup;
         slot.name = rule.name;
         slot.conversationId = null;
         slot.reservedCount = 0;

@@ -6,6 +6,7 @@ import io.genops.core.event.AlertRule;
 import io.genops.core.event.AlertScope;
 import io.genops.core.event.EventKind;
 import io.genops.core.money.Money;
+import io.genops.pipeline.AgentGroup;
 import io.genops.pipeline.BudgetScope;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +25,8 @@ import java.util.Map;
  *
  * <p>Evaluation, per event, for each rule that reads the event's kind:
  * <ol>
+ *   <li>a rule limited to an agent group skips the events of other groups, and a rule on what
+ *       something costs skips the events of a group with cost alerts off;</li>
  *   <li>the scope key: {@code global}, or the event's team, project, customer or agent (an event
  *       without it is skipped by that rule);</li>
  *   <li>for a rule with windowed conditions, the state of (rule, key) from the {@link RuleStateTable}
@@ -53,6 +56,7 @@ final class AlertStage implements Stage {
     private final AlertJournal journal;
     private final BudgetBook budgets;
     private final PipelineCounters counters;
+    private final GroupMatcher groups;
     private final int maxRules;
     private final RuleStateTable states;
     private final Map<String, CompiledRule> rulesByName = new LinkedHashMap<>();
@@ -65,8 +69,9 @@ final class AlertStage implements Stage {
     private Budget utilizationBudget;
 
     AlertStage(final AlertSink alerts, final AlertJournal journal, final BudgetBook budgets,
-        final PipelineCounters counters, final Settings settings) {
+        final PipelineCounters counters, final Settings settings, final GroupMatcher groups) {
         this.alerts = alerts;
+        this.groups = groups;
         this.journal = journal;
         this.budgets = budgets;
         this.counters = counters;
@@ -75,8 +80,20 @@ final class AlertStage implements Stage {
             counters.alertStateEvictions);
         for (final Map.Entry<String, AlertRule> configured : settings.alertRules().entrySet()) {
             final AlertRule rule = configured.getValue();
-            register(configured.getKey(), rule, rule.attribution().over(settings.attribution()));
+            register(configured.getKey(), rule, rule.attribution().over(settings.attribution()), groupOf(rule));
         }
+        for (final Map.Entry<String, AgentGroup> group : settings.agentGroups().entrySet()) {
+            for (final Map.Entry<String, AlertRule> own : group.getValue().alertRules().entrySet()) {
+                final AlertRule rule = own.getValue();
+                register(own.getKey(), rule, rule.attribution().over(settings.attribution()),
+                    groups.named(group.getKey()));
+            }
+        }
+    }
+
+    /** The group a rule names, checked to exist when it was declared or created; {@code null} for every group. */
+    private CompiledGroup groupOf(final AlertRule rule) {
+        return rule.group() == null ? null : groups.named(rule.group());
     }
 
     @Override
@@ -88,7 +105,7 @@ final class AlertStage implements Stage {
     public void onEvent(final EventSlot event, final boolean endOfBatch) {
         if (event.kind == EventKind.ALERT) {
             if (!AlertJournal.isFiring(event)) {
-                register(event.name, event.rule, ownerOf(event));
+                register(event.name, event.rule, ownerOf(event), groupOf(event.rule));
             }
             return;
         }
@@ -100,6 +117,10 @@ final class AlertStage implements Stage {
     }
 
     private void evaluate(final CompiledRule rule, final EventSlot event, final long refused) {
+        if ((rule.group != null && rule.group != event.agentGroup)
+            || (rule.readsSpend && !event.agentGroup.costAlerts)) {
+            return;
+        }
         final String key = rule.scope.keyOf(event.team, event.project, event.customerId, event.agentId);
         if (key == null) {
             return;
@@ -317,7 +338,8 @@ final class AlertStage implements Stage {
         return owner.build();
     }
 
-    private void register(final String name, final AlertRule rule, final Attribution owner) {
+    private void register(final String name, final AlertRule rule, final Attribution owner,
+        final CompiledGroup group) {
         final CompiledRule existing = rulesByName.get(name);
         if (existing == null && rulesByName.size() >= maxRules) {
             PipelineCounters.increment(counters.alertRulesRejected);
@@ -326,7 +348,7 @@ final class AlertStage implements Stage {
         if (existing != null) {
             states.removeAll(existing);
         }
-        rulesByName.put(name, new CompiledRule(name, rule, owner));
+        rulesByName.put(name, new CompiledRule(name, rule, owner, group));
         rebuildIndex();
     }
 

@@ -12,7 +12,8 @@ import java.util.List;
  * Charges each event's cost to every budget that applies (its team, project, customer and team with
  * project, in each window that has a limit), replaces the caller's reservation by the actual cost,
  * sets the event's policy result, and raises one alert per threshold per budget and window when the
- * spend crosses it (by default at 50, 80 and 100 percent). Only this stage raises budget alerts, one
+ * spend crosses it (by default at 50, 80 and 100 percent), unless the event's agent group has cost
+ * alerts off. Only this stage raises budget alerts, one
  * event at a time, so concurrent callers crossing together still yield exactly one alert.
  */
 final class BudgetStage implements Stage {
@@ -88,8 +89,15 @@ final class BudgetStage implements Stage {
         raiseCrossings(event, budget, period, spent);
     }
 
+    /**
+     * Raises the thresholds {@code spent} has newly reached. An event of a group with cost alerts off
+     * raises none and leaves them unmarked, so the next event of a group that alerts raises them.
+     */
     private void raiseCrossings(final EventSlot event, final Budget budget, final Budget.Period period,
         final long spent) {
+        if (!event.agentGroup.costAlerts) {
+            return;
+        }
         for (int i = 0; i < thresholdPercents.length; i++) {
             final int bit = 1 << i;
             if ((period.thresholdsFired & bit) == 0 && reached(spent, budget.limitNanos, thresholdPercents[i])) {

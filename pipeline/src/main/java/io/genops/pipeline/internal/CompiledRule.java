@@ -20,6 +20,8 @@ final class CompiledRule {
     final AlertRule rule;
     final AlertScope scope;
     final Attribution owner;
+    /** The agent group whose events alone the rule reads; {@code null} for every group's. */
+    final CompiledGroup group;
     final Condition[] conditions;
     final RuleMetric[] metrics;
     final long windowMillis;
@@ -32,17 +34,20 @@ final class CompiledRule {
     final boolean readsErrors;
     final boolean readsRejections;
     final boolean readsLatency;
+    /** Whether a condition reads what something costs, which agent groups with cost alerts off skip. */
+    final boolean readsSpend;
 
     /** States of a keyed scope, by key; the state table keeps their number under its cap. */
     final Map<String, RuleState> states = new HashMap<>();
     /** The one state of a global rule, kept outside the table and never evicted. */
     RuleState global;
 
-    CompiledRule(final String name, final AlertRule rule, final Attribution owner) {
+    CompiledRule(final String name, final AlertRule rule, final Attribution owner, final CompiledGroup group) {
         this.name = name;
         this.rule = rule;
         this.scope = rule.scope();
         this.owner = owner;
+        this.group = group;
         final List<Condition> list = rule.conditions();
         this.conditions = list.toArray(new Condition[0]);
         this.metrics = new RuleMetric[conditions.length];
@@ -59,6 +64,7 @@ final class CompiledRule {
         this.readsErrors = any(m -> m == RuleMetric.ERROR_RATE);
         this.readsRejections = any(m -> m == RuleMetric.REJECTION_RATE);
         this.readsLatency = any(m -> m.quantile() > 0);
+        this.readsSpend = readsCost || any(m -> m == RuleMetric.COST_USD || m == RuleMetric.BUDGET_UTILIZATION);
     }
 
     private boolean any(final Predicate<RuleMetric> test) {

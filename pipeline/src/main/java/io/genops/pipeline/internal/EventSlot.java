@@ -29,8 +29,8 @@ public final class EventSlot implements EventView {
     String costCenter;
     String feature;
     String agentId;
-    /** The agent group's name; written by the caller with the group it resolved. */
-    String group;
+    /** The agent group, resolved by the caller; its settings govern the event in every stage. */
+    CompiledGroup agentGroup;
     String name;
     String conversationId;
     String userId;
@@ -155,7 +155,7 @@ public final class EventSlot implements EventView {
 
     @Override
     public String group() {
-        return group;
+        return agentGroup.name;
     }
 
     @Override

@@ -6,7 +6,6 @@ import io.genops.core.Attribution;
 import io.genops.core.Checks;
 import io.genops.core.event.AlertRule;
 import io.genops.core.event.EventKind;
-import io.genops.core.event.EventView;
 import io.genops.core.event.Interaction;
 import io.genops.core.event.PerformanceSignal;
 import io.genops.core.policy.GovernancePolicy;
@@ -37,7 +36,7 @@ public final class Ingest {
 
     private final RingBuffer<EventSlot> ring;
     private final BackpressurePolicy backpressure;
-    private final GovernancePolicy policy;
+    private final GroupMatcher groups;
     private final BudgetBook budgets;
     private final UnknownModelPolicy unknownModels;
     private final ModelPriceTable prices;
@@ -53,11 +52,11 @@ public final class Ingest {
     private volatile boolean open = true;
     private volatile boolean halted;
 
-    public Ingest(final RingBuffer<EventSlot> ring, final Settings settings, final BudgetBook budgets,
-        final PipelineCounters counters) {
+    public Ingest(final RingBuffer<EventSlot> ring, final Settings settings, final GroupMatcher groups,
+        final BudgetBook budgets, final PipelineCounters counters) {
         this.ring = ring;
         this.backpressure = settings.backpressure();
-        this.policy = settings.policy();
+        this.groups = groups;
         this.budgets = budgets;
         this.unknownModels = settings.unknownModelPolicy();
         this.prices = settings.modelPrices();
@@ -79,9 +78,10 @@ public final class Ingest {
         final long now = clock.millis();
         final Attribution own = interaction.attribution();
         final long estimate = checkedEstimate(interaction);
-        final boolean rateLimited = limitRate(own, base, agentId);
+        final CompiledGroup group = groups.resolve(agentId, own, base, interaction.model(), interaction.provider());
+        final boolean rateLimited = limitRate(own, base, agentId, group);
         final Reservations held = enforce(own, base, now, interaction.hasCostOverride()
-            ? interaction.costOverrideNanos() : estimate);
+            ? interaction.costOverrideNanos() : estimate, group);
         held.rateLimited = rateLimited;
 
         final long sequence = claim(held, true);
@@ -119,8 +119,10 @@ public final class Ingest {
         final long now = clock.millis();
         final long estimate = signal.hasCostOverride()
             ? signal.costOverrideNanos() : platform.signalNanos(signal.complexity(), signal.frequency(), tier());
-        final boolean rateLimited = enforced && limitRate(signal.attribution(), base, signal.agentId());
-        final Reservations held = enforced ? enforce(signal.attribution(), base, now, estimate) : none(estimate);
+        final CompiledGroup group = groups.resolve(signal.agentId(), signal.attribution(), base, null, null);
+        final boolean rateLimited = enforced && limitRate(signal.attribution(), base, signal.agentId(), group);
+        final Reservations held = enforced ? enforce(signal.attribution(), base, now, estimate, group)
+            : none(estimate, group);
         held.rateLimited = rateLimited;
 
         // The library's own signals never throw on a full ring: the call that caused them already succeeded.
@@ -146,9 +148,12 @@ public final class Ingest {
         checkOpen();
         checkName(name, "alert name");
         checkAttribution(rule.attribution());
+        final CompiledGroup group = rule.group() != null ? declaredGroup(rule.group())
+            : groups.resolve(null, rule.attribution(), base, null, null);
         final long now = clock.millis();
         final Reservations held = enforce(rule.attribution(), base, now, rule.hasCostOverride()
-            ? rule.costOverrideNanos() : platform.alertNanos(rule.complexity(), rule.channels().size(), tier()));
+            ? rule.costOverrideNanos() : platform.alertNanos(rule.complexity(), rule.channels().size(), tier()),
+            group);
 
         final long sequence = claim(held, true);
         if (sequence < 0) {
@@ -166,16 +171,27 @@ public final class Ingest {
         return true;
     }
 
+    /** The group a rule names; refuses, at the call, a name no group was declared with. */
+    private CompiledGroup declaredGroup(final String name) {
+        final CompiledGroup group = groups.named(name);
+        if (group == null) {
+            counters.rejectedInvalid.increment();
+            throw new IllegalArgumentException("the alert rule names agent group '" + name + "', which this "
+                + "pipeline does not declare; declared: " + groups.names());
+        }
+        return group;
+    }
+
     /**
-     * Under an enforced policy, reserves {@code estimateNanos} in every budget the event falls under,
-     * all or none; throws {@link io.genops.core.policy.BudgetExceededException} naming the budget that
-     * has no room. Returns the reservations held (none when advisory).
+     * Under the enforced policy of the event's group, reserves {@code estimateNanos} in every budget the
+     * event falls under, all or none; throws {@link io.genops.core.policy.BudgetExceededException} naming
+     * the budget that has no room. Returns the reservations held (none when advisory).
      */
     private Reservations enforce(final Attribution own, final Attribution base, final long now,
-        final long estimateNanos) {
+        final long estimateNanos, final CompiledGroup group) {
         final Reservations held = reservations.get();
-        held.clear(estimateNanos);
-        if (policy != GovernancePolicy.ENFORCED) {
+        held.clear(estimateNanos, group);
+        if (group.policy != GovernancePolicy.ENFORCED) {
             return held;
         }
         final int count = budgets.collect(pick(own.team(), base.team()), pick(own.project(), base.project()),
@@ -187,6 +203,7 @@ public final class Ingest {
                 if (!budget.reserve(period, estimateNanos)) {
                     held.release();
                     counters.rejectedBudget.increment();
+                    group.refused.increment();
                     throw budgets.exceeded(budget, period);
                 }
                 held.periods[held.count++] = period;
@@ -196,11 +213,12 @@ public final class Ingest {
     }
 
     /**
-     * Counts the event against its team's and agent's rate limits. Under an enforced policy a key over
-     * its limit refuses the call with {@link RateLimitedException}; otherwise the event is recorded
-     * and marked {@code RATE_LIMITED}. Returns whether it was over a limit.
+     * Counts the event against its team's and agent's rate limits. Under the enforced policy of the
+     * event's group a key over its limit refuses the call with {@link RateLimitedException}; otherwise
+     * the event is recorded and marked {@code RATE_LIMITED}. Returns whether it was over a limit.
      */
-    private boolean limitRate(final Attribution own, final Attribution base, final String agentId) {
+    private boolean limitRate(final Attribution own, final Attribution base, final String agentId,
+        final CompiledGroup group) {
         if (!rateLimits.active()) {
             return false;
         }
@@ -209,16 +227,17 @@ public final class Ingest {
         if (refusing == null) {
             refusing = rateLimits.refusing(RateLimitScope.AGENT, agentId, now);
         }
-        if (refusing != null && policy == GovernancePolicy.ENFORCED) {
+        if (refusing != null && group.policy == GovernancePolicy.ENFORCED) {
             counters.rejectedRateLimited.increment();
+            group.refused.increment();
             throw new RateLimitedException(refusing.label, refusing.eventsPerSecond);
         }
         return refusing != null;
     }
 
-    private Reservations none(final long estimateNanos) {
+    private Reservations none(final long estimateNanos, final CompiledGroup group) {
         final Reservations held = reservations.get();
-        held.clear(estimateNanos);
+        held.clear(estimateNanos, group);
         return held;
     }
 
@@ -394,7 +413,7 @@ public final class Ingest {
         slot.costCenter = own.costCenter() != null ? own.costCenter() : base.costCenter();
         slot.feature = own.feature() != null ? own.feature() : base.feature();
         slot.agentId = agentId;
-        slot.group = EventView.DEFAULT_GROUP;
+        slot.agentGroup = held.group;
         slot.conversationId = conversation != null ? conversation.id() : null;
         System.arraycopy(held.periods, 0, slot.reserved, 0, held.count);
         slot.reservedCount = held.count;
@@ -480,11 +499,13 @@ public final class Ingest {
         int count;
         long nanos;
         boolean rateLimited;
+        CompiledGroup group;
 
-        void clear(final long estimateNanos) {
+        void clear(final long estimateNanos, final CompiledGroup eventGroup) {
             count = 0;
             nanos = estimateNanos;
             rateLimited = false;
+            group = eventGroup;
         }
 
         /** Gives back what was reserved, for a call that ends up not recorded. */

@@ -14,6 +14,7 @@ import io.genops.core.money.Money;
 import io.genops.core.pricing.EventPricer;
 import io.genops.core.pricing.PriceCache;
 import io.genops.pipeline.AlertMetrics;
+import io.genops.pipeline.GroupMetrics;
 import io.genops.pipeline.PipelineMetrics;
 import io.genops.pipeline.PipelineStage;
 import io.genops.pipeline.ShutdownReport;
@@ -51,6 +52,7 @@ public final class Pipeline {
 
     private final Settings settings;
     private final PipelineCounters counters = new PipelineCounters();
+    private final GroupMatcher groups;
     private final Disruptor<EventSlot> disruptor;
     private final RingBuffer<EventSlot> ring;
     private final Ingest ingest;
@@ -72,6 +74,7 @@ public final class Pipeline {
 
     public Pipeline(final Settings settings) {
         this.settings = settings;
+        this.groups = new GroupMatcher(settings.agentGroups(), settings.policy(), settings.maxTrackedKeys());
         this.budgets = new BudgetBook(settings.budgetLimits(), settings.budgetZone(), settings.maxTrackedKeys());
         this.dispatcher = new AlertDispatcher(settings.alertChannels(), settings.defaultAlertChannels(),
             settings.alertQueueCapacity(), settings.alertBatchSize(), settings.alertBatchAge().toNanos());
@@ -83,7 +86,8 @@ public final class Pipeline {
         this.disruptor = new Disruptor<>(EventSlot::new, settings.ringSize(), this::newThread, ProducerType.MULTI,
             waitStrategy(settings));
         this.disruptor.setDefaultExceptionHandler(new LastResortHandler());
-        this.alertJournal = new AlertJournal(disruptor.getRingBuffer(), settings.alertQueueCapacity());
+        this.alertJournal = new AlertJournal(disruptor.getRingBuffer(), settings.alertQueueCapacity(),
+            groups.defaultGroup());
         this.dispatcher.journalTo(alertJournal);
         if (settings.journaled()) {
             final JournalRecovery recovery = recover();
@@ -98,7 +102,7 @@ public final class Pipeline {
         wireStages();
         this.dispatcher.start();
         this.ring = disruptor.start();
-        this.ingest = new Ingest(ring, settings, budgets, counters);
+        this.ingest = new Ingest(ring, settings, groups, budgets, counters);
         startExporters();
     }
 
@@ -131,7 +135,7 @@ public final class Pipeline {
         if (journalStage != null) {
             stages.add(journalStage);
         }
-        stages.add(new AlertStage(dispatcher, alertJournal, budgets, counters, settings));
+        stages.add(new AlertStage(dispatcher, alertJournal, budgets, counters, settings, groups));
         for (final PipelineStage custom : settings.customStages()) {
             stages.add(new UserStage(custom));
         }
@@ -316,7 +320,17 @@ public final class Pipeline {
             money(byTeam), money(byAgent), money(byModel), groups, counters.sampling.snapshot(),
             new AlertMetrics(counters.alertStateKeys.get(), counters.alertStateEvictions.get(),
                 counters.alertRulesRejected.get(), alertJournal.journaled(), alertJournal.unjournaled()),
-            counters.rejectedRateLimited.sum());
+            counters.rejectedRateLimited.sum(), groupMetrics());
+    }
+
+    /** Per agent group, declared ones in order and the default last: a handful of entries at most. */
+    private Map<String, GroupMetrics> groupMetrics() {
+        final Map<String, GroupMetrics> metrics = new LinkedHashMap<>();
+        for (final CompiledGroup group : groups.all()) {
+            metrics.put(group.name, new GroupMetrics(group.events.get(), group.exported.get(), group.refused.sum(),
+                Money.usdNanos(group.costNanos.get())));
+        }
+        return metrics;
     }
 
     private static Map<String, Money> money(final CostTotals totals) {

@@ -16,6 +16,11 @@ import io.genops.pipeline.SamplingPolicy;
  * draws at the rate of the key's class. An adaptive policy's statistics see every interaction and
  * signal, whatever the decision. Draws come from a seeded pseudo-random sequence, so a run is
  * reproducible.
+ *
+ * <p>Agent groups come first: a group that exports nothing drops every event of its own, must-keep
+ * ones included; a group with a rate of its own for the event's kind decides at that fixed rate (after
+ * the must-keep rule), and such events do not feed the adaptive statistics. Every other event is
+ * decided by the pipeline's policy. The stage also counts each group's events, exports and cost.
  */
 final class SamplingStage implements Stage {
     /** Rates are in millionths: 1,000,000 keeps everything. */
@@ -52,7 +57,7 @@ final class SamplingStage implements Stage {
 
     @Override
     public void onEvent(final EventSlot event, final boolean endOfBatch) {
-        final int reason = adaptive == null ? decideFixed(event) : decideAdaptive(event);
+        final int reason = decide(event);
         event.sampled = reason != DROP;
         if (event.sampled) {
             PipelineCounters.increment(counters.sampledIn);
@@ -60,13 +65,30 @@ final class SamplingStage implements Stage {
         } else {
             PipelineCounters.increment(counters.sampledOut);
         }
+        final CompiledGroup group = event.agentGroup;
+        PipelineCounters.increment(group.events);
+        if (event.sampled) {
+            PipelineCounters.increment(group.exported);
+        }
+        PipelineCounters.add(group.costNanos, event.costNanos);
     }
 
-    private int decideFixed(final EventSlot event) {
+    private int decide(final EventSlot event) {
+        final CompiledGroup group = event.agentGroup;
+        if (!group.export) {
+            return DROP;
+        }
+        final int groupPpm = group.ratePpmByKind[event.kind.ordinal()];
+        if (groupPpm != CompiledGroup.FOLLOW) {
+            return decideFixed(event, groupPpm);
+        }
+        return adaptive == null ? decideFixed(event, ratePpmByKind[event.kind.ordinal()]) : decideAdaptive(event);
+    }
+
+    private int decideFixed(final EventSlot event, final int ratePpm) {
         if (mustKeep(event)) {
             return SamplingCounters.MUST_KEEP;
         }
-        final int ratePpm = ratePpmByKind[event.kind.ordinal()];
         if (ratePpm >= RATE_SCALE) {
             return SamplingCounters.FIXED_RATE;
         }

@@ -9,6 +9,7 @@ import io.genops.core.policy.GovernancePolicy;
 import io.genops.core.pricing.ModelPriceTable;
 import io.genops.core.pricing.PlatformPriceTable;
 import io.genops.core.pricing.UnknownModelPolicy;
+import io.genops.pipeline.AgentGroup;
 import io.genops.pipeline.BackpressurePolicy;
 import io.genops.pipeline.ConsumerWait;
 import io.genops.pipeline.PipelineStage;
@@ -61,7 +62,8 @@ public record Settings(
     Map<String, AlertRule> alertRules,
     int maxAlertStateKeys,
     Export export,
-    RateLimits rateLimits) {
+    RateLimits rateLimits,
+    Map<String, AgentGroup> agentGroups) {
 
     /** How exporters are fed from the journal. */
     public record Export(List<Exporter> exporters, int batchSize, Duration batchAge, int maxAttempts,

@@ -15,7 +15,7 @@ class RuleStateTableTest {
 
     private static CompiledRule rule(final String name, final AlertScope scope, final String condition) {
         return new CompiledRule(name, AlertRule.builder().condition(condition).scope(scope).build(),
-            Attribution.EMPTY);
+            Attribution.EMPTY, null);
     }
 
     @Test
