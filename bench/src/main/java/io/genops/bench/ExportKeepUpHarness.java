@@ -14,21 +14,26 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Whether OTLP export keeps up with ingestion: one producer records interactions as fast as it can,
- * or at a given rate (10 % sampled for export), into a journaled pipeline whose OTLP exporter sends to a receiver on
- * loopback that reads each request and answers 200. Every half second it prints the ingestion rate
+ * or at a given rate in bursts of 256 with a pause between them, into a journaled pipeline (10 % of
+ * interactions sampled for export) whose OTLP exporter sends to a receiver on loopback that reads each
+ * request and answers 200. Every half second it prints the ingestion rate
  * and the exporter's lag; then it stops producing and times how long the exporter takes to catch up.
  *
  * <pre>
  * java @bench/target/genops-jvm.options -cp bench/target/benchmarks.jar \
  *     io.genops.bench.ExportKeepUpHarness [seconds] [events per second, 0 = as fast as possible]
+ *     [export batch size, default 4096] [gzip, default true]
  * </pre>
  */
 public final class ExportKeepUpHarness {
     private static final long REPORT_NANOS = 500_000_000L;
     private static final long CATCH_UP_NANOS = 60_000_000_000L;
+    /** A paced producer records bursts of 256 events on schedule and parks between them. */
+    private static final long PACE_MASK = 255;
 
     private ExportKeepUpHarness() {
     }
@@ -36,13 +41,15 @@ public final class ExportKeepUpHarness {
     public static void main(final String[] args) throws IOException {
         final int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         final long rate = args.length > 1 ? Long.parseLong(args[1]) : 0;
+        final int batch = args.length > 2 ? Integer.parseInt(args[2]) : 4096;
+        final boolean gzip = args.length <= 3 || Boolean.parseBoolean(args[3]);
         final AtomicLong requests = new AtomicLong();
         final HttpServer receiver = receiver(requests);
         try (TempJournal journal = new TempJournal()) {
             final OtlpExporter otlp = OtlpExporter.builder()
-                .endpoint(URI.create("http://127.0.0.1:" + receiver.getAddress().getPort())).build();
+                .endpoint(URI.create("http://127.0.0.1:" + receiver.getAddress().getPort())).gzip(gzip).build();
             final GenOps genops = GenOps.builder().team("support").journal(journal.directory()).exporter(otlp)
-                .samplingRate(EventKind.INTERACTION, 0.1).exportBatchSize(4096)
+                .samplingRate(EventKind.INTERACTION, 0.1).exportBatchSize(batch)
                 .exportBatchAge(Duration.ofMillis(200)).build();
             produce(genops, seconds, rate);
             final long caughtUpNanos = catchUp(genops);
@@ -67,8 +74,8 @@ public final class ExportKeepUpHarness {
             long reported = 0;
             long i = 0;
             while (System.nanoTime() - start < seconds * 1_000_000_000L) {
-                while (intervalNanos > 0 && System.nanoTime() - start < i * intervalNanos) {
-                    Thread.onSpinWait();
+                if (intervalNanos > 0 && (i & PACE_MASK) == 0) {
+                    pace(start + i * intervalNanos);
                 }
                 session.trackInteraction(agents[(int)(i % agents.length)], interactions[(int)(i & Fixtures.MASK)]);
                 i++;
@@ -78,6 +85,13 @@ public final class ExportKeepUpHarness {
                     nextReport += REPORT_NANOS;
                 }
             }
+        }
+    }
+
+    /** Parks until {@code dueNanos}, so a paced producer leaves the cores to the pipeline between bursts. */
+    private static void pace(final long dueNanos) {
+        for (long wait = dueNanos - System.nanoTime(); wait > 0; wait = dueNanos - System.nanoTime()) {
+            LockSupport.parkNanos(wait);
         }
     }
 

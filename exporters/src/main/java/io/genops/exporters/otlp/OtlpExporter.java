@@ -129,10 +129,11 @@ import java.util.function.LongSupplier;
  * metric export never holds a batch back: the next one carries the same totals.
  *
  * <h2>Sending, retrying, results</h2>
- * {@link #send()} exports the batch's spans and log records (and metrics when due) at once, and waits
- * for the answers up to {@code timeout}: all accepted answers {@link ExportResult#SUCCESS}; anything else
+ * Spans and log records go in requests of at most {@code requestSize} items, each started as soon as its
+ * items are added; {@link #send()} starts the rest (and the metrics when due), and waits for the answers
+ * up to {@code timeout}: all accepted answers {@link ExportResult#SUCCESS}; anything else
  * (refused connection, timeout, an error status) answers {@link ExportResult#RETRY} and keeps the batch.
- * The next send repeats only the part not yet accepted, and does not repeat an export still waiting for
+ * The next send repeats only the requests not yet accepted, and does not repeat one still waiting for
  * its answer, so a batch reaches the collector once unless an answer is lost. The official exporters'
  * own retries are off; the runner retries with its backoff. {@link ExportResult#FAILED} is never
  * answered: the official exporters do not tell a permanent refusal (400) from a passing one, so a batch
@@ -157,9 +158,11 @@ public final class OtlpExporter implements Exporter {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_METRIC_INTERVAL = Duration.ofSeconds(10);
     public static final int DEFAULT_MAX_METRIC_SERIES = 2000;
+    public static final int DEFAULT_REQUEST_SIZE = 512;
     static final Duration LONGEST_TIMEOUT = Duration.ofMinutes(10);
     static final Duration LONGEST_METRIC_INTERVAL = Duration.ofHours(1);
     static final int MOST_METRIC_SERIES = 100_000;
+    static final int LARGEST_REQUEST = 100_000;
 
     private final String name;
     private final String description;
@@ -205,8 +208,8 @@ public final class OtlpExporter implements Exporter {
         this.metrics = new EventMetrics(telemetry, b.maxMetricSeries,
             TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()),
             failureLog("gauge reads", "A gauge that cannot be read is left out of that export"));
-        this.spans = new BatchPart<>(transport::exportSpans);
-        this.logs = new BatchPart<>(transport::exportLogs);
+        this.spans = new BatchPart<>(transport::exportSpans, b.requestSize);
+        this.logs = new BatchPart<>(transport::exportLogs, b.requestSize);
     }
 
     public static Builder builder() {
@@ -382,6 +385,7 @@ public final class OtlpExporter implements Exporter {
         private Path clientCertificate;
         private Duration metricInterval = DEFAULT_METRIC_INTERVAL;
         private int maxMetricSeries = DEFAULT_MAX_METRIC_SERIES;
+        private int requestSize = DEFAULT_REQUEST_SIZE;
 
         private Builder() {
         }
@@ -485,6 +489,21 @@ public final class OtlpExporter implements Exporter {
         }
 
         /**
+         * The most spans, or log records, one request carries; 1 to 100,000; default 512. A batch with more
+         * is sent in several requests, each started as soon as its items are added, so the collector
+         * receives the start of a large batch while the runner is still reading the rest of it from the
+         * journal.
+         */
+        public Builder requestSize(final int items) {
+            Checks.positive(items, "requestSize");
+            if (items > LARGEST_REQUEST) {
+                throw new IllegalArgumentException("requestSize must be at most " + LARGEST_REQUEST + ": " + items);
+            }
+            this.requestSize = items;
+            return this;
+        }
+
+        /**
          * Reads the TLS files and builds the exporter; its connections open on the first send.
          *
          * @throws IllegalArgumentException when a gRPC endpoint has a path or a TLS file cannot be read
@@ -519,7 +538,8 @@ public final class OtlpExporter implements Exporter {
         /** The settings as shown by the exporter's {@code toString()}: header names only. */
         String describe() {
             return "protocol=" + protocol + ", endpoint=" + Checked.shown(target()) + ", gzip=" + gzip + ", headers="
-                + headers.keySet() + " (values hidden), timeout=" + timeout + ", service=" + serviceName;
+                + headers.keySet() + " (values hidden), timeout=" + timeout + ", requestSize=" + requestSize
+                + ", service=" + serviceName;
         }
     }
 }

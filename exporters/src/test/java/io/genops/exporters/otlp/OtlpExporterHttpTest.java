@@ -246,6 +246,29 @@ class OtlpExporterHttpTest {
     }
 
     @Test
+    void aLargeBatch_goesInRequestsOfRequestSize_theFirstOnesBeforeTheSend() {
+        exporter = builder().requestSize(100).build();
+        final List<TestEvent> events = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            events.add(TestEvent.interaction(i, "s", "bot"));
+        }
+        TestEvent.feed(exporter, events);
+        final long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (receiver.received.traces.size() < 2 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(receiver.received.traces).as("two full requests went out while events were added").hasSize(2);
+
+        assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
+        assertThat(receiver.received.traces.stream().map(r -> r.getResourceSpans(0).getScopeSpans(0).getSpansCount()))
+            .containsExactlyInAnyOrder(100, 100, 50);
+        assertThat(receiver.received.spans().stream().map(span -> Received.attributes(span.getAttributesList())
+            .get("genops.event.sequence")).distinct()).hasSize(250);
+        assertThat(exporter.stats().spansExported()).isEqualTo(250);
+        assertThat(exporter.toString()).contains("requestSize=100");
+    }
+
+    @Test
     void failedSends_areWarnedAboutOncePerMinute_withoutHeaderValues() {
         exporter = builder().header("Authorization", "Bearer s3cret").build();
         receiver.stop();

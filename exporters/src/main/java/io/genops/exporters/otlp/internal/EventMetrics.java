@@ -53,6 +53,7 @@ public final class EventMetrics {
     private final long startEpochNanos;
     private final FailureLog gaugeFailures;
     private final Map<SeriesKey, Series> series = new HashMap<>();
+    private final SeriesKey probe = new SeriesKey();
     private final List<Gauge> gauges = new CopyOnWriteArrayList<>();
     private final AtomicLong recorded = new AtomicLong();
     private final AtomicLong overflowed = new AtomicLong();
@@ -67,12 +68,12 @@ public final class EventMetrics {
     }
 
     public void record(final EventView event) {
-        final SeriesKey key = SeriesKey.of(event);
-        Series target = series.get(key);
+        probe.of(event);
+        Series target = series.get(probe);
         if (target == null) {
             if (series.size() < maxSeries) {
-                target = new Series(key.attributes());
-                series.put(key, target);
+                target = new Series(probe.attributes());
+                series.put(probe.copy(), target);
             } else {
                 if (overflow == null) {
                     overflow = new Series(Attributes.of(Keys.METRIC_OVERFLOW, true));
