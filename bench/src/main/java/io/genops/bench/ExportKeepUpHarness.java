@@ -10,9 +10,14 @@ import io.genops.pipeline.export.ExporterStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -57,6 +62,7 @@ public final class ExportKeepUpHarness {
             System.out.printf("stopped producing; %s after %.2f s; %d events exported, %d requests received%n",
                 status.lagRecords() == 0 ? "the exporter caught up" : "the exporter was still " + status.lagRecords()
                     + " records behind", caughtUpNanos / 1e9, status.exported(), requests.get());
+            printCpu(status.exported());
             genops.close(Duration.ofSeconds(30));
         } finally {
             receiver.stop(0);
@@ -86,6 +92,39 @@ public final class ExportKeepUpHarness {
                 }
             }
         }
+    }
+
+    /**
+     * CPU time per exported event of each group of threads, since they started: a figure that, unlike
+     * the rates, does not depend on what else the machine is running.
+     */
+    private static void printCpu(final long events) {
+        final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        final Map<String, Long> cpuNanos = new TreeMap<>();
+        for (final ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            final long cpu = info == null ? -1 : threads.getThreadCpuTime(info.getThreadId());
+            if (cpu > 0) {
+                cpuNanos.merge(threadGroup(info.getThreadName()), cpu, Long::sum);
+            }
+        }
+        System.out.println("CPU time per exported event, by thread group:");
+        cpuNanos.forEach((group, cpu) -> System.out.printf("  %-32s %7.0f ns%n", group, (double)cpu / events));
+    }
+
+    private static String threadGroup(final String name) {
+        if (name.startsWith("genops-export")) {
+            return "export runner (" + name + ")";
+        }
+        if (name.startsWith("genops-stage")) {
+            return "pipeline stages";
+        }
+        if (name.startsWith("jdkhttp") || name.startsWith("HttpClient")) {
+            return "OTLP HTTP client";
+        }
+        if (name.startsWith("HTTP-Dispatcher")) {
+            return "loopback receiver";
+        }
+        return name.equals("main") ? "producer (main)" : "other";
     }
 
     /** Parks until {@code dueNanos}, so a paced producer leaves the cores to the pipeline between bursts. */

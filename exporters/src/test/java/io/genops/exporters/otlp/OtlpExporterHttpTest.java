@@ -8,6 +8,7 @@ import io.genops.core.event.Frequency;
 import io.genops.core.export.ExportResult;
 import io.genops.core.policy.PolicyReason;
 import io.genops.core.policy.PolicyResult;
+import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.logs.v1.LogRecord;
 import io.opentelemetry.proto.logs.v1.SeverityNumber;
 import io.opentelemetry.proto.trace.v1.Span;
@@ -59,6 +60,8 @@ class OtlpExporterHttpTest {
         assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
         final Span span = receiver.received.spans().get(0);
         assertThat(span.getName()).isEqualTo("invoke_agent triage-bot");
+        assertThat(span.getAttributesList()).extracting(KeyValue::getKey).as("each attribute once")
+            .doesNotHaveDuplicates();
         assertThat(span.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_INTERNAL);
         assertThat(span.getEndTimeUnixNano()).isEqualTo(event.epochMillis * 1_000_000L);
         assertThat(span.getStartTimeUnixNano()).isEqualTo(event.epochMillis * 1_000_000L - 1_500_000_000L);
@@ -174,6 +177,7 @@ class OtlpExporterHttpTest {
         final List<LogRecord> records = receiver.received.logRecords();
         assertThat(records).hasSize(2);
         final LogRecord signalRecord = records.get(0);
+        assertThat(signalRecord.getAttributesList()).extracting(KeyValue::getKey).doesNotHaveDuplicates();
         assertThat(signalRecord.getEventName()).isEqualTo("genops.signal");
         assertThat(signalRecord.getBody().getStringValue()).isEqualTo("latency_p95_ms = 820.5");
         assertThat(signalRecord.getSeverityNumber()).isEqualTo(SeverityNumber.SEVERITY_NUMBER_INFO);

@@ -4,9 +4,6 @@ import io.genops.core.event.EventKind;
 import io.genops.core.event.EventView;
 import io.genops.core.money.Money;
 import io.genops.core.policy.PolicyReason;
-import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.StatusCode;
@@ -28,6 +25,7 @@ public final class EventMapping {
 
     private final Telemetry telemetry;
     private final Ids ids = new Ids();
+    private final EventAttributes.Builder attributes = EventAttributes.builder();
 
     public EventMapping(final Telemetry telemetry) {
         this.telemetry = telemetry;
@@ -35,15 +33,15 @@ public final class EventMapping {
 
     /** The span of an interaction: {@code invoke_agent {agent}}, from its start to the moment it was recorded. */
     public SpanData span(final EventView event) {
-        final AttributesBuilder attributes = Attributes.builder();
+        final EventAttributes.Builder attributes = this.attributes.reset();
         genAi(attributes, event);
         attribution(attributes, event);
         cost(attributes, event);
-        put(attributes, Keys.COST_MODEL, event.model());
+        attributes.put(Keys.COST_MODEL, event.model());
         attributes.put(Keys.TOKENS_INPUT, event.inputTokens());
         attributes.put(Keys.TOKENS_OUTPUT, event.outputTokens());
         attributes.put(Keys.TOKENS_TOTAL, event.inputTokens() + event.outputTokens());
-        put(attributes, Keys.ERROR_TYPE, event.error());
+        attributes.put(Keys.ERROR_TYPE, event.error());
         if (event.complexity() != null) {
             attributes.put(Keys.COMPLEXITY, event.complexity().wireName());
         }
@@ -62,10 +60,10 @@ public final class EventMapping {
      * alert ({@code genops.alert}, WARN, body the rule's name).
      */
     public LogRecordData log(final EventView event) {
-        final AttributesBuilder attributes = Attributes.builder();
+        final EventAttributes.Builder attributes = this.attributes.reset();
         attributes.put(Keys.EVENT_KIND, kindName(event.kind()));
-        put(attributes, Keys.AGENT_ID, event.agentId());
-        put(attributes, Keys.CONVERSATION_ID, event.conversationId());
+        attributes.put(Keys.AGENT_ID, event.agentId());
+        attributes.put(Keys.CONVERSATION_ID, event.conversationId());
         attribution(attributes, event);
         cost(attributes, event);
         if (event.complexity() != null) {
@@ -107,13 +105,13 @@ public final class EventMapping {
             TraceState.getDefault());
     }
 
-    private static void genAi(final AttributesBuilder attributes, final EventView event) {
+    private static void genAi(final EventAttributes.Builder attributes, final EventView event) {
         attributes.put(Keys.OPERATION_NAME, Keys.INVOKE_AGENT);
-        put(attributes, Keys.PROVIDER_NAME, event.provider());
-        put(attributes, Keys.REQUEST_MODEL, event.model());
-        put(attributes, Keys.AGENT_ID, event.agentId());
-        put(attributes, Keys.AGENT_NAME, event.agentId());
-        put(attributes, Keys.CONVERSATION_ID, event.conversationId());
+        attributes.put(Keys.PROVIDER_NAME, event.provider());
+        attributes.put(Keys.REQUEST_MODEL, event.model());
+        attributes.put(Keys.AGENT_ID, event.agentId());
+        attributes.put(Keys.AGENT_NAME, event.agentId());
+        attributes.put(Keys.CONVERSATION_ID, event.conversationId());
         attributes.put(Keys.INPUT_TOKENS, event.inputTokens());
         attributes.put(Keys.OUTPUT_TOKENS, event.outputTokens());
         attributes.put(Keys.CACHE_READ_TOKENS, event.cacheReadTokens());
@@ -121,21 +119,21 @@ public final class EventMapping {
         attributes.put(Keys.REASONING_TOKENS, event.reasoningTokens());
     }
 
-    private static void attribution(final AttributesBuilder attributes, final EventView event) {
-        put(attributes, Keys.TEAM, event.team());
-        put(attributes, Keys.PROJECT, event.project());
-        put(attributes, Keys.ENVIRONMENT, event.environment());
-        put(attributes, Keys.CUSTOMER_ID, event.customerId());
-        put(attributes, Keys.COST_CENTER, event.costCenter());
-        put(attributes, Keys.FEATURE, event.feature());
-        put(attributes, Keys.SESSION_ID, event.sessionId());
+    private static void attribution(final EventAttributes.Builder attributes, final EventView event) {
+        attributes.put(Keys.TEAM, event.team());
+        attributes.put(Keys.PROJECT, event.project());
+        attributes.put(Keys.ENVIRONMENT, event.environment());
+        attributes.put(Keys.CUSTOMER_ID, event.customerId());
+        attributes.put(Keys.COST_CENTER, event.costCenter());
+        attributes.put(Keys.FEATURE, event.feature());
+        attributes.put(Keys.SESSION_ID, event.sessionId());
         attributes.put(Keys.EVENT_SEQUENCE, event.sequence());
         if (event.failed()) {
             attributes.put(Keys.STAGE_FAILED, true);
         }
     }
 
-    private static void cost(final AttributesBuilder attributes, final EventView event) {
+    private static void cost(final EventAttributes.Builder attributes, final EventView event) {
         attributes.put(Keys.COST_TOTAL, usd(event.costNanos()));
         attributes.put(Keys.COST_TOTAL_NANOS, event.costNanos());
         attributes.put(Keys.COST_CURRENCY, Keys.USD);
@@ -153,8 +151,8 @@ public final class EventMapping {
         }
     }
 
-    private static void signal(final AttributesBuilder attributes, final EventView event) {
-        put(attributes, Keys.SIGNAL_NAME, event.name());
+    private static void signal(final EventAttributes.Builder attributes, final EventView event) {
+        attributes.put(Keys.SIGNAL_NAME, event.name());
         attributes.put(Keys.SIGNAL_VALUE, event.value());
         if (!Double.isNaN(event.threshold())) {
             attributes.put(Keys.SIGNAL_THRESHOLD, event.threshold());
@@ -169,8 +167,8 @@ public final class EventMapping {
      * severity nor the observed value and threshold; value and threshold are exported only when a
      * view provides a threshold, so a richer record would show them without a change here.
      */
-    private static void alert(final AttributesBuilder attributes, final EventView event) {
-        put(attributes, Keys.ALERT_NAME, event.name());
+    private static void alert(final EventAttributes.Builder attributes, final EventView event) {
+        attributes.put(Keys.ALERT_NAME, event.name());
         attributes.put(Keys.ALERT_CHANNEL_COUNT, (long)event.channelCount());
         if (!Double.isNaN(event.threshold())) {
             attributes.put(Keys.ALERT_VALUE, event.value());
@@ -181,11 +179,5 @@ public final class EventMapping {
     /** USD from nanodollars, for display; {@code genops.cost.total_nanos} holds the exact amount. */
     static double usd(final long nanos) {
         return (double)nanos / Money.NANOS_PER_UNIT;
-    }
-
-    private static void put(final AttributesBuilder attributes, final AttributeKey<String> key, final String value) {
-        if (value != null) {
-            attributes.put(key, value);
-        }
     }
 }
