@@ -2,6 +2,8 @@ package io.genops.exporters.otlp;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
@@ -21,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.GZIPInputStream;
+import javax.net.ssl.SSLContext;
 
 /**
  * An OTLP/HTTP collector stand-in: the JDK's HTTP server on 127.0.0.1, answering {@code /v1/traces},
@@ -41,29 +44,44 @@ final class OtlpHttpReceiver implements AutoCloseable {
     /** Paths that answer this status instead of accepting, such as {@code "/v1/logs" → 503}. */
     final Map<String, Integer> failing = new ConcurrentHashMap<>();
     private volatile int port;
+    /** Serves HTTPS with this context; {@code null} for plain HTTP. */
+    private final SSLContext tls;
     private HttpServer server;
     private ExecutorService executor;
 
-    private OtlpHttpReceiver(final int port) throws IOException {
+    private OtlpHttpReceiver(final int port, final SSLContext tls) throws IOException {
         this.port = port;
+        this.tls = tls;
         start();
     }
 
     /** A receiver on an ephemeral port, started; it keeps that port when started again. */
     static OtlpHttpReceiver create() throws IOException {
-        return new OtlpHttpReceiver(0);
+        return new OtlpHttpReceiver(0, null);
     }
 
     /** A receiver on {@code port}, started. */
     static OtlpHttpReceiver onPort(final int port) throws IOException {
-        return new OtlpHttpReceiver(port);
+        return new OtlpHttpReceiver(port, null);
+    }
+
+    /** A receiver serving HTTPS with {@code tls} on an ephemeral port, started. */
+    static OtlpHttpReceiver tls(final SSLContext tls) throws IOException {
+        return new OtlpHttpReceiver(0, tls);
     }
 
     synchronized void start() throws IOException {
         if (server != null) {
             return;
         }
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        final InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        if (tls == null) {
+            server = HttpServer.create(address, 64);
+        } else {
+            final HttpsServer https = HttpsServer.create(address, 64);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            server = https;
+        }
         executor = Executors.newFixedThreadPool(4);
         server.setExecutor(executor);
         server.createContext("/v1/traces", exchange -> handle(exchange, "traces"));
@@ -83,7 +101,7 @@ final class OtlpHttpReceiver implements AutoCloseable {
     }
 
     URI endpoint() {
-        return URI.create("http://127.0.0.1:" + port);
+        return URI.create((tls == null ? "http" : "https") + "://127.0.0.1:" + port);
     }
 
     int port() {
