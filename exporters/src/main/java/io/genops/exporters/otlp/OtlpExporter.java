@@ -61,6 +61,8 @@ import java.util.function.LongSupplier;
  *   <tr><td>{@code gen_ai.usage.input_tokens}, {@code .output_tokens}, {@code .cache_read.input_tokens},
  *       {@code .cache_creation.input_tokens}, {@code .reasoning.output_tokens}</td>
  *       <td>token counts, always present (input includes cached, output includes reasoning)</td></tr>
+ *   <tr><td>{@code genops.agent_group}</td><td>the agent group whose settings governed the event
+ *       ({@code default} when it matched none)</td></tr>
  *   <tr><td>{@code genops.team}, {@code .project}, {@code .environment}, {@code .customer_id},
  *       {@code .cost_center}, {@code .feature}, {@code .session_id}</td><td>attribution, session</td></tr>
  *   <tr><td>{@code genops.cost.total}</td><td>total cost in USD as a double, for display</td></tr>
@@ -106,11 +108,12 @@ import java.util.function.LongSupplier;
  * <h2>Metrics: every event, sampled or not</h2>
  * {@link #sampledOnly()} is {@code false}: the runner hands over every event; spans and log records are
  * made for the sampled ones only, and the metrics count all of them. All metrics are cumulative, start
- * when the exporter is built, and carry the dimensions {@code genops.event.kind}, {@code genops.team},
- * {@code .project}, {@code .environment}, {@code gen_ai.provider.name}, {@code gen_ai.request.model},
- * {@code error.type}, {@code genops.policy.result} and {@code .reason} (customer, session and agent ids
- * are left out: they grow without bound). At most {@code maxMetricSeries} combinations are kept; events
- * beyond go to one series marked {@code otel.metric.overflow=true}, so totals stay exact.
+ * when the exporter is built, and carry the dimensions {@code genops.event.kind}, {@code genops.agent_group},
+ * {@code genops.team}, {@code .project}, {@code .environment}, {@code gen_ai.provider.name},
+ * {@code gen_ai.request.model}, {@code error.type}, {@code genops.policy.result} and {@code .reason}
+ * (customer, session and agent ids are left out: they grow without bound). At most {@code maxMetricSeries}
+ * combinations are kept; events beyond go to one series marked {@code otel.metric.overflow=true}, so totals
+ * stay exact.
  * <ul>
  *   <li>{@code genops.events} (sum, {@code {event}}): events; by policy result, the budget and policy
  *       outcomes;</li>

@@ -78,6 +78,7 @@ class OtlpExporterHttpTest {
             entry("gen_ai.usage.cache_read.input_tokens", 200L),
             entry("gen_ai.usage.cache_creation.input_tokens", 100L),
             entry("gen_ai.usage.reasoning.output_tokens", 50L),
+            entry("genops.agent_group", "critical"),
             entry("genops.team", "support"),
             entry("genops.project", "chat"),
             entry("genops.environment", "prod"),
@@ -187,7 +188,8 @@ class OtlpExporterHttpTest {
             entry("genops.signal.value", 820.5), entry("genops.signal.threshold", 500.0),
             entry("genops.signal.frequency", "realtime"), entry("genops.complexity", "complex"),
             entry("gen_ai.agent.id", "triage-bot"), entry("genops.session_id", "session-1"),
-            entry("genops.team", "support"), entry("genops.cost.total_nanos", 10_000_000L),
+            entry("genops.team", "support"), entry("genops.agent_group", "default"),
+            entry("genops.cost.total_nanos", 10_000_000L),
             entry("genops.cost.currency", "USD"), entry("genops.policy.result", "ALLOWED"));
         final LogRecord alertRecord = records.get(1);
         assertThat(alertRecord.getEventName()).isEqualTo("genops.alert");
@@ -346,6 +348,7 @@ class OtlpExporterHttpTest {
         event.customerId = "acme";
         event.costCenter = "cc-7";
         event.feature = "triage";
+        event.group = "critical";
         event.conversationId = "conv-9";
         event.userId = "user-42";
         event.content = "the customer's question";

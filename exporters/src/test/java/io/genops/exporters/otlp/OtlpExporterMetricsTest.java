@@ -69,6 +69,8 @@ class OtlpExporterMetricsTest {
             .isEqualTo(events.stream().filter(e -> e.policyResult == PolicyResult.BLOCKED).count());
         assertThat(sum(counted, p -> "team-1".equals(attribute(p, "genops.team"))))
             .isEqualTo(events.stream().filter(e -> "team-1".equals(e.team)).count());
+        assertThat(sum(counted, p -> "critical".equals(attribute(p, "genops.agent_group"))))
+            .as("events by agent group").isEqualTo(events.stream().filter(e -> "critical".equals(e.group)).count());
         assertThat(receiver.received.spans().size()).as("only sampled interactions become spans")
             .isLessThan((int)events.stream().filter(e -> e.kind == EventKind.INTERACTION).count());
     }
@@ -210,6 +212,9 @@ class OtlpExporterMetricsTest {
                 event.modelCostNanos = 1_234_567_891L + i * 3L;
             }
             event.team = "team-" + i % 2;
+            if (i % 4 == 0) {
+                event.group = "critical";
+            }
             event.sampled = i % 3 != 0;
             if (i % 11 == 0) {
                 event.policyResult = PolicyResult.BLOCKED;

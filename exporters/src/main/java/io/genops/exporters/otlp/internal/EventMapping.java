@@ -120,6 +120,7 @@ public final class EventMapping {
     }
 
     private static void attribution(final EventAttributes.Builder attributes, final EventView event) {
+        attributes.put(Keys.AGENT_GROUP, event.group());
         attributes.put(Keys.TEAM, event.team());
         attributes.put(Keys.PROJECT, event.project());
         attributes.put(Keys.ENVIRONMENT, event.environment());

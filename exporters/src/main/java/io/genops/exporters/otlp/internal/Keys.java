@@ -26,6 +26,7 @@ public final class Keys {
     public static final AttributeKey<String> TOKEN_TYPE = AttributeKey.stringKey("gen_ai.token.type");
     public static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
 
+    public static final AttributeKey<String> AGENT_GROUP = AttributeKey.stringKey("genops.agent_group");
     public static final AttributeKey<String> TEAM = AttributeKey.stringKey("genops.team");
     public static final AttributeKey<String> PROJECT = AttributeKey.stringKey("genops.project");
     public static final AttributeKey<String> ENVIRONMENT = AttributeKey.stringKey("genops.environment");

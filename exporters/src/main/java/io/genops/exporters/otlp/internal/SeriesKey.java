@@ -19,6 +19,7 @@ import java.util.Objects;
  */
 final class SeriesKey {
     private EventKind kind;
+    private String group;
     private String team;
     private String project;
     private String environment;
@@ -36,6 +37,7 @@ final class SeriesKey {
     /** Sets this probe to the dimensions of {@code event}; returns it. */
     SeriesKey of(final EventView event) {
         kind = event.kind();
+        group = event.group();
         team = event.team();
         project = event.project();
         environment = event.environment();
@@ -45,6 +47,7 @@ final class SeriesKey {
         policyResult = event.policyResult();
         policyReason = event.policyReason();
         int h = kind.hashCode();
+        h = 31 * h + Objects.hashCode(group);
         h = 31 * h + Objects.hashCode(team);
         h = 31 * h + Objects.hashCode(project);
         h = 31 * h + Objects.hashCode(environment);
@@ -60,6 +63,7 @@ final class SeriesKey {
     SeriesKey copy() {
         final SeriesKey copy = new SeriesKey();
         copy.kind = kind;
+        copy.group = group;
         copy.team = team;
         copy.project = project;
         copy.environment = environment;
@@ -75,7 +79,8 @@ final class SeriesKey {
     @Override
     public boolean equals(final Object other) {
         return other instanceof SeriesKey key && hash == key.hash && kind == key.kind
-            && policyResult == key.policyResult && policyReason == key.policyReason && Objects.equals(team, key.team)
+            && policyResult == key.policyResult && policyReason == key.policyReason && Objects.equals(group, key.group)
+            && Objects.equals(team, key.team)
             && Objects.equals(project, key.project) && Objects.equals(environment, key.environment)
             && Objects.equals(provider, key.provider) && Objects.equals(model, key.model)
             && Objects.equals(errorType, key.errorType);
@@ -94,6 +99,7 @@ final class SeriesKey {
         }
         put(attributes, Keys.PROVIDER_NAME, provider);
         put(attributes, Keys.REQUEST_MODEL, model);
+        put(attributes, Keys.AGENT_GROUP, group);
         put(attributes, Keys.TEAM, team);
         put(attributes, Keys.PROJECT, project);
         put(attributes, Keys.ENVIRONMENT, environment);
