@@ -5,6 +5,7 @@ import io.genops.config.settings.AlertSettings;
 import io.genops.config.settings.BudgetSettings;
 import io.genops.config.settings.ExportSettings;
 import io.genops.config.settings.GenOpsConfiguration;
+import io.genops.config.settings.GroupSettings;
 import io.genops.config.settings.JournalSettings;
 import io.genops.config.settings.LimitSettings;
 import io.genops.config.settings.PipelineSettings;
@@ -562,6 +563,7 @@ public final class GenOpsBuilder {
             .closeTimeout(pipeline.closeTimeout());
         pipeline.stageThreads().ifPresent(this::stageThreads);
         sampling(samplingPolicy(config.sampling()));
+        config.groups().forEach(group -> agentGroup(group.name(), agentGroup(group)));
 
         final AlertSettings alerts = config.alerts();
         defaultAlertChannels(alerts.defaultChannels().toArray(String[]::new)).alertQueueCapacity(alerts.queueCapacity())
@@ -584,6 +586,18 @@ public final class GenOpsBuilder {
         final LimitSettings limits = config.limits();
         return maxStringLength(limits.maxStringLength()).maxTrackedKeys(limits.maxTrackedKeys())
             .maxAlertRules(limits.maxAlertRules()).maxAlertStateKeys(limits.maxAlertStateKeys());
+    }
+
+    /** The agent group for configured group settings; its rules come from rules that name it. */
+    private static AgentGroup agentGroup(final GroupSettings settings) {
+        final AgentGroup.Builder group = AgentGroup.builder();
+        if (!settings.agents().isEmpty()) {
+            group.matchAgents(settings.agents().toArray(String[]::new));
+        }
+        settings.match().forEach(group::matchAttribute);
+        settings.policy().ifPresent(group::policy);
+        settings.samplingRates().forEach(group::samplingRate);
+        return group.export(settings.export()).costAlerts(settings.costAlerts()).build();
     }
 
     /** The pipeline's sampling policy for configured sampling settings. */

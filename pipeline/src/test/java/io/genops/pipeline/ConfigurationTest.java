@@ -1,6 +1,7 @@
 package io.genops.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.genops.config.settings.AlertChannelSettings;
 import io.genops.config.settings.BudgetLimit;
@@ -15,8 +16,10 @@ import io.genops.core.Attribution;
 import io.genops.core.event.AlertRule;
 import io.genops.core.event.AlertScope;
 import io.genops.core.event.EventKind;
+import io.genops.core.event.GroupAttribute;
 import io.genops.core.event.Interaction;
 import io.genops.core.event.Severity;
+import io.genops.core.policy.BudgetExceededException;
 import io.genops.core.policy.GovernancePolicy;
 import io.genops.core.pricing.UnknownModelPolicy;
 import io.genops.pipeline.internal.BudgetBook;
@@ -133,6 +136,7 @@ class ConfigurationTest {
         assertThat(field(builder, "maxAlertRules")).isEqualTo(10);
         assertThat(field(builder, "maxAlertStateKeys")).isEqualTo(600);
         assertSamplingAndRules(builder);
+        assertGroups(builder);
 
         try (GenOps genops = builder.alertChannel(new CapturingChannel("pager")).build()) {
             assertThat(genops.attribution().team()).isEqualTo("support");
@@ -163,6 +167,62 @@ class ConfigurationTest {
         assertThat(rule.windowNanos()).isEqualTo(Duration.ofMinutes(15).toNanos());
         assertThat(rule.cooldownNanos()).isEqualTo(Duration.ofMinutes(30).toNanos());
         assertThat(rule.minSamples()).isEqualTo(20);
+    }
+
+    private static void assertGroups(final GenOpsBuilder builder) throws Exception {
+        @SuppressWarnings("unchecked")
+        final Map<String, AgentGroup> groups = (Map<String, AgentGroup>)field(builder, "agentGroups");
+        assertThat(groups.keySet()).containsExactly("critical", "quiet");
+        final AgentGroup critical = groups.get("critical");
+        assertThat(critical.agentPatterns()).hasToString("[critical-*]");
+        assertThat(critical.attributes()).isEqualTo(Map.of(GroupAttribute.TEAM, "support"));
+        assertThat(critical.policy()).isEqualTo(GovernancePolicy.ADVISORY);
+        assertThat(critical.costAlerts()).isFalse();
+        assertThat(critical.export()).isTrue();
+        assertThat(critical.samplingRate(EventKind.INTERACTION)).isNaN();
+        final AgentGroup quiet = groups.get("quiet");
+        assertThat(quiet.agentPatterns()).isEmpty();
+        assertThat(quiet.policy()).isNull();
+        assertThat(quiet.samplingRate(EventKind.INTERACTION)).isZero();
+        assertThat(quiet.samplingRate(EventKind.SIGNAL)).isEqualTo(0.5);
+        assertThat(quiet.export()).isFalse();
+        assertThat(((AlertRule)((Map<?, ?>)field(builder, "alertRules")).get("critical-slow")).group())
+            .isEqualTo("critical");
+    }
+
+    @Test
+    void groupsFromAFile_governARunningPipeline() throws Exception {
+        final GenOpsConfiguration config = isolated().file(write("genops.yaml", String.join("\n",
+            "attribution.team: support",
+            "policy: advisory",
+            "budgets.limits: [\"team:support:daily=0.006\"]",
+            "groups:",
+            "  order: [critical, quiet]",
+            "  critical: {agents: [\"critical-*\"], policy: enforced}",
+            "  quiet: {agents: [\"faq-*\"], sampling: {interaction: 0}}",
+            "journal.enabled: false",
+            ""))).load();
+        final Interaction interaction = Interaction.builder().model("gpt-4o-mini").inputTokens(1000)
+            .outputTokens(500).cost(io.genops.core.money.Money.usd("0.003")).build();
+
+        try (GenOps genops = GenOps.builder().configuration(config).build();
+             MonitoringSession session = genops.openSession("s")) {
+            assertThat(session.trackInteraction("faq-1", interaction)).isTrue();
+            assertThat(genops.flush(Duration.ofSeconds(10))).isTrue();
+            assertThat(session.trackInteraction("faq-2", interaction)).as("quiet follows the advisory pipeline")
+                .isTrue();
+            assertThat(genops.flush(Duration.ofSeconds(10))).isTrue();
+            assertThatThrownBy(() -> session.trackInteraction("critical-1", interaction))
+                .isInstanceOf(BudgetExceededException.class);
+            assertThat(genops.flush(Duration.ofSeconds(10))).isTrue();
+
+            final Map<String, GroupMetrics> groups = genops.metrics().groups();
+            assertThat(groups.keySet()).containsExactly("critical", "quiet", "default");
+            assertThat(groups.get("quiet").events()).isEqualTo(2);
+            assertThat(groups.get("quiet").exported()).as("the second, over budget, is kept as a warning")
+                .isEqualTo(1);
+            assertThat(groups.get("critical").refused()).isEqualTo(1);
+        }
     }
 
     @Test
@@ -266,6 +326,11 @@ class ConfigurationTest {
         "      window: 15m",
         "      cooldown: 30m",
         "      min-samples: 20",
+        "    critical-slow: {conditions: [\"latency_ms > 2000\"], group: critical}",
+        "groups:",
+        "  order: [critical, quiet]",
+        "  critical: {agents: [\"critical-*\"], match: {team: support}, policy: advisory, cost-alerts: false}",
+        "  quiet: {match: {feature: faq}, sampling: {interaction: 0, signal: 0.5}, export: false}",
         "journal: {directory: \"@JOURNAL@\", sync-on-flush: true, retention-age: 400d, retention-bytes: 10GiB}",
         "exporters: {batch-size: 100, batch-age: 2s, max-attempts: 5, backoff-initial: 200ms, backoff-max: 1m}",
         "limits: {max-string-length: 128, max-tracked-keys: 500, max-alert-rules: 10, max-alert-state-keys: 600}",

@@ -36,6 +36,30 @@ class ConfigCheckCommandTest {
     }
 
     @Test
+    void agentGroupsArePrintedLikeEveryOtherKey_andABadGroupIsAProblem() throws IOException {
+        final Path file = write("genops.yaml", "genops:\n"
+            + "  groups:\n"
+            + "    critical:\n"
+            + "      agents: [\"critical-*\"]\n"
+            + "      policy: enforced\n");
+        final Path bad = write("bad.yaml", "genops:\n"
+            + "  groups:\n"
+            + "    critical:\n"
+            + "      agents: [\"critical-?\"]\n");
+
+        final CommandRun run = ConfigCheckRun.of(directory, "config", "check", file.toString());
+        final CommandRun failed = ConfigCheckRun.of(directory, "config", "check", bad.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+            .containsPattern("genops\\.groups\\.critical\\.agents += critical-\\* +# .*genops\\.yaml:4")
+            .containsPattern("genops\\.groups\\.critical\\.policy += enforced +# .*genops\\.yaml:5")
+            .containsPattern("genops\\.groups\\.critical\\.export += true +# default");
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(failed.err()).contains("bad.yaml:4: genops.groups.critical.agents: item 1: 'critical-?' holds '?'");
+    }
+
+    @Test
     void fileInTheWorkingDirectoryIsFoundAndAProfileLiesBeneathIt() throws IOException {
         write("genops.yaml", "genops:\n  pipeline:\n    ring-size: 2048\n");
 

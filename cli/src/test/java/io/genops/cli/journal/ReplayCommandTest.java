@@ -80,6 +80,19 @@ class ReplayCommandTest {
     }
 
     @Test
+    void byGroup_totalsEachAgentGroup_andTheGroupFilterChoosesOne() throws IOException {
+        final CommandRun run = CommandRun.of("replay", "--journal", journal(), "--format", "csv", "--by", "group");
+        final Map<String, Object> marked = json("replay", "--journal", journal(), "--format", "json", "--group",
+            TestJournal.MARKED_GROUP);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines().toList()).hasSize(3).element(0)
+            .isEqualTo("group,records,recorded_usd,recomputed_usd,difference_usd");
+        assertThat(run.out()).contains("\ndefault,14,", "\nmarked,1,");
+        assertThat(marked.get("records")).isEqualTo(1L);
+    }
+
+    @Test
     void csvHasAHeaderAndOneRowPerKey() {
         final CommandRun run = CommandRun.of("replay", "--journal", journal(), "--format", "csv", "--by", "project");
 

@@ -27,9 +27,10 @@ class TailCommandTest {
         final List<String> lines = run.out().lines().toList();
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).startsWith("2026-12-02T09:00:00Z signal      support")
-            .contains("response_quality=0.8", "ALLOWED");
+            .contains("response_quality=0.8", "ALLOWED", " default ");
         assertThat(lines.get(1)).startsWith(TestJournal.END + " interaction sales")
-            .contains(TestJournal.MARKED_AGENT, "gpt-4o-mini", "in 1,000 out 500", " USD ");
+            .contains(TestJournal.MARKED_AGENT + "  " + TestJournal.MARKED_GROUP + " ", "gpt-4o-mini",
+                "in 1,000 out 500", " USD ");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.genops.core.event.Interaction;
 import io.genops.core.event.PerformanceSignal;
 import io.genops.core.journal.RecordCodec;
 import io.genops.core.money.Money;
+import io.genops.pipeline.AgentGroup;
 import io.genops.pipeline.BudgetScope;
 import io.genops.pipeline.BudgetStatus;
 import io.genops.pipeline.BudgetWindow;
@@ -46,6 +47,8 @@ final class TestJournal {
     static final long MODEL_NANOS_PER_INTERACTION = 450_000;
     /** The agent of the one record {@link #damage} alters. */
     static final String MARKED_AGENT = "agent-with-a-mark";
+    /** The agent group of the marked agent alone; every other record is in the default group. */
+    static final String MARKED_GROUP = "marked";
 
     /** What the live pipeline said before it closed. */
     record Written(Path directory, Money totalCost, long records, List<BudgetStatus> budgets) {
@@ -62,6 +65,7 @@ final class TestJournal {
             .defaultBudget(BudgetScope.PROJECT, BudgetWindow.MONTHLY, Money.usd("10"))
             .defaultBudget(BudgetScope.CUSTOMER, BudgetWindow.DAILY, Money.usd("2"))
             .defaultBudget(BudgetScope.TEAM_PROJECT, BudgetWindow.WEEKLY, Money.usd("3"))
+            .agentGroup(MARKED_GROUP, AgentGroup.builder().matchAgents("agent-with-*").build())
             .build();
              MonitoringSession session = genops.openSession("test-shift")) {
             track(session, "support", "chat", "acme", 3);

@@ -6,6 +6,7 @@ import io.genops.core.event.Condition;
 import io.genops.core.event.Severity;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An alert rule in force from the start.
@@ -18,9 +19,10 @@ import java.util.List;
  * @param window     the span windowed metrics aggregate over
  * @param cooldown   the least time between two firings for one scope key
  * @param minSamples samples a window needs before its percentiles and rates are read
+ * @param group      the agent group whose events alone the rule reads; empty for every group's
  */
 public record AlertRuleSettings(String name, List<Condition> conditions, Severity severity, List<String> channels,
-    AlertScope scope, Duration window, Duration cooldown, int minSamples) {
+    AlertScope scope, Duration window, Duration cooldown, int minSamples, Optional<String> group) {
     /** The metrics that read what something costs. */
     static final List<String> COST_METRICS = List.of(Condition.COST_USD, Condition.COST_USD_PER_MINUTE,
         Condition.COST_USD_PER_HOUR, Condition.BUDGET_UTILIZATION_PERCENT);
@@ -35,6 +37,7 @@ public record AlertRuleSettings(String name, List<Condition> conditions, Severit
         final AlertRule.Builder rule = AlertRule.builder().severity(severity).channels(channels).scope(scope)
             .window(window).cooldown(cooldown).minSamples(minSamples);
         conditions.forEach(rule::condition);
+        group.ifPresent(rule::group);
         return rule.build();
     }
 

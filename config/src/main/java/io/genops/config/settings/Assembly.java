@@ -31,6 +31,14 @@ import static io.genops.config.settings.ConfigKeys.EXPORT_BATCH_SIZE;
 import static io.genops.config.settings.ConfigKeys.EXPORT_MAX_ATTEMPTS;
 import static io.genops.config.settings.ConfigKeys.FEATURE;
 import static io.genops.config.settings.ConfigKeys.FIRST_EVENTS;
+import static io.genops.config.settings.ConfigKeys.GROUP_AGENTS;
+import static io.genops.config.settings.ConfigKeys.GROUP_COST_ALERTS;
+import static io.genops.config.settings.ConfigKeys.GROUP_EXPORT;
+import static io.genops.config.settings.ConfigKeys.GROUP_INTERACTION_RATE;
+import static io.genops.config.settings.ConfigKeys.GROUP_MATCH;
+import static io.genops.config.settings.ConfigKeys.GROUP_ORDER;
+import static io.genops.config.settings.ConfigKeys.GROUP_POLICY;
+import static io.genops.config.settings.ConfigKeys.GROUP_SIGNAL_RATE;
 import static io.genops.config.settings.ConfigKeys.HALF_LIFE;
 import static io.genops.config.settings.ConfigKeys.HIGH_VARIANCE_RATE;
 import static io.genops.config.settings.ConfigKeys.INTERACTION_RATE;
@@ -72,6 +80,7 @@ import static io.genops.config.settings.ConfigKeys.RING_SIZE;
 import static io.genops.config.settings.ConfigKeys.RULE_CHANNELS;
 import static io.genops.config.settings.ConfigKeys.RULE_CONDITIONS;
 import static io.genops.config.settings.ConfigKeys.RULE_COOLDOWN;
+import static io.genops.config.settings.ConfigKeys.RULE_GROUP;
 import static io.genops.config.settings.ConfigKeys.RULE_MIN_SAMPLES;
 import static io.genops.config.settings.ConfigKeys.RULE_SCOPE;
 import static io.genops.config.settings.ConfigKeys.RULE_SEVERITY;
@@ -92,10 +101,12 @@ import io.genops.config.PriceTables;
 import io.genops.core.Attribution;
 import io.genops.core.event.Condition;
 import io.genops.core.event.EventKind;
+import io.genops.core.event.GroupAttribute;
 import io.genops.core.pricing.ModelPriceTable;
 import io.genops.core.pricing.PlatformPriceTable;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,6 +115,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -121,7 +133,7 @@ final class Assembly {
     Sections sections() {
         return new Sections(values.get(PROFILE), values.get(PRESET), attribution(), values.get(POLICY), budgets(),
             new RateLimitSettings(values.get(RATE_LIMITS), values.get(RATE_LIMIT_DEFAULTS)), pricing(), pipeline(),
-            sampling(), alerts(), journal(), exporters(), limits());
+            sampling(), groups(), alerts(), journal(), exporters(), limits());
     }
 
     private Attribution attribution() {
@@ -174,6 +186,56 @@ final class Assembly {
             values.get(SAMPLING_MAX_KEYS)));
     }
 
+    /**
+     * The configured groups, in {@code genops.groups.order} as far as it names them, then the rest by name;
+     * {@link CrossChecks} reports an order that does not name each group once.
+     */
+    private List<GroupSettings> groups() {
+        final Set<String> names = groupNames(values);
+        final List<String> order = new ArrayList<>();
+        final List<String> given = values.get(GROUP_ORDER);
+        if (given != null) {
+            given.stream().filter(names::contains).distinct().forEach(order::add);
+        }
+        names.stream().filter(name -> !order.contains(name)).forEach(order::add);
+        final List<GroupSettings> groups = new ArrayList<>();
+        for (final String name : order) {
+            final Map<EventKind, Double> rates = new EnumMap<>(EventKind.class);
+            set(GROUP_INTERACTION_RATE, name, rate -> rates.put(EventKind.INTERACTION, rate));
+            set(GROUP_SIGNAL_RATE, name, rate -> rates.put(EventKind.SIGNAL, rate));
+            groups.add(new GroupSettings(name, values.get(GROUP_AGENTS, name), match(name),
+                Optional.ofNullable(values.get(GROUP_POLICY, name)), rates, values.get(GROUP_EXPORT, name),
+                values.get(GROUP_COST_ALERTS, name)));
+        }
+        return groups;
+    }
+
+    /** Every group any source names under {@code genops.groups.<name>}. */
+    static Set<String> groupNames(final Values values) {
+        return values.entries(group(GROUP_AGENTS));
+    }
+
+    /** A group's attributes; an unknown one is a problem at its key, and left out. */
+    private Map<GroupAttribute, String> match(final String name) {
+        final Map<GroupAttribute, String> match = new EnumMap<>(GroupAttribute.class);
+        for (final Map.Entry<String, String> entry : values.get(GROUP_MATCH, name).entrySet()) {
+            try {
+                match.put(GroupAttribute.parse(entry.getKey()), entry.getValue());
+            } catch (final IllegalArgumentException e) {
+                problems.add(GROUP_MATCH.nameFor(name), values.source(GROUP_MATCH, name), "names group attribute '"
+                    + entry.getKey() + "', which is unknown", "attributes " + GroupAttribute.labels());
+            }
+        }
+        return match;
+    }
+
+    private <T> void set(final ConfigKey<T> template, final String entry, final Consumer<T> setter) {
+        final T value = values.get(template, entry);
+        if (value != null) {
+            setter.accept(value);
+        }
+    }
+
     private AlertSettings alerts() {
         final Map<String, AlertChannelSettings> channels = new LinkedHashMap<>();
         for (final String name : values.entries(group(CHANNEL_URL))) {
@@ -189,7 +251,8 @@ final class Assembly {
             if (conditions != null) {
                 rules.put(name, new AlertRuleSettings(name, conditions, values.get(RULE_SEVERITY, name),
                     values.get(RULE_CHANNELS, name), values.get(RULE_SCOPE, name), values.get(RULE_WINDOW, name),
-                    values.get(RULE_COOLDOWN, name), values.get(RULE_MIN_SAMPLES, name)));
+                    values.get(RULE_COOLDOWN, name), values.get(RULE_MIN_SAMPLES, name),
+                    Optional.ofNullable(values.get(RULE_GROUP, name))));
             }
         }
         return new AlertSettings(values.get(COST_ALERTS), values.get(DEFAULT_CHANNELS),

@@ -41,7 +41,8 @@ public final class ConfigKeys {
     private static final Map<String, String> SECTIONS = titles("profile", "Sources", "preset", "Sources",
         "config", "Sources", "attribution", "Attribution", "policy", "Policy, budgets and rate limits", "budgets",
         "Policy, budgets and rate limits", "rate-limits", "Policy, budgets and rate limits", "pricing", "Prices",
-        "pipeline", "Pipeline", "sampling", "Sampling", "alerts", "Alerts", "journal", "Journal", "exporters",
+        "pipeline", "Pipeline", "sampling", "Sampling", "groups", "Agent groups", "alerts", "Alerts", "journal",
+        "Journal", "exporters",
         "Exporters", "limits", "Limits");
     private static final Duration SECOND = Duration.ofSeconds(1);
     private static final Duration HOUR = Duration.ofHours(1);
@@ -180,6 +181,36 @@ public final class ConfigKeys {
         ValueType.integer(1, 1 << 24), 100_000, "Keys whose statistics are kept, the least recently seen forgotten "
             + "first; about 75 bytes each."));
 
+    public static final ConfigKey<List<String>> GROUP_ORDER = add(ConfigKey.optional("genops.groups.order",
+        list(ValueType.entryName(), 1, 64), "the groups' names in alphabetical order", "The order agent groups are "
+            + "tried in; the first group an event matches wins, and an event matching none is in the group default. "
+            + "When set, it names every group under genops.groups exactly once."));
+    public static final ConfigKey<List<String>> GROUP_AGENTS = add(ConfigKey.of("genops.groups.<name>.agents",
+        list(ValueType.agentPattern(), 0, 1_000), List.of(), "Agent-id patterns, * matching any run of characters; "
+            + "an event whose agent id matches one may belong to the group. A group needs agents, match or both "
+            + "(then both must hold). Group names are lower-case letters, digits and hyphens; default is reserved."));
+    public static final ConfigKey<Map<String, String>> GROUP_MATCH = add(ConfigKey.of("genops.groups.<name>.match",
+        ValueType.map(text()), Map.of(), "Attributes the event must carry with exactly these values, such as "
+            + "team=payments: team, project, environment, customer-id, cost-center, feature (the event's, else "
+            + "its session's, else the client's), model, provider (interactions only)."));
+    public static final ConfigKey<GovernancePolicy> GROUP_POLICY = add(ConfigKey.optional(
+        "genops.groups.<name>.policy", oneOf(GovernancePolicy.class), "genops.policy", "The group's policy: "
+            + "enforced refuses the group's calls that would pass a budget or rate limit, advisory records them "
+            + "with a warning. Budgets and rate limits are the pipeline's."));
+    public static final ConfigKey<Double> GROUP_INTERACTION_RATE = add(ConfigKey.optional(
+        "genops.groups.<name>.sampling.interaction", fraction(), "genops.sampling", "The fixed share of the "
+            + "group's interactions exported; 0 exports none but errors and events not ALLOWED."));
+    public static final ConfigKey<Double> GROUP_SIGNAL_RATE = add(ConfigKey.optional(
+        "genops.groups.<name>.sampling.signal", fraction(), "genops.sampling", "The fixed share of the group's "
+            + "performance signals exported."));
+    public static final ConfigKey<Boolean> GROUP_EXPORT = add(ConfigKey.of("genops.groups.<name>.export", bool(),
+        true, "Whether any of the group's events is exported; false exports none, errors and alerts included. The "
+            + "journal, costs and budgets see every event."));
+    public static final ConfigKey<Boolean> GROUP_COST_ALERTS = add(ConfigKey.of("genops.groups.<name>.cost-alerts",
+        bool(), true, "Whether cost alerts are raised for the group's events: false skips rules on cost_usd, "
+            + "cost_usd_per_minute, cost_usd_per_hour and budget_utilization_percent and budget thresholds for them, "
+            + "while budgets are still charged."));
+
     public static final ConfigKey<Boolean> COST_ALERTS = add(ConfigKey.of("genops.alerts.cost-alerts", bool(), true,
         "Whether cost alerts are raised. false requires that no budget is set (budget threshold alerts cannot be "
             + "switched off on their own) and that no rule reads cost_usd, cost_usd_per_minute, cost_usd_per_hour "
@@ -224,6 +255,9 @@ public final class ConfigKeys {
     public static final ConfigKey<Integer> RULE_MIN_SAMPLES = add(ConfigKey.of(
         "genops.alerts.rules.<name>.min-samples", positive(), AlertRule.DEFAULT_MIN_SAMPLES, "Samples a window "
             + "needs before its percentiles and rates are read."));
+    public static final ConfigKey<String> RULE_GROUP = add(ConfigKey.optional("genops.alerts.rules.<name>.group",
+        ValueType.entryName(), "every group", "The agent group (under genops.groups) whose events alone the rule "
+            + "reads; this is how a group gets rules of its own."));
 
     public static final ConfigKey<Boolean> JOURNAL_ENABLED = add(ConfigKey.of("genops.journal.enabled", bool(), true,
         "Whether every accepted event is journaled; false keeps the pipeline in memory only, budgets start empty "

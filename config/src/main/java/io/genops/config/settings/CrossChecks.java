@@ -1,5 +1,6 @@
 package io.genops.config.settings;
 
+import io.genops.core.event.EventView;
 import io.genops.core.policy.GovernancePolicy;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,6 +13,11 @@ import java.util.Set;
  * both keys and both sources; what is merely pointless (a setting nothing reads) is a warning.
  */
 final class CrossChecks {
+    private static final String GROUP_PREFIX = "genops.groups.<name>.";
+    private static final String DEFAULT_GROUP = EventView.DEFAULT_GROUP;
+    /** As many groups as the pipeline can tell apart (one bit each in a long). */
+    private static final int MAX_GROUPS = Long.SIZE;
+
     private final Values values;
     private final Problems problems;
 
@@ -30,6 +36,7 @@ final class CrossChecks {
         checks.budgets(config.budgets(), config.policy());
         checks.rateLimits(config.rateLimits());
         checks.sampling(config.sampling());
+        checks.groups(config.groups(), config.alerts());
         checks.lengths(config.alerts(), config.limits());
     }
 
@@ -164,6 +171,68 @@ final class CrossChecks {
         }
     }
 
+    /** The order names each group once; names are free and not reserved; each group matches something. */
+    private void groups(final List<GroupSettings> groups, final AlertSettings alerts) {
+        final Set<String> names = Assembly.groupNames(values);
+        groupOrder(names);
+        if (names.size() > MAX_GROUPS) {
+            problems.add(ConfigKeys.GROUP_AGENTS.nameFor(names.iterator().next()), firstGroupSource(
+                names.iterator().next()), "is one of " + names.size() + " agent groups", "at most " + MAX_GROUPS
+                + " groups");
+        }
+        for (final String name : names) {
+            if (name.equals(DEFAULT_GROUP)) {
+                problems.add(ConfigKeys.GROUP_AGENTS.nameFor(name), firstGroupSource(name), "configures a group named "
+                    + "'default', the name of the group of events that match no group", "any other name");
+            }
+            if (values.get(ConfigKeys.GROUP_AGENTS, name).isEmpty() && values.get(ConfigKeys.GROUP_MATCH, name)
+                .isEmpty() && !problems.anyUnder("genops.groups." + name + ".")) {
+                problems.add(ConfigKeys.GROUP_AGENTS.nameFor(name), firstGroupSource(name), "is missing, and so is "
+                    + ConfigKeys.GROUP_MATCH.nameFor(name) + "; a group matching every event would be the pipeline's "
+                    + "own settings", "agent patterns, attributes to match, or both");
+            }
+        }
+        final String allowed = "a group configured under genops.groups: " + String.join(", ", names);
+        alerts.rules().values().stream().filter(rule -> rule.group().isPresent())
+            .filter(rule -> !names.contains(rule.group().get()))
+            .forEach(rule -> problems.add(ConfigKeys.RULE_GROUP.nameFor(rule.name()), values.source(
+                ConfigKeys.RULE_GROUP, rule.name()), "names agent group '" + rule.group().get() + "', which is not "
+                + "configured", names.isEmpty() ? "no group while none is configured" : allowed));
+        if (groups.size() > 1 && values.get(ConfigKeys.GROUP_ORDER) == null) {
+            problems.warn(groups.size() + " agent groups are configured and genops.groups.order is not set, so they "
+                + "are tried in alphabetical order (" + String.join(", ", names) + "); the first match wins");
+        }
+    }
+
+    private void groupOrder(final Set<String> names) {
+        final List<String> order = values.get(ConfigKeys.GROUP_ORDER);
+        if (order == null) {
+            return;
+        }
+        final ConfigKey<?> key = ConfigKeys.GROUP_ORDER;
+        final Set<String> seen = new HashSet<>();
+        for (final String name : order) {
+            if (!names.contains(name) && !problems.anyUnder("genops.groups." + name + ".")) {
+                problems.add(key.name(), values.source(key), "names '" + name + "', which is no group configured "
+                    + "under genops.groups", "the configured groups: " + String.join(", ", names));
+            } else if (!seen.add(name)) {
+                problems.add(key.name(), values.source(key), "names '" + name + "' twice", "each group once");
+            }
+        }
+        names.stream().filter(name -> !order.contains(name)).forEach(name -> problems.add(key.name(),
+            values.source(key), "leaves out group '" + name + "'", "every group under genops.groups, once"));
+    }
+
+    /** Where a group's first key was set, for a problem with the group as a whole. */
+    private Source firstGroupSource(final String name) {
+        for (final ConfigKey<?> key : ConfigKeys.all()) {
+            if (key.isTemplate() && key.name().startsWith(GROUP_PREFIX) && values.source(key, name).explicit()) {
+                return values.source(key, name);
+            }
+        }
+        return Source.defaults();
+    }
+
     private void lengths(final AlertSettings alerts, final LimitSettings limits) {
         final int max = limits.maxStringLength();
         final List<ConfigKey<String>> fields = List.of(ConfigKeys.TEAM, ConfigKeys.PROJECT, ConfigKeys.ENVIRONMENT,
@@ -173,6 +242,14 @@ final class CrossChecks {
             if (value != null && value.length() > max) {
                 tooLong(field.name(), values.source(field), value.length(), max);
             }
+        }
+        for (final String group : Assembly.groupNames(values)) {
+            if (group.length() > max) {
+                tooLong(ConfigKeys.GROUP_AGENTS.nameFor(group), firstGroupSource(group), group.length(), max);
+            }
+            values.get(ConfigKeys.GROUP_MATCH, group).values().stream().filter(value -> value.length() > max)
+                .forEach(value -> tooLong(ConfigKeys.GROUP_MATCH.nameFor(group), values.source(ConfigKeys.GROUP_MATCH,
+                    group), value.length(), max));
         }
         for (final Map.Entry<String, AlertRuleSettings> rule : alerts.rules().entrySet()) {
             if (rule.getKey().length() > max) {

@@ -23,6 +23,7 @@ public final class GenOpsConfiguration {
     private final PricingSettings pricing;
     private final PipelineSettings pipeline;
     private final SamplingSettings sampling;
+    private final List<GroupSettings> groups;
     private final AlertSettings alerts;
     private final JournalSettings journal;
     private final ExportSettings exporters;
@@ -41,6 +42,7 @@ public final class GenOpsConfiguration {
         this.pricing = sections.pricing();
         this.pipeline = sections.pipeline();
         this.sampling = sections.sampling();
+        this.groups = sections.groups();
         this.alerts = sections.alerts();
         this.journal = sections.journal();
         this.exporters = sections.exporters();
@@ -105,6 +107,11 @@ public final class GenOpsConfiguration {
         return sampling;
     }
 
+    /** Agent groups in the order they are tried, the first match winning; empty when none is configured. */
+    public List<GroupSettings> groups() {
+        return groups;
+    }
+
     public AlertSettings alerts() {
         return alerts;
     }
@@ -147,7 +154,7 @@ public final class GenOpsConfiguration {
         return "GenOpsConfiguration[profile=" + profile().map(Profile::label).orElse("none") + ", preset="
             + preset().map(Preset::label).orElse("none") + ", attribution=" + attribution + ", policy=" + policy
             + ", budgets=" + budgets + ", rateLimits=" + rateLimits + ", pricing=" + pricing + ", pipeline=" + pipeline
-            + ", sampling=" + sampling + ", alerts=" + alerts + ", journal=" + journal + ", exporters=" + exporters
-            + ", limits=" + limits + ']';
+            + ", sampling=" + sampling + ", groups=" + groups + ", alerts=" + alerts + ", journal=" + journal
+            + ", exporters=" + exporters + ", limits=" + limits + ']';
     }
 }

@@ -1,6 +1,7 @@
 package io.genops.config.settings;
 
 import io.genops.config.Suggestions;
+import io.genops.core.event.AgentPattern;
 import io.genops.core.event.Condition;
 import io.genops.core.money.CurrencyTable;
 import io.genops.core.money.Money;
@@ -200,6 +201,24 @@ final class Parsers {
             throw InvalidValue.because("is not a name of lower-case letters, digits and inner hyphens");
         }
         return text;
+    }
+
+    /** An agent-id pattern: {@code *} matches any run of characters, other glob wildcards are refused. */
+    static String agentPattern(final String text) throws InvalidValue {
+        for (int i = 0; i < text.length(); i++) {
+            final char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                throw InvalidValue.because("holds white space; agent ids have none");
+            }
+            if ("?[]{}".indexOf(c) >= 0) {
+                throw InvalidValue.because("holds '" + c + "'; only * is a wildcard, matching any run of characters");
+            }
+        }
+        try {
+            return AgentPattern.of(text).toString();
+        } catch (final IllegalArgumentException e) {
+            throw InvalidValue.because("is not an agent pattern: " + e.getMessage());
+        }
     }
 
     static Path path(final String text) throws InvalidValue {

@@ -39,6 +39,11 @@ final class Problems {
         warnings.add(warning);
     }
 
+    /** Whether a problem was already found with a key whose name starts with {@code prefix}. */
+    boolean anyUnder(final String prefix) {
+        return problems.stream().anyMatch(found -> found.problem().key().startsWith(prefix));
+    }
+
     boolean isEmpty() {
         return problems.isEmpty();
     }

@@ -122,6 +122,11 @@ public abstract class ValueType<T> {
             Function.identity());
     }
 
+    static ValueType<String> agentPattern() {
+        return scalar("pattern", "an agent id in which * matches any run of characters, such as critical-* or "
+            + "*-billing", Parsers::agentPattern, Function.identity());
+    }
+
     static ValueType<Path> path() {
         return scalar("path", "a file or directory path", Parsers::path, Path::toString);
     }

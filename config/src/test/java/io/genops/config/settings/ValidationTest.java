@@ -46,7 +46,7 @@ class ValidationTest {
 
         assertThat(problems(isolated(dir))).containsExactly(file + ":3: genops.alerts.rules.spend.severty: is not "
             + "a configuration key; did you mean genops.alerts.rules.spend.severity? (allowed: conditions, severity, "
-            + "channels, scope, window, cooldown, min-samples)");
+            + "channels, scope, window, cooldown, min-samples, group)");
     }
 
     @Test

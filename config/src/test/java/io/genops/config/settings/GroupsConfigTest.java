@@ -1,0 +1,138 @@
+package io.genops.config.settings;
+
+import static io.genops.config.settings.Configs.isolated;
+import static io.genops.config.settings.Configs.problems;
+import static io.genops.config.settings.Configs.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.genops.core.event.EventKind;
+import io.genops.core.event.GroupAttribute;
+import io.genops.core.policy.GovernancePolicy;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Agent groups under {@code genops.groups}: how they load, in which order, and each problem they can have. */
+class GroupsConfigTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void groups_loadInTheConfiguredOrder_withEverySetting() {
+        write(dir, "genops.yaml",
+            "policy: advisory",
+            "groups:",
+            "  order: [critical, lightweight]",
+            "  lightweight:",
+            "    match: {feature: faq, customer-id: acme}",
+            "    sampling:",
+            "      interaction: 0",
+            "    export: false",
+            "    cost-alerts: false",
+            "  critical:",
+            "    agents: [\"critical-*\", \"*-billing\"]",
+            "    policy: enforced",
+            "alerts.rules.critical-slow:",
+            "  conditions: [\"latency_ms > 2000\"]",
+            "  group: critical");
+
+        final GenOpsConfiguration config = isolated(dir).load();
+
+        assertThat(config.groups()).extracting(GroupSettings::name).containsExactly("critical", "lightweight");
+        assertThat(config.groups().get(0)).isEqualTo(new GroupSettings("critical", List.of("critical-*", "*-billing"),
+            Map.of(), Optional.of(GovernancePolicy.ENFORCED), Map.of(), true, true));
+        assertThat(config.groups().get(1)).isEqualTo(new GroupSettings("lightweight", List.of(),
+            Map.of(GroupAttribute.FEATURE, "faq", GroupAttribute.CUSTOMER_ID, "acme"), Optional.empty(),
+            Map.of(EventKind.INTERACTION, 0.0), false, false));
+        assertThat(config.alerts().rules().get("critical-slow").toAlertRule().group()).isEqualTo("critical");
+        assertThat(config.warnings()).isEmpty();
+        assertThat(config.describe()).contains("genops.groups.critical.agents", "critical-*, *-billing",
+            "genops.groups.lightweight.match", "feature=faq", "genops.groups.order");
+    }
+
+    @Test
+    void withoutAnOrder_groupsAreTriedByName_andAWarningSaysSo() {
+        write(dir, "genops.yaml", "groups:", "  zeta.agents: [\"z-*\"]", "  alpha.agents: [\"a-*\"]");
+
+        final GenOpsConfiguration config = isolated(dir).load();
+
+        assertThat(config.groups()).extracting(GroupSettings::name).containsExactly("alpha", "zeta");
+        assertThat(config.warnings()).containsExactly("2 agent groups are configured and genops.groups.order is not "
+            + "set, so they are tried in alphabetical order (alpha, zeta); the first match wins");
+    }
+
+    @Test
+    void aGroupFromTheEnvironment_isReadLikeOneFromAFile() {
+        final GenOpsConfiguration config = isolated(dir).environment(Map.of(
+            "GENOPS_GROUPS_CRITICAL_AGENTS", "critical-*,*-billing", "GENOPS_GROUPS_CRITICAL_POLICY", "enforced"))
+            .load();
+
+        assertThat(config.groups()).containsExactly(new GroupSettings("critical", List.of("critical-*", "*-billing"),
+            Map.of(), Optional.of(GovernancePolicy.ENFORCED), Map.of(), true, true));
+    }
+
+    @Test
+    void badPatternsAndUnknownAttributes_nameTheKeyAndTheLine() {
+        final Path file = write(dir, "genops.yaml",
+            "groups:",
+            "  order: [critical, payments]",
+            "  critical.agents: [\"critical-?\", \"ok-*\", \"two words\"]",
+            "  payments.match: {team: payments, region: eu}");
+
+        assertThat(problems(isolated(dir))).containsExactly(
+            file + ":3: genops.groups.critical.agents: item 1: 'critical-?' holds '?'; only * is a wildcard, "
+                + "matching any run of characters; item 3: 'two words' holds white space; agent ids have none "
+                + "(allowed: up to 1000 of an agent id in which * matches any run of characters, such as critical-* "
+                + "or *-billing)",
+            file + ":4: genops.groups.payments.match: names group attribute 'region', which is unknown (allowed: "
+                + "attributes team, project, environment, customer-id, cost-center, feature, model, provider)");
+    }
+
+    @Test
+    void aGroupMatchingNothing_theReservedName_andABadOrder_areProblems() {
+        final Path file = write(dir, "genops.yaml",
+            "groups:",
+            "  order: [everyone, ghost, everyone]",
+            "  everyone.policy: enforced",
+            "  default.agents: [\"*\"]");
+
+        assertThat(problems(isolated(dir))).containsExactly(
+            file + ":2: genops.groups.order: names 'ghost', which is no group configured under genops.groups "
+                + "(allowed: the configured groups: default, everyone)",
+            file + ":2: genops.groups.order: names 'everyone' twice (allowed: each group once)",
+            file + ":2: genops.groups.order: leaves out group 'default' (allowed: every group under genops.groups, "
+                + "once)",
+            file + ":3: genops.groups.everyone.agents: is missing, and so is genops.groups.everyone.match; a group "
+                + "matching every event would be the pipeline's own settings (allowed: agent patterns, attributes to "
+                + "match, or both)",
+            file + ":4: genops.groups.default.agents: configures a group named 'default', the name of the group of "
+                + "events that match no group (allowed: any other name)");
+    }
+
+    @Test
+    void aRuleNamingAnUnconfiguredGroup_isAProblemAtItsGroupKey() {
+        final Path file = write(dir, "genops.yaml",
+            "groups.critical.agents: [\"critical-*\"]",
+            "alerts.rules.slow:",
+            "  conditions: [\"latency_ms > 2000\"]",
+            "  group: premium");
+
+        assertThat(problems(isolated(dir))).containsExactly(file + ":4: genops.alerts.rules.slow.group: names agent "
+            + "group 'premium', which is not configured (allowed: a group configured under genops.groups: critical)");
+    }
+
+    @Test
+    void groupNamesAndValues_areHeldToTheStringLimit() {
+        final Path file = write(dir, "genops.yaml", "limits.max-string-length: 8",
+            "groups.payments-critical.match: {team: payments-eu-west}");
+
+        assertThat(problems(isolated(dir))).containsExactly(
+            file + ":2: genops.groups.payments-critical.agents: is 17 characters long, more than "
+                + "genops.limits.max-string-length (8, " + file + ":1) (allowed: at most 8 characters)",
+            file + ":2: genops.groups.payments-critical.match: is 16 characters long, more than "
+                + "genops.limits.max-string-length (8, " + file + ":1) (allowed: at most 8 characters)");
+    }
+}
