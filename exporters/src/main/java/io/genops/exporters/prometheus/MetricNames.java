@@ -14,6 +14,9 @@ import java.util.List;
  *       <td>events by kind ({@code interaction}, {@code signal}, {@code alert}), governance verdict
  *       ({@code allowed}, {@code warning}, {@code blocked}, {@code rate_limited}) and export sampling
  *       ({@code true}, {@code false}); every combination exists from the start at 0</td></tr>
+ *   <tr><td>{@value #GROUP_EVENTS}</td><td>counter</td><td>agent_group, kind</td>
+ *       <td>events by agent group ({@code default} for those of no declared group) and kind; a group's
+ *       series appear with its first event. Groups are declared in configuration, at most 64</td></tr>
  *   <tr><td>{@value #INTERACTIONS}</td><td>counter</td><td>agent_type, outcome</td>
  *       <td>agent interactions; outcome {@code ok} or {@code error} (the interaction carried an error type)</td></tr>
  *   <tr><td>{@value #INTERACTION_DURATION}</td><td>histogram</td><td>agent_type, complexity</td>
@@ -56,8 +59,8 @@ import java.util.List;
  *   <tr><th>name</th><th>type</th><th>labels</th><th>what</th></tr>
  *   <tr><td>{@value #LABEL_OVERFLOW}</td><td>counter</td><td>label</td>
  *       <td>events whose label value was folded into {@code other} by a cap: {@code team},
- *       {@code project}, {@code agent_type}, {@code model}, {@code cost_series} (the combinations of
- *       the cost counters), {@code recent_agents} (the concurrent-agents table was full) or
+ *       {@code project}, {@code agent_type}, {@code model}, {@code agent_group}, {@code cost_series} (the
+ *       combinations of the cost counters), {@code recent_agents} (the concurrent-agents table was full) or
  *       {@code budget} (readings beyond 1000 per scrape)</td></tr>
  *   <tr><td>{@value #EXPORTER_ERRORS}</td><td>counter</td><td>source</td>
  *       <td>{@code event}: an event the exporter could not count (such as a throwing agent-type
@@ -71,6 +74,7 @@ import java.util.List;
  */
 public final class MetricNames {
     public static final String EVENTS = "genops_events_total";
+    public static final String GROUP_EVENTS = "genops_agent_group_events_total";
     public static final String INTERACTIONS = "genops_agent_interactions_total";
     public static final String INTERACTION_DURATION = "genops_agent_interaction_duration_seconds";
     public static final String MONITORING_COST_USD = "genops_agent_monitoring_cost_usd_total";
@@ -87,9 +91,9 @@ public final class MetricNames {
     public static final String EXPORTER_ERRORS = "genops_prometheus_exporter_errors_total";
 
     /** Every name above: none of them can be taken by a registered gauge or counter. */
-    public static final List<String> ALL = List.of(EVENTS, INTERACTIONS, INTERACTION_DURATION, MONITORING_COST_USD,
-        COST_NANODOLLARS, TOKENS, UNPRICED_INTERACTIONS, CONCURRENT_AGENTS, SIGNAL_OVERHEAD, ALERT_CREATION,
-        BUDGET_CONSUMED_USD, BUDGET_ALLOCATED_USD, BUDGET_UTILIZATION, LABEL_OVERFLOW, EXPORTER_ERRORS);
+    public static final List<String> ALL = List.of(EVENTS, GROUP_EVENTS, INTERACTIONS, INTERACTION_DURATION,
+        MONITORING_COST_USD, COST_NANODOLLARS, TOKENS, UNPRICED_INTERACTIONS, CONCURRENT_AGENTS, SIGNAL_OVERHEAD,
+        ALERT_CREATION, BUDGET_CONSUMED_USD, BUDGET_ALLOCATED_USD, BUDGET_UTILIZATION, LABEL_OVERFLOW, EXPORTER_ERRORS);
 
     private MetricNames() {
     }

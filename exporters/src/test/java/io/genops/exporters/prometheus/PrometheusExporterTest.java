@@ -192,6 +192,28 @@ class PrometheusExporterTest {
     }
 
     @Test
+    void shouldCountEventsByAgentGroupAndKind() throws Exception {
+        exporter = ephemeral().build();
+
+        exporter.add(TestEvent.interaction().group("critical"));
+        exporter.add(TestEvent.interaction().group("critical"));
+        exporter.add(TestEvent.interaction().group("critical").kind(EventKind.SIGNAL));
+        exporter.add(TestEvent.interaction());
+
+        final Scrape scrape = Scrape.of(exporter.port());
+        assertThat(scrape.labelValues("genops_agent_group_events_total", "agent_group"))
+            .containsExactly("critical", "default");
+        assertThat(scrape.value("genops_agent_group_events_total", Map.of("agent_group", "critical", "kind",
+            "interaction"))).isEqualTo(2);
+        assertThat(scrape.value("genops_agent_group_events_total", Map.of("agent_group", "critical", "kind",
+            "signal"))).isEqualTo(1);
+        assertThat(scrape.value("genops_agent_group_events_total", Map.of("agent_group", "default", "kind",
+            "interaction"))).isEqualTo(1);
+        assertThat(scrape.sum("genops_agent_group_events_total", labels -> true))
+            .isEqualTo(scrape.sum("genops_events_total", labels -> true));
+    }
+
+    @Test
     void shouldCountTokensByDisjointKindsAndUnpricedInteractions() throws Exception {
         exporter = ephemeral().build();
 

@@ -33,14 +33,23 @@ public final class EventMetrics {
     private static final PolicyResult[] POLICIES = PolicyResult.values();
     private static final Complexity[] COMPLEXITIES = Complexity.values();
     private static final String[] TOKEN_KINDS = {"input", "cache_read", "cache_creation", "output", "reasoning"};
+    /**
+     * Agent-group labels kept: a pipeline declares at most 64 groups, plus {@code default}. Group names
+     * come from configuration, not from callers, so this cap only guards against a journal merged from
+     * pipelines with different groups.
+     */
+    static final int GROUP_LABELS = 65;
 
     private final LabelCap teams;
     private final LabelCap projects;
     private final LabelCap agentTypes;
     private final LabelCap models;
+    private final LabelCap groups;
     private final Function<String, String> agentTypeOf;
     private final Counter events;
     private final CounterDataPoint[] eventPoints = new CounterDataPoint[KINDS.length * POLICIES.length * 2];
+    private final Counter groupEvents;
+    private final Map<String, CounterDataPoint[]> byGroup = new HashMap<>();
     private final Counter interactions;
     private final Histogram durations;
     private final Counter tokens;
@@ -57,10 +66,14 @@ public final class EventMetrics {
         this.projects = new LabelCap(caps.projects(), overflow.labelValues("project"));
         this.agentTypes = new LabelCap(caps.agentTypes(), overflow.labelValues("agent_type"));
         this.models = new LabelCap(caps.models(), overflow.labelValues("model"));
+        this.groups = new LabelCap(GROUP_LABELS, overflow.labelValues("agent_group"));
         this.agentTypeOf = agentTypeOf;
         this.events = Counter.builder().name(MetricNames.EVENTS).withoutExemplars()
             .help("Events by kind, governance verdict and export sampling; every event counts, sampled or not")
             .labelNames("kind", "policy_result", "sampled").register(registry);
+        this.groupEvents = Counter.builder().name(MetricNames.GROUP_EVENTS).withoutExemplars()
+            .help("Events by agent group and kind; every event counts, sampled or not")
+            .labelNames("agent_group", "kind").register(registry);
         this.interactions = Counter.builder().name(MetricNames.INTERACTIONS).withoutExemplars()
             .help("Agent interactions by agent type and outcome (ok, error)")
             .labelNames("agent_type", "outcome").register(registry);
@@ -90,6 +103,7 @@ public final class EventMetrics {
     public void record(final EventView event) {
         final EventKind kind = event.kind();
         eventPoint(kind, event.policyResult(), event.sampled()).inc();
+        groupPoints(groups.resolve(event.group()))[kind.ordinal()].inc();
         final String agentId = event.agentId();
         final String agentType = agentTypes.resolve(agentId == null ? null : agentTypeOf.apply(agentId));
         cost.add(teams.resolve(event.team()), projects.resolve(event.project()), agentType, event.costNanos());
@@ -116,6 +130,19 @@ public final class EventMetrics {
         if (event.unpriced()) {
             model.unpriced().inc();
         }
+    }
+
+    /** The event series of one agent-group label, one per kind, all created with the group's first event. */
+    private CounterDataPoint[] groupPoints(final String group) {
+        CounterDataPoint[] points = byGroup.get(group);
+        if (points == null) {
+            points = new CounterDataPoint[KINDS.length];
+            for (final EventKind kind : KINDS) {
+                points[kind.ordinal()] = groupEvents.labelValues(group, wireName(kind));
+            }
+            byGroup.put(group, points);
+        }
+        return points;
     }
 
     /** Every kind × verdict × sampled combination exists at 0 from the start, so rate() sees the first event. */
