@@ -242,7 +242,10 @@ final class Assembly {
             final Secret url = required(CHANNEL_URL, name);
             if (url != null) {
                 channels.put(name, new AlertChannelSettings(name, values.get(CHANNEL_TYPE, name), url,
-                    values.get(CHANNEL_HEADERS, name)));
+                    values.get(CHANNEL_HEADERS, name), values.get(ConfigKeys.CHANNEL_TIMEOUT, name),
+                    values.get(ConfigKeys.CHANNEL_MAX_ATTEMPTS, name),
+                    values.get(ConfigKeys.CHANNEL_BACKOFF_INITIAL, name),
+                    values.get(ConfigKeys.CHANNEL_BACKOFF_MAX, name)));
             }
         }
         final Map<String, AlertRuleSettings> rules = new LinkedHashMap<>();
@@ -270,13 +273,33 @@ final class Assembly {
     private ExportSettings exporters() {
         return new ExportSettings(values.get(EXPORT_BATCH_SIZE), values.get(EXPORT_BATCH_AGE),
             values.get(EXPORT_MAX_ATTEMPTS), values.get(EXPORT_BACKOFF_INITIAL), values.get(EXPORT_BACKOFF_MAX),
-            new ExportSettings.Otlp(values.get(OTLP_ENABLED), Optional.ofNullable(values.get(OTLP_ENDPOINT)),
-                values.get(OTLP_PROTOCOL), values.get(OTLP_HEADERS), values.get(OTLP_TIMEOUT), values.get(OTLP_GZIP),
-                values.get(OTLP_SERVICE_NAME)),
-            new ExportSettings.Prometheus(values.get(PROMETHEUS_ENABLED), values.get(PROMETHEUS_HOST),
-                values.get(PROMETHEUS_PORT)),
-            new ExportSettings.Raindrop(values.get(RAINDROP_ENABLED), values.get(RAINDROP_URL),
-                Optional.ofNullable(values.get(RAINDROP_WRITE_KEY))));
+            otlp(), prometheus(), raindrop());
+    }
+
+    private ExportSettings.Otlp otlp() {
+        return new ExportSettings.Otlp(values.get(OTLP_ENABLED), Optional.ofNullable(values.get(OTLP_ENDPOINT)),
+            values.get(OTLP_PROTOCOL), values.get(OTLP_HEADERS), values.get(OTLP_TIMEOUT), values.get(OTLP_GZIP),
+            values.get(OTLP_SERVICE_NAME), values.get(ConfigKeys.OTLP_RESOURCE_ATTRIBUTES),
+            Optional.ofNullable(values.get(ConfigKeys.OTLP_TRUSTED_CERTIFICATES)),
+            Optional.ofNullable(values.get(ConfigKeys.OTLP_CLIENT_KEY)),
+            Optional.ofNullable(values.get(ConfigKeys.OTLP_CLIENT_CERTIFICATE)),
+            values.get(ConfigKeys.OTLP_METRIC_INTERVAL), values.get(ConfigKeys.OTLP_MAX_METRIC_SERIES));
+    }
+
+    private ExportSettings.Prometheus prometheus() {
+        return new ExportSettings.Prometheus(values.get(PROMETHEUS_ENABLED), values.get(PROMETHEUS_HOST),
+            values.get(PROMETHEUS_PORT), values.get(ConfigKeys.PROMETHEUS_MAX_TEAMS),
+            values.get(ConfigKeys.PROMETHEUS_MAX_PROJECTS), values.get(ConfigKeys.PROMETHEUS_MAX_AGENT_TYPES),
+            values.get(ConfigKeys.PROMETHEUS_MAX_MODELS), values.get(ConfigKeys.PROMETHEUS_MAX_COST_SERIES),
+            values.get(ConfigKeys.PROMETHEUS_MAX_TRACKED_AGENTS),
+            values.get(ConfigKeys.PROMETHEUS_CONCURRENT_AGENTS_WINDOW), values.get(ConfigKeys.PROMETHEUS_JVM_METRICS));
+    }
+
+    private ExportSettings.Raindrop raindrop() {
+        return new ExportSettings.Raindrop(values.get(RAINDROP_ENABLED), values.get(RAINDROP_URL),
+            Optional.ofNullable(values.get(RAINDROP_WRITE_KEY)), values.get(ConfigKeys.RAINDROP_TIMEOUT),
+            values.get(ConfigKeys.RAINDROP_MAX_EVENTS_PER_REQUEST),
+            values.get(ConfigKeys.RAINDROP_MAX_RETRY_AFTER_WAIT));
     }
 
     private LimitSettings limits() {

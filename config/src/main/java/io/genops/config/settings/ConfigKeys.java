@@ -234,6 +234,19 @@ public final class ConfigKeys {
     public static final ConfigKey<Map<String, Secret>> CHANNEL_HEADERS = add(ConfigKey.of(
         "genops.alerts.channels.<name>.headers", ValueType.map(ValueType.secretHeaderValue()), Map.of(),
         "Headers sent with every delivery, such as Authorization."));
+    public static final ConfigKey<Duration> CHANNEL_TIMEOUT = add(ConfigKey.of(
+        "genops.alerts.channels.<name>.timeout", duration(Duration.ZERO, false, Duration.ofMinutes(10)),
+        Duration.ofSeconds(5), "How long connecting, and then each attempt, may take."));
+    public static final ConfigKey<Integer> CHANNEL_MAX_ATTEMPTS = add(ConfigKey.of(
+        "genops.alerts.channels.<name>.max-attempts", ValueType.integer(1, 100), 3, "Attempts per batch of alerts, "
+            + "the first included."));
+    public static final ConfigKey<Duration> CHANNEL_BACKOFF_INITIAL = add(ConfigKey.of(
+        "genops.alerts.channels.<name>.backoff-initial", duration(Duration.ZERO, false, Duration.ofMinutes(10)),
+        Duration.ofMillis(200), "The pause before the first retry, doubling per retry."));
+    public static final ConfigKey<Duration> CHANNEL_BACKOFF_MAX = add(ConfigKey.of(
+        "genops.alerts.channels.<name>.backoff-max", duration(Duration.ZERO, false, Duration.ofMinutes(10)),
+        Duration.ofSeconds(2), "The longest pause between attempts, also the cap on a Retry-After; not shorter than "
+            + "backoff-initial."));
     public static final ConfigKey<List<Condition>> RULE_CONDITIONS = add(ConfigKey.required(
         "genops.alerts.rules.<name>.conditions", list(ValueType.condition(), 1, 20), "Conditions that must all hold: "
             + "per-event metrics (latency_ms, total_tokens, cost_usd, budget_utilization_percent, "
@@ -305,12 +318,54 @@ public final class ConfigKeys {
         "Whether requests are gzip-compressed."));
     public static final ConfigKey<String> OTLP_SERVICE_NAME = add(ConfigKey.of("genops.exporters.otlp.service-name",
         text(), "genops", "The resource attribute service.name."));
+    public static final ConfigKey<Map<String, String>> OTLP_RESOURCE_ATTRIBUTES = add(ConfigKey.of(
+        "genops.exporters.otlp.resource-attributes", ValueType.map(text()), Map.of(), "Further resource attributes, "
+            + "such as deployment.environment.name; service.name is set with service-name."));
+    public static final ConfigKey<Path> OTLP_TRUSTED_CERTIFICATES = add(ConfigKey.optional(
+        "genops.exporters.otlp.trusted-certificates", ValueType.path(), "the JVM's trusted certificates", "A PEM "
+            + "file of the certificates to trust for an https endpoint; read when the pipeline is built."));
+    public static final ConfigKey<Path> OTLP_CLIENT_KEY = add(ConfigKey.optional("genops.exporters.otlp.client-key",
+        ValueType.path(), "no client certificate", "A PEM file of the client's private key for mutual TLS; needs "
+            + "client-certificate."));
+    public static final ConfigKey<Path> OTLP_CLIENT_CERTIFICATE = add(ConfigKey.optional(
+        "genops.exporters.otlp.client-certificate", ValueType.path(), "no client certificate", "A PEM file of the "
+            + "client's certificate for mutual TLS; needs client-key."));
+    public static final ConfigKey<Duration> OTLP_METRIC_INTERVAL = add(ConfigKey.of(
+        "genops.exporters.otlp.metric-interval", duration(Duration.ZERO, false, HOUR), Duration.ofSeconds(10),
+        "The least time between two metric exports."));
+    public static final ConfigKey<Integer> OTLP_MAX_METRIC_SERIES = add(ConfigKey.of(
+        "genops.exporters.otlp.max-metric-series", ValueType.integer(1, 100_000), 2_000, "Metric series kept before "
+            + "further attribute combinations go to one overflow series."));
     public static final ConfigKey<Boolean> PROMETHEUS_ENABLED = add(ConfigKey.of("genops.exporters.prometheus.enabled",
         bool(), false, "Whether a /metrics endpoint is served for Prometheus to scrape."));
     public static final ConfigKey<String> PROMETHEUS_HOST = add(ConfigKey.of("genops.exporters.prometheus.host",
         text(), "127.0.0.1", "The address to listen on; 0.0.0.0 for every interface."));
     public static final ConfigKey<Integer> PROMETHEUS_PORT = add(ConfigKey.of("genops.exporters.prometheus.port",
         ValueType.integer(0, 65_535), 9_464, "The port to listen on; 0 lets the system choose."));
+    public static final ConfigKey<Integer> PROMETHEUS_MAX_TEAMS = add(ConfigKey.of(
+        "genops.exporters.prometheus.max-teams", ValueType.integer(1, 100_000), 100, "Distinct team label values "
+            + "before further teams fold into other."));
+    public static final ConfigKey<Integer> PROMETHEUS_MAX_PROJECTS = add(ConfigKey.of(
+        "genops.exporters.prometheus.max-projects", ValueType.integer(1, 100_000), 100, "Distinct project label "
+            + "values before further projects fold into other."));
+    public static final ConfigKey<Integer> PROMETHEUS_MAX_AGENT_TYPES = add(ConfigKey.of(
+        "genops.exporters.prometheus.max-agent-types", ValueType.integer(1, 100_000), 100, "Distinct agent_type "
+            + "label values before further ones fold into other."));
+    public static final ConfigKey<Integer> PROMETHEUS_MAX_MODELS = add(ConfigKey.of(
+        "genops.exporters.prometheus.max-models", ValueType.integer(1, 100_000), 100, "Distinct model label values "
+            + "before further models fold into other."));
+    public static final ConfigKey<Integer> PROMETHEUS_MAX_COST_SERIES = add(ConfigKey.of(
+        "genops.exporters.prometheus.max-cost-series", ValueType.integer(1, 100_000), 1_000, "Team, project and "
+            + "agent-type combinations of the cost counters."));
+    public static final ConfigKey<Integer> PROMETHEUS_MAX_TRACKED_AGENTS = add(ConfigKey.of(
+        "genops.exporters.prometheus.max-tracked-agents", ValueType.integer(1, 10_000_000), 10_000, "Agent ids held "
+            + "to count concurrent agents."));
+    public static final ConfigKey<Duration> PROMETHEUS_CONCURRENT_AGENTS_WINDOW = add(ConfigKey.of(
+        "genops.exporters.prometheus.concurrent-agents-window", duration(SECOND, true, DAY), Duration.ofMinutes(1),
+        "How recent an agent's last event must be for it to count as concurrent."));
+    public static final ConfigKey<Boolean> PROMETHEUS_JVM_METRICS = add(ConfigKey.of(
+        "genops.exporters.prometheus.jvm-metrics", bool(), true, "Whether the JVM and process series (jvm_*, "
+            + "process_*) are served too."));
     public static final ConfigKey<Boolean> RAINDROP_ENABLED = add(ConfigKey.of("genops.exporters.raindrop.enabled",
         bool(), false, "Whether sampled interactions and signals go to Raindrop AI's ingestion API."));
     public static final ConfigKey<URI> RAINDROP_URL = add(ConfigKey.of("genops.exporters.raindrop.url",
@@ -319,6 +374,16 @@ public final class ConfigKeys {
         "genops.exporters.raindrop.write-key", ValueType.secretText(), "unset", "The write key; required when the "
             + "Raindrop exporter is enabled. Read from RAINDROP_WRITE_KEY, the variable the exporter itself reads, "
             + "or the file.").readFrom("RAINDROP_WRITE_KEY"));
+    public static final ConfigKey<Duration> RAINDROP_TIMEOUT = add(ConfigKey.of("genops.exporters.raindrop.timeout",
+        duration(Duration.ZERO, false, Duration.ofMinutes(10)), Duration.ofSeconds(10), "How long connecting, and "
+            + "each request, may take."));
+    public static final ConfigKey<Integer> RAINDROP_MAX_EVENTS_PER_REQUEST = add(ConfigKey.of(
+        "genops.exporters.raindrop.max-events-per-request", ValueType.integer(1, 50), 50, "Events per request; "
+            + "the API takes at most 50."));
+    public static final ConfigKey<Duration> RAINDROP_MAX_RETRY_AFTER_WAIT = add(ConfigKey.of(
+        "genops.exporters.raindrop.max-retry-after-wait", duration(Duration.ZERO, true, Duration.ofMinutes(10)),
+        Duration.ofSeconds(30), "The longest the exporter sleeps at a time to honour a Retry-After; 0 leaves the "
+            + "waiting to the export runner."));
 
     public static final ConfigKey<Integer> MAX_STRING_LENGTH = add(ConfigKey.of("genops.limits.max-string-length",
         positive(), 256, "The longest id, name or attribution value accepted, in characters."));

@@ -61,11 +61,28 @@ final class CrossChecks {
                 "is missing, but genops.exporters.raindrop.enabled is true", "a write key in the environment variable "
                 + "RAINDROP_WRITE_KEY or in the file");
         }
+        otlp(export.otlp());
         for (final String exporter : List.of("otlp", "prometheus", "raindrop")) {
             final ConfigKey<?> enabled = key("genops.exporters." + exporter + ".enabled");
             if (!(Boolean)values.get(enabled)) {
                 unused("genops.exporters." + exporter + ".", exporter + " is off (" + about(enabled) + ")");
             }
+        }
+    }
+
+    private void otlp(final ExportSettings.Otlp otlp) {
+        if (otlp.clientKey().isPresent() != otlp.clientCertificate().isPresent()) {
+            final ConfigKey<?> set = otlp.clientKey().isPresent() ? ConfigKeys.OTLP_CLIENT_KEY
+                : ConfigKeys.OTLP_CLIENT_CERTIFICATE;
+            final ConfigKey<?> missing = set == ConfigKeys.OTLP_CLIENT_KEY ? ConfigKeys.OTLP_CLIENT_CERTIFICATE
+                : ConfigKeys.OTLP_CLIENT_KEY;
+            problems.add(set.name(), values.source(set), "is set, but " + missing.name() + " is not: mutual TLS needs "
+                + "both", "both client-key and client-certificate, or neither");
+        }
+        if (otlp.resourceAttributes().containsKey("service.name")) {
+            problems.add(ConfigKeys.OTLP_RESOURCE_ATTRIBUTES.name(), values.source(ConfigKeys.OTLP_RESOURCE_ATTRIBUTES),
+                "sets service.name", "attributes other than service.name, which genops.exporters.otlp.service-name "
+                + "sets");
         }
     }
 
@@ -84,6 +101,14 @@ final class CrossChecks {
             if (!known.contains(channel)) {
                 problems.add(ConfigKeys.DEFAULT_CHANNELS.name(), values.source(ConfigKeys.DEFAULT_CHANNELS), "names '"
                     + channel + "', which is no channel", allowed);
+            }
+        }
+        for (final AlertChannelSettings channel : alerts.channels().values()) {
+            if (channel.backoffInitial().compareTo(channel.backoffMax()) > 0) {
+                problems.add(ConfigKeys.CHANNEL_BACKOFF_INITIAL.nameFor(channel.name()), values.source(
+                    ConfigKeys.CHANNEL_BACKOFF_INITIAL, channel.name()), "is longer than backoff-max ("
+                    + ConfigKeys.CHANNEL_BACKOFF_MAX.type().show(channel.backoffMax()) + ", " + values.source(
+                    ConfigKeys.CHANNEL_BACKOFF_MAX, channel.name()) + ")", "a pause no longer than backoff-max");
             }
         }
         alerts.rules().values().forEach(rule -> rule.channels().stream().filter(channel -> !known.contains(channel))

@@ -21,7 +21,7 @@
  * <p>The package depends on {@code core} only. The pipeline's enums that the configuration must name
  * (backpressure, consumer wait, budget scope and window) are mirrored here, and a pipeline test keeps the
  * mirrors in step; {@code GenOpsBuilder.configuration(...)} maps them. Exporters and webhook channels are
- * described here and built by whoever holds their classes.
+ * described here and built by providers found on the class path (see {@link io.genops.config.spi}).
  *
  * <p>Named entries (alert channels and rules, and later agent groups under {@code genops.agent-groups.<name>})
  * are template keys with a {@code <name>} segment; a new kind of entry is a few keys in the registry, an
