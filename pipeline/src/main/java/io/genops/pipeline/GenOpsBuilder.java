@@ -11,6 +11,7 @@ import io.genops.config.settings.LimitSettings;
 import io.genops.config.settings.PipelineSettings;
 import io.genops.config.settings.PricingSettings;
 import io.genops.config.settings.SamplingSettings;
+import io.genops.config.spi.ConfiguredComponents;
 import io.genops.core.Attribution;
 import io.genops.core.Checks;
 import io.genops.core.alert.AlertChannel;
@@ -44,6 +45,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Configures and starts a {@link GenOps} pipeline. Each setter checks its argument and names it when
@@ -99,6 +103,7 @@ public final class GenOpsBuilder {
     private boolean journalSyncOnFlush;
     private Duration journalRetentionAge;
     private long journalRetentionBytes;
+    private ConfiguredComponents configured = ConfiguredComponents.none();
 
     GenOpsBuilder() {
     }
@@ -387,7 +392,10 @@ public final class GenOpsBuilder {
         return this;
     }
 
-    /** Adds a channel; one with the name of an existing channel replaces it. */
+    /**
+     * Adds a channel; one with the name of an existing channel replaces it, and one named like a configured
+     * channel replaces that one, whenever it is added.
+     */
     public GenOpsBuilder alertChannel(final AlertChannel channel) {
         Objects.requireNonNull(channel, "alertChannel");
         Checks.nonBlank(channel.name(), "alertChannel name");
@@ -487,7 +495,8 @@ public final class GenOpsBuilder {
 
     /**
      * Adds an exporter, fed from the journal by a thread of its own; its name names its position in
-     * the journal, so two exporters need two names.
+     * the journal, so two exporters need two names. One named like an exporter the configuration turns on
+     * ({@code otlp}, {@code prometheus}, {@code raindrop}) replaces that one, whenever it is added.
      */
     public GenOpsBuilder exporter(final Exporter exporter) {
         Objects.requireNonNull(exporter, "exporter");
@@ -530,14 +539,22 @@ public final class GenOpsBuilder {
     /**
      * Applies a checked configuration, loaded from a file, the environment and system properties by
      * {@link GenOpsConfiguration#loader()} (every key is in {@code docs/configuration.md}), through the
-     * setters above; setters called afterwards override it. Exporters and alert channels other than
-     * {@code log} are classes of {@code genops-exporters}, which this module does not use: build them from
-     * {@link GenOpsConfiguration#exporters()} and {@link GenOpsConfiguration#alerts()} and add them with
-     * {@link #exporter} and {@link #alertChannel} before {@link #build()}, which checks that every channel a
-     * rule or the defaults name exists.
+     * setters above; setters called afterwards override it.
+     *
+     * <p>The exporters and alert channels the configuration turns on are built by providers found with
+     * {@link java.util.ServiceLoader} ({@link ConfiguredComponents}); {@code genops-exporters} holds one for
+     * each type. This call only finds them, and fails when one is missing; {@link #build()} builds them, so
+     * nothing listens or connects before it. An exporter or channel added with {@link #exporter} or
+     * {@link #alertChannel} under the same name (an exporter's type such as {@code otlp}, a channel's name)
+     * replaces the configured one, before or after this call, and the configured one is never built. A second
+     * call replaces the configured exporters and channels of the first.
+     *
+     * @throws IllegalStateException when the configuration turns on an exporter or channel type that no
+     *     provider on the class path builds; the message names the key and the module to add
      */
     public GenOpsBuilder configuration(final GenOpsConfiguration config) {
         Objects.requireNonNull(config, "configuration");
+        this.configured = ConfiguredComponents.resolve(config);
         attribution(config.attribution()).policy(config.policy());
         final BudgetSettings budgets = config.budgets();
         budgets.limits().forEach(limit -> budget(BudgetScope.valueOf(limit.scope().name()), limit.key(),
@@ -620,32 +637,56 @@ public final class GenOpsBuilder {
         return policy.build();
     }
 
-    /** Checks the whole configuration and starts the pipeline's threads. */
+    /**
+     * Checks the whole configuration, builds the configured exporters and channels not replaced by hand, and
+     * starts the pipeline's threads. Configured exporters are built after every check has passed, and closed
+     * again when starting fails.
+     */
     public GenOps build() {
-        checkChannels();
-        checkExporters();
+        final Set<String> handExporters = names(exporters, Exporter::name);
+        final List<AlertChannel> channels = new ArrayList<>(alertChannels);
+        channels.addAll(configured.buildChannels(names(alertChannels, AlertChannel::name)));
+        checkChannels(channels);
+        checkExporters(exporters.size() + configured.exporterNames().stream()
+            .filter(name -> !handExporters.contains(name)).count());
         checkAlertRules();
         checkAgentGroups();
+        final List<Exporter> built = configured.buildExporters(handExporters);
+        final List<Exporter> all = new ArrayList<>(exporters);
+        all.addAll(built);
+        try {
+            return start(List.copyOf(channels), List.copyOf(all));
+        } catch (final RuntimeException e) {
+            built.forEach(Exporter::close);
+            throw e;
+        }
+    }
+
+    private static <T> Set<String> names(final List<T> components, final Function<T, String> name) {
+        return components.stream().map(name).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private GenOps start(final List<AlertChannel> channels, final List<Exporter> allExporters) {
         final ModelPriceTable models = modelPrices != null ? modelPrices : PriceTables.bundledModels();
         final PlatformPriceTable platform = platformPrices != null ? platformPrices : PriceTables.bundledPlatform();
         return new GenOps(new Settings(attribution.build(), policy, List.copyOf(budgetLimits.values()),
             budgetZone, budgetThresholdPercents.clone(), budgetWarningPercent, ringSize,
             backpressure, consumerWait, consumerParkNanos, stageThreads, sampling,
             unknownModelPolicy, models, platform, currencies, maxStringLength, captureContent, priceCacheCapacity,
-            maxTrackedKeys, maxAlertRules, List.copyOf(alertChannels), defaultAlertChannels, alertQueueCapacity,
+            maxTrackedKeys, maxAlertRules, channels, defaultAlertChannels, alertQueueCapacity,
             alertBatchSize, alertBatchAge, closeTimeout, clock, errorHandler, List.copyOf(customStages),
             conversationFlowInterval, journalDirectory, journalSyncOnFlush,
             new Retention(journalRetentionAge, journalRetentionBytes, clock),
             Collections.unmodifiableMap(new LinkedHashMap<>(alertRules)), maxAlertStateKeys,
-            new Settings.Export(List.copyOf(exporters), exportBatchSize, exportBatchAge, exportMaxAttempts,
+            new Settings.Export(allExporters, exportBatchSize, exportBatchAge, exportMaxAttempts,
                 exportInitialBackoff, exportMaxBackoff), new RateLimits(rateLimits, maxTrackedKeys),
             Collections.unmodifiableMap(new LinkedHashMap<>(agentGroups))));
     }
 
-    private void checkExporters() {
-        if (!exporters.isEmpty() && journalDirectory == null) {
+    private void checkExporters(final long count) {
+        if (count > 0 && journalDirectory == null) {
             throw new IllegalStateException("exporters read the journal, but noJournal() was set; configure a journal "
-                + "to use " + exporters.size() + " exporter(s)");
+                + "to use " + count + " exporter(s)");
         }
         if (exportInitialBackoff.compareTo(exportMaxBackoff) > 0) {
             throw new IllegalStateException("exportBackoff: the initial pause " + exportInitialBackoff
@@ -687,9 +728,9 @@ public final class GenOpsBuilder {
         });
     }
 
-    private void checkChannels() {
+    private void checkChannels(final List<AlertChannel> channels) {
         for (final String name : defaultAlertChannels) {
-            if (alertChannels.stream().noneMatch(channel -> channel.name().equals(name))) {
+            if (channels.stream().noneMatch(channel -> channel.name().equals(name))) {
                 throw new IllegalStateException("defaultAlertChannels names '" + name + "', but no alert channel of "
                     + "that name was added");
             }
