@@ -41,8 +41,11 @@ import picocli.CommandLine.Spec;
             + "terminal; delivered alerts are logged to stderr; the report goes to stdout.",
         "",
         "With --config or --profile the pipeline starts from that GenOps configuration (GENOPS_* variables and "
-            + "genops.* system properties included); --policy, --budget, --backpressure, --sampling and "
-            + "--sample-rate, when given, win over it, and the demo keeps its own journal and exporters.",
+            + "genops.* system properties included), with the exporters and alert channels it turns on; "
+            + "--policy, --budget, --backpressure, --sampling and --sample-rate, when given, win over it, and "
+            + "--otlp, --prometheus-port, --raindrop-url and --webhook replace its exporter of the same kind (or "
+            + "add a channel named webhook). The demo keeps its own journal. What runs is listed on stderr, "
+            + "secrets masked.",
         ""},
     footer = {"", "Exit status: 0 when the run completed, 1 when it failed, 2 for bad options."})
 public final class DemoCommand implements Callable<Integer> {
@@ -129,7 +132,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--config", order = 21, paramLabel = "FILE",
         description = "start from the GenOps configuration in FILE (genops.yaml or .json): its budgets, policy, "
-            + "sampling, alert rules and limits apply unless the options above say otherwise")
+            + "sampling, alert rules, limits, exporters and alert channels apply unless the options above say "
+            + "otherwise")
     private Path config;
 
     @Option(names = "--profile", order = 22, paramLabel = "dev|staging|prod",
@@ -173,11 +177,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         final Destinations destinations = destinations();
-        final JournalChoice journal = journal(destinations);
-        final DemoPlan plan = plan(configuration(), journal, destinations);
+        final GenOpsConfiguration configuration = configuration();
+        final JournalChoice journal = journal(destinations, configuration);
+        final DemoPlan plan = plan(configuration, journal, destinations);
         final DemoReport report;
         try (StatusLine status = StatusLine.open(!noProgress)) {
-            report = new DemoRun(plan, status).execute();
+            report = new DemoRun(plan, status, spec.commandLine().getErr()).execute();
         } catch (final RuntimeException e) {
             journal.discardIfUnused();
             throw e;
@@ -252,13 +257,17 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** The journal asked for; a fresh directory is made only once every option has been checked. */
-    private JournalChoice journal(final Destinations destinations) {
+    private JournalChoice journal(final Destinations destinations, final GenOpsConfiguration configuration) {
         if (noJournal && journalDirectory != null) {
             throw new ParameterException(spec.commandLine(), "--journal and --no-journal exclude each other");
         }
         if (noJournal && destinations.anyExporter()) {
             throw new ParameterException(spec.commandLine(), "exporters read the journal: --otlp, --prometheus-port "
                 + "and --raindrop-url cannot be used with --no-journal");
+        }
+        if (noJournal && configuration != null && configuration.exporters().anyEnabled()) {
+            throw new ParameterException(spec.commandLine(), "exporters read the journal: the configuration turns "
+                + "on an exporter (genops.exporters.*.enabled), so --no-journal cannot be used with it");
         }
         if (noJournal) {
             return JournalChoice.NONE;

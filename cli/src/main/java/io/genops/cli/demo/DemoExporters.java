@@ -1,8 +1,11 @@
 package io.genops.cli.demo;
 
+import io.genops.config.settings.GenOpsConfiguration;
+import io.genops.config.spi.ConfiguredComponents;
 import io.genops.core.export.Exporter;
 import io.genops.exporters.alert.DeliveryStats;
 import io.genops.exporters.alert.WebhookAlertChannel;
+import io.genops.exporters.config.PrometheusExporterProvider;
 import io.genops.exporters.otlp.OtlpExporter;
 import io.genops.exporters.prometheus.BudgetReading;
 import io.genops.exporters.prometheus.PrometheusExporter;
@@ -13,7 +16,11 @@ import io.genops.pipeline.GenOpsBuilder;
 import io.genops.pipeline.PipelineMetrics;
 import io.genops.pipeline.export.ExporterStatus;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import java.util.function.ToLongFunction;
@@ -21,22 +28,34 @@ import java.util.stream.Collectors;
 
 /**
  * The webhook alert channel and the exporters the demo's options ask for, added to the pipeline's
- * builder. The Prometheus endpoint also serves the pipeline's own counts, exporter lags and budgets
- * through its hooks; those read the pipeline, which exists only once the builder has built it, so the
- * hooks go through a reference set by {@link #started}.
+ * builder, beside those a configuration file turns on. An option's exporter or channel is added by hand
+ * under the name of the configured one of its kind ({@code otlp}, {@code prometheus}, {@code raindrop}),
+ * so the builder drops the configured one: the option wins, whole. A configured Prometheus endpoint is
+ * built here too, through the same provider the builder would use, so that it can carry the hooks below.
+ *
+ * <p>The Prometheus endpoint also serves the pipeline's own counts, exporter lags and budgets through its
+ * hooks; those read the pipeline, which exists only once the builder has built it, so the hooks go
+ * through a reference set by {@link #started}.
  */
 final class DemoExporters {
     static final String WEBHOOK = "webhook";
     private static final String SERVICE_NAME = "genops-demo";
 
     private final Destinations destinations;
+    private final GenOpsConfiguration configuration;
+    private final ConfiguredComponents configured;
     private final AtomicReference<GenOps> pipeline = new AtomicReference<>();
     private final List<Exporter> exporters = new ArrayList<>();
+    private final Map<String, String> origins = new LinkedHashMap<>();
     private WebhookAlertChannel webhook;
     private PrometheusExporter prometheus;
 
-    DemoExporters(final Destinations destinations) {
+    /** The options' destinations over {@code configuration}'s, which may be {@code null}. */
+    DemoExporters(final Destinations destinations, final GenOpsConfiguration configuration) {
         this.destinations = destinations;
+        this.configuration = configuration;
+        this.configured = configuration == null ? ConfiguredComponents.none()
+            : ConfiguredComponents.resolve(configuration);
     }
 
     /** Builds what was asked for and adds it to {@code builder}; on failure closes what it had built. */
@@ -44,19 +63,16 @@ final class DemoExporters {
         try {
             if (destinations.webhook() != null) {
                 webhook = WebhookAlertChannel.builder(WEBHOOK, destinations.webhook()).build();
-                builder.alertChannel(webhook).defaultAlertChannels("log", WEBHOOK);
+                builder.alertChannel(webhook).defaultAlertChannels(defaultChannels());
             }
             if (destinations.raindrop() != null) {
-                exporters.add(RaindropExporter.builder().baseUrl(destinations.raindrop()).writeKey(raindropKey())
-                    .build());
+                add(RaindropExporter.builder().baseUrl(destinations.raindrop()).writeKey(raindropKey()).build(),
+                    "--raindrop-url");
             }
             if (destinations.otlp() != null) {
-                exporters.add(OtlpExporter.builder().endpoint(destinations.otlp()).serviceName(SERVICE_NAME).build());
+                add(OtlpExporter.builder().endpoint(destinations.otlp()).serviceName(SERVICE_NAME).build(), "--otlp");
             }
-            if (destinations.prometheusPort() != null) {
-                prometheus = PrometheusExporter.builder().port(destinations.prometheusPort()).build();
-                exporters.add(prometheus);
-            }
+            prometheus = prometheus();
         } catch (final RuntimeException e) {
             exporters.forEach(Exporter::close);
             throw e;
@@ -65,6 +81,62 @@ final class DemoExporters {
         if (prometheus != null) {
             registerHooks(prometheus);
         }
+    }
+
+    /** The endpoint of --prometheus-port, else the configuration's, else none. */
+    private PrometheusExporter prometheus() {
+        if (destinations.prometheusPort() != null) {
+            return add(PrometheusExporter.builder().port(destinations.prometheusPort()).build(), "--prometheus-port");
+        }
+        if (configuration == null || !configuration.exporters().prometheus().enabled()) {
+            return null;
+        }
+        try {
+            return add(new PrometheusExporterProvider().create(configuration), "genops.exporters.prometheus");
+        } catch (final RuntimeException e) {
+            throw new IllegalStateException("the prometheus exporter configured under genops.exporters.prometheus.* "
+                + "could not be built: " + e.getMessage(), e);
+        }
+    }
+
+    private <E extends Exporter> E add(final E exporter, final String origin) {
+        exporters.add(exporter);
+        origins.put(exporter.name(), origin);
+        return exporter;
+    }
+
+    /** The configuration's default channels and the webhook, or the log and the webhook without one. */
+    private String[] defaultChannels() {
+        final Set<String> names = new LinkedHashSet<>(configuration == null ? List.of("log")
+            : configuration.alerts().defaultChannels());
+        names.add(WEBHOOK);
+        return names.toArray(String[]::new);
+    }
+
+    /**
+     * What runs, one line each, secrets masked: the options' exporters and channel as they describe
+     * themselves, then the configured ones the options did not replace, with the keys set for them.
+     */
+    List<String> active() {
+        final List<String> lines = new ArrayList<>();
+        exporters.forEach(exporter -> lines.add("exporter " + exporter.name() + " (" + origins.get(exporter.name())
+            + "): " + exporter));
+        final List<String> described = configured.describe();
+        final int configuredExporters = configured.exporterNames().size();
+        for (int i = 0; i < described.size(); i++) {
+            final String line = described.get(i);
+            final String name = line.substring(0, line.indexOf(':'));
+            final boolean exporter = i < configuredExporters;
+            if (exporter ? !origins.containsKey(name) : webhook == null || !WEBHOOK.equals(name)) {
+                lines.add((exporter ? "exporter " : "alert channel ") + name + " (configuration):"
+                    + line.substring(name.length() + 1));
+            }
+        }
+        lines.add("alert channel log (built in): the logger io.genops.alerts");
+        if (webhook != null) {
+            lines.add("alert channel " + WEBHOOK + " (--webhook): " + webhook);
+        }
+        return lines;
     }
 
     private String raindropKey() {
@@ -100,8 +172,9 @@ final class DemoExporters {
         return webhook == null ? null : webhook.stats();
     }
 
+    /** Whether any exporter runs, the options' or the configuration's. */
     boolean any() {
-        return !exporters.isEmpty();
+        return !exporters.isEmpty() || !configured.exporterNames().isEmpty();
     }
 
     private void registerHooks(final PrometheusExporter endpoint) {

@@ -14,6 +14,7 @@ import io.genops.pipeline.PipelineMetrics;
 import io.genops.pipeline.SamplingPolicy;
 import io.genops.pipeline.ShutdownReport;
 import io.genops.pipeline.export.ExporterStatus;
+import java.io.PrintWriter;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,10 +54,13 @@ final class DemoRun {
 
     private final DemoPlan plan;
     private final StatusLine status;
+    private final PrintWriter notices;
 
-    DemoRun(final DemoPlan plan, final StatusLine status) {
+    /** A run of {@code plan} that draws progress on {@code status} and tells what runs on {@code notices}. */
+    DemoRun(final DemoPlan plan, final StatusLine status, final PrintWriter notices) {
         this.plan = plan;
         this.status = status;
+        this.notices = notices;
     }
 
     DemoReport execute() throws InterruptedException {
@@ -65,12 +69,15 @@ final class DemoRun {
         for (int thread = 0; thread < plan.threads(); thread++) {
             scripts.add(workload.script(thread, plan.threads()));
         }
-        final DemoExporters exporters = new DemoExporters(plan.destinations());
+        final DemoExporters exporters = new DemoExporters(plan.destinations(), plan.configuration());
         try (GenOps genops = pipeline(budgets(scripts), exporters)) {
             exporters.started(genops);
+            notices.println("Running with (secrets masked):");
+            exporters.active().forEach(line -> notices.println("  " + line));
             if (exporters.prometheusUrl() != null) {
-                System.err.println("Prometheus metrics at " + exporters.prometheusUrl() + " until the report");
+                notices.println("Prometheus metrics at " + exporters.prometheusUrl() + " until the report");
             }
+            notices.flush();
             return run(genops, scripts, exporters);
         }
     }

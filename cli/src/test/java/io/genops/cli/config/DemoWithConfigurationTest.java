@@ -4,19 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.genops.cli.CommandRun;
 import io.genops.cli.JsonTree;
+import io.genops.cli.export.Loopback;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code genops demo --config}. The demo reads the process's GENOPS_* variables beneath its options, as the
- * pipeline does; the build runs without any.
+ * pipeline does; the build runs without any. Exporters and channels of the file send to servers on loopback.
  */
 class DemoWithConfigurationTest {
+    private static final String OTLP_TOKEN = "demo-otlp-token-5b7c";
+    private static final String HOOK_TOKEN = "T7/B7/demo-hook-token-2a9d";
+
     @TempDir
     Path directory;
 
@@ -53,6 +58,81 @@ class DemoWithConfigurationTest {
         final Map<String, Object> report = JsonTree.object(run.out());
         assertThat(report.get("policy")).isEqualTo("advisory");
         assertThat(report.get("budget")).isEqualTo("1000.00");
+    }
+
+    @Test
+    void demoSendsToTheFilesExporterAndChannel_andListsThemWithSecretsMasked() throws IOException {
+        try (Loopback loopback = Loopback.start()) {
+            final Path file = Files.writeString(directory.resolve("genops.yaml"), "genops:\n"
+                + "  exporters:\n"
+                + "    otlp:\n"
+                + "      enabled: true\n"
+                + "      endpoint: " + loopback.otlpUrl() + "\n"
+                + "      headers: {Authorization: \"Bearer " + OTLP_TOKEN + "\"}\n"
+                + "  alerts:\n"
+                + "    default-channels: [log, ops]\n"
+                + "    channels:\n"
+                + "      ops: {type: webhook, url: \"" + loopback.webhookUrl(HOOK_TOKEN) + "\"}\n");
+
+            final CommandRun run = demo("--config", file.toString());
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            final Map<String, Object> report = JsonTree.object(run.out());
+            final long journaled = ((Number)((Map<?, ?>)report.get("journal")).get("records")).longValue();
+            assertThat(exporters(report)).singleElement().satisfies(otlp -> {
+                assertThat(otlp.get("name")).isEqualTo("otlp");
+                assertThat(((Number)otlp.get("exported")).longValue()).isEqualTo(journaled);
+            });
+            assertThat(loopback.spans.get()).isPositive();
+            assertThat(loopback.authorizations).containsOnly("Bearer " + OTLP_TOKEN);
+            assertThat(loopback.webhookPosts).as("budget alerts go to the default channels").isNotEmpty()
+                .allSatisfy(post -> assertThat(post).startsWith("/hooks/" + HOOK_TOKEN + " "));
+            assertThat(run.err()).contains("exporter otlp (configuration): endpoint=" + loopback.otlpUrl(),
+                "headers=Authorization=****", "alert channel ops (configuration): type=webhook",
+                "url=http://127.0.0.1/****")
+                .doesNotContain(OTLP_TOKEN, HOOK_TOKEN);
+        }
+    }
+
+    @Test
+    void theOtlpOption_replacesTheFilesExporter() throws IOException {
+        try (Loopback fromFile = Loopback.start(); Loopback fromOption = Loopback.start()) {
+            final Path file = Files.writeString(directory.resolve("genops.yaml"), "genops:\n"
+                + "  exporters.otlp: {enabled: true, endpoint: \"" + fromFile.otlpUrl() + "\"}\n");
+
+            final CommandRun run = demo("--config", file.toString(), "--otlp", fromOption.otlpUrl());
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(fromOption.spans.get()).isPositive();
+            assertThat(fromFile.spans.get() + fromFile.otherOtlpRequests.get()).isZero();
+            assertThat(run.err()).contains("exporter otlp (--otlp): OtlpExporter{name=otlp")
+                .doesNotContain("exporter otlp (configuration)");
+        }
+    }
+
+    @Test
+    void aConfiguredExporter_withNoJournal_isAUsageError() throws IOException {
+        final Path file = Files.writeString(directory.resolve("genops.yaml"), "genops:\n"
+            + "  exporters.prometheus.enabled: true\n");
+
+        final CommandRun run = CommandRun.of("demo", "--config", file.toString(), "--no-journal");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("exporters read the journal", "--no-journal");
+    }
+
+    private CommandRun demo(final String... options) {
+        final String[] args = new String[12 + options.length];
+        System.arraycopy(new String[] {"demo", "--events", "2000", "--rate", "0", "--threads", "2", "--json",
+            "--journal", directory.resolve("journal").toString(), "--no-progress", "--export-wait=20"}, 0, args, 0,
+            12);
+        System.arraycopy(options, 0, args, 12, options.length);
+        return CommandRun.of(args);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> exporters(final Map<String, Object> report) {
+        return (List<Map<String, Object>>)report.get("exporters");
     }
 
     @Test
