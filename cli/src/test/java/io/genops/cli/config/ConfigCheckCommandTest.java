@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfigCheckCommandTest {
     private static final String WEBHOOK_TOKEN = "T0000/B0000/xoxb-very-secret-token";
     private static final String WRITE_KEY = "rd-write-key-do-not-show";
+    private static final String OTLP_TOKEN = "otlp-bearer-do-not-show";
+    private static final String CHANNEL_HEADER = "pager-header-do-not-show";
 
     @TempDir
     Path directory;
@@ -97,16 +99,22 @@ class ConfigCheckCommandTest {
             + "      pager:\n"
             + "        type: slack\n"
             + "        url: https://hooks.slack.com/services/" + WEBHOOK_TOKEN + "\n"
+            + "        headers: {X-Pager-Key: " + CHANNEL_HEADER + "}\n"
             + "  exporters:\n"
+            + "    otlp:\n"
+            + "      enabled: true\n"
+            + "      headers: {Authorization: \"Bearer " + OTLP_TOKEN + "\"}\n"
             + "    raindrop:\n"
+            + "      enabled: true\n"
             + "      write-key: " + WRITE_KEY + "\n");
 
         final CommandRun run = ConfigCheckRun.of(directory, "config", "check", file.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("https://hooks.slack.com/****").contains("genops.exporters.raindrop.write-key")
-            .doesNotContain(WEBHOOK_TOKEN).doesNotContain(WRITE_KEY);
-        assertThat(run.err()).doesNotContain(WEBHOOK_TOKEN).doesNotContain(WRITE_KEY);
+            .contains("X-Pager-Key=****", "Authorization=****")
+            .doesNotContain(WEBHOOK_TOKEN, WRITE_KEY, OTLP_TOKEN, CHANNEL_HEADER);
+        assertThat(run.err()).doesNotContain(WEBHOOK_TOKEN, WRITE_KEY, OTLP_TOKEN, CHANNEL_HEADER);
     }
 
     @Test
