@@ -283,7 +283,8 @@ final class Assembly {
             Optional.ofNullable(values.get(ConfigKeys.OTLP_TRUSTED_CERTIFICATES)),
             Optional.ofNullable(values.get(ConfigKeys.OTLP_CLIENT_KEY)),
             Optional.ofNullable(values.get(ConfigKeys.OTLP_CLIENT_CERTIFICATE)),
-            values.get(ConfigKeys.OTLP_METRIC_INTERVAL), values.get(ConfigKeys.OTLP_MAX_METRIC_SERIES));
+            values.get(ConfigKeys.OTLP_METRIC_INTERVAL), values.get(ConfigKeys.OTLP_MAX_METRIC_SERIES),
+            values.get(ConfigKeys.OTLP_REQUEST_SIZE));
     }
 
     private ExportSettings.Prometheus prometheus() {

@@ -336,6 +336,9 @@ public final class ConfigKeys {
     public static final ConfigKey<Integer> OTLP_MAX_METRIC_SERIES = add(ConfigKey.of(
         "genops.exporters.otlp.max-metric-series", ValueType.integer(1, 100_000), 2_000, "Metric series kept before "
             + "further attribute combinations go to one overflow series."));
+    public static final ConfigKey<Integer> OTLP_REQUEST_SIZE = add(ConfigKey.of("genops.exporters.otlp.request-size",
+        ValueType.integer(1, 100_000), 512, "The most spans, or log records, one request carries; a larger batch "
+            + "goes in several requests, the first sent while the rest is still read."));
     public static final ConfigKey<Boolean> PROMETHEUS_ENABLED = add(ConfigKey.of("genops.exporters.prometheus.enabled",
         bool(), false, "Whether a /metrics endpoint is served for Prometheus to scrape."));
     public static final ConfigKey<String> PROMETHEUS_HOST = add(ConfigKey.of("genops.exporters.prometheus.host",

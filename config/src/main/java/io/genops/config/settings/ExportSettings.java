@@ -43,11 +43,12 @@ public record ExportSettings(int batchSize, Duration batchAge, int maxAttempts, 
      * @param clientCertificate   a PEM file of the client's certificate for mutual TLS, with the key
      * @param metricInterval      the least time between two metric exports
      * @param maxMetricSeries     metric series kept before the overflow series
+     * @param requestSize         the most spans, or log records, one request carries
      */
     public record Otlp(boolean enabled, Optional<URI> endpoint, Protocol protocol, Map<String, Secret> headers,
         Duration timeout, boolean gzip, String serviceName, Map<String, String> resourceAttributes,
         Optional<Path> trustedCertificates, Optional<Path> clientKey, Optional<Path> clientCertificate,
-        Duration metricInterval, int maxMetricSeries) {
+        Duration metricInterval, int maxMetricSeries, int requestSize) {
         /** Mirrors the exporters' {@code OtlpProtocol}. */
         public enum Protocol {
             HTTP_PROTOBUF, GRPC

@@ -22,7 +22,8 @@ public final class OtlpExporterProvider implements ExporterProvider {
             .protocol(otlp.protocol() == ExportSettings.Otlp.Protocol.GRPC ? OtlpProtocol.GRPC
                 : OtlpProtocol.HTTP_PROTOBUF)
             .gzip(otlp.gzip()).timeout(otlp.timeout()).serviceName(otlp.serviceName())
-            .metricInterval(otlp.metricInterval()).maxMetricSeries(otlp.maxMetricSeries());
+            .metricInterval(otlp.metricInterval()).maxMetricSeries(otlp.maxMetricSeries())
+            .requestSize(otlp.requestSize());
         otlp.endpoint().ifPresent(builder::endpoint);
         otlp.headers().forEach((name, value) -> builder.header(name, value.reveal()));
         otlp.resourceAttributes().forEach(builder::resourceAttribute);

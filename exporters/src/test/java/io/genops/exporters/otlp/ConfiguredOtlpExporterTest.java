@@ -33,6 +33,7 @@ class ConfiguredOtlpExporterTest {
                 + "      endpoint: " + receiver.endpoint() + "\n"
                 + "      gzip: false\n"
                 + "      service-name: support-chat\n"
+                + "      request-size: 1\n"
                 + "      resource-attributes:\n        deployment.environment.name: staging\n");
             final GenOpsConfiguration config = loader().file(file)
                 .environment(Map.of("GENOPS_EXPORTERS_OTLP_HEADERS", "Authorization=" + TOKEN)).load();
@@ -45,6 +46,7 @@ class ConfiguredOtlpExporterTest {
                 assertThat(exporter).isInstanceOf(OtlpExporter.class);
                 assertThat(exporter.name()).isEqualTo("otlp");
                 assertThat(receiver.received.spans()).hasSize(2);
+                assertThat(receiver.received.traces).as("one span a request").hasSize(2);
                 assertThat(receiver.received.authorizations).isNotEmpty().containsOnly(TOKEN);
                 assertThat(receiver.received.encodings).containsOnly("identity");
                 assertThat(Received.attributes(receiver.received.spanResource().getAttributesList()))
