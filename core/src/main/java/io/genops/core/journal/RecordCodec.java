@@ -206,6 +206,26 @@ public final class RecordCodec {
         if (value == null) {
             return 0;
         }
+        // Names, ids and models are nearly always ASCII, whose UTF-8 length is the string's length: one
+        // pass writes them, and the first other character sends the string back to the general encoder.
+        final int start = position;
+        final int length = value.length();
+        writeVarLong(length);
+        ensure(length);
+        for (int i = 0; i < length; i++) {
+            final char c = value.charAt(i);
+            if (c >= 0x80) {
+                position = start;
+                writeUtf8(value);
+                return 1 << index;
+            }
+            buffer[position++] = (byte)c;
+        }
+        return 1 << index;
+    }
+
+    /** Writes the UTF-8 length, then the UTF-8 bytes, of any string. */
+    private void writeUtf8(final String value) {
         final int utf8Length = utf8Length(value);
         writeVarLong(utf8Length);
         ensure(utf8Length);
@@ -231,7 +251,6 @@ public final class RecordCodec {
                 buffer[position++] = (byte)(0x80 | c & 0x3F);
             }
         }
-        return 1 << index;
     }
 
     /** Bytes {@link #writeString} will write; a lone surrogate becomes '?', one byte. */
