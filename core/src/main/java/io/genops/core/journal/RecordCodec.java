@@ -69,6 +69,9 @@ public final class RecordCodec {
     static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     static final VarHandle SHORTS = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    /** {@code values()} copies its array at every call, and every record read decodes these. */
+    private static final Complexity[] COMPLEXITIES = Complexity.values();
+    private static final Frequency[] FREQUENCIES = Frequency.values();
 
     private final CRC32C crc = new CRC32C();
     private byte[] buffer = new byte[512];
@@ -290,10 +293,10 @@ public final class RecordCodec {
     }
 
     static Complexity complexityOf(final int code) {
-        return code == 0 ? null : Complexity.values()[code - 1];
+        return code == 0 ? null : COMPLEXITIES[code - 1];
     }
 
     static Frequency frequencyOf(final int code) {
-        return code == 0 ? null : Frequency.values()[code - 1];
+        return code == 0 ? null : FREQUENCIES[code - 1];
     }
 }

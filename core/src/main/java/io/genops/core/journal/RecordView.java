@@ -54,6 +54,8 @@ public final class RecordView implements EventView {
     private final StringInterner strings = new StringInterner(4096);
     private final int[] stringOffsets = new int[STRING_FIELDS];
     private final int[] stringLengths = new int[STRING_FIELDS];
+    /** Per string field, the interner's slot of the value it held last: teams and models repeat. */
+    private final int[] lastSlots = new int[STRING_FIELDS];
     private final long[] numbers = new long[12];
 
     private byte[] bytes;
@@ -202,7 +204,17 @@ public final class RecordView implements EventView {
         if (stringLength == ABSENT) {
             return null;
         }
-        return stringLength == 0 ? "" : strings.intern(bytes, stringOffsets[field], stringLength);
+        if (stringLength == 0) {
+            return "";
+        }
+        final int offset = stringOffsets[field];
+        final String same = strings.at(lastSlots[field], bytes, offset, stringLength);
+        if (same != null) {
+            return same;
+        }
+        final String value = strings.intern(bytes, offset, stringLength);
+        lastSlots[field] = strings.lastSlot();
+        return value;
     }
 
     /** Whether the string {@code field} equals {@code expected}'s UTF-8 bytes, without decoding it. */

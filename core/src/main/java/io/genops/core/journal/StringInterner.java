@@ -13,6 +13,7 @@ final class StringInterner {
     private final byte[][] keys;
     private final String[] values;
     private final int mask;
+    private int lastSlot;
 
     StringInterner(final int capacityPowerOfTwo) {
         this.keys = new byte[capacityPowerOfTwo][];
@@ -20,8 +21,10 @@ final class StringInterner {
         this.mask = capacityPowerOfTwo - 1;
     }
 
+    /** The string of {@code bytes[offset, offset + length)}; {@link #lastSlot()} then tells where it is kept. */
     String intern(final byte[] bytes, final int offset, final int length) {
         final int slot = hash(bytes, offset, length) & mask;
+        lastSlot = slot;
         final byte[] key = keys[slot];
         if (key != null && Arrays.equals(key, 0, key.length, bytes, offset, offset + length)) {
             return values[slot];
@@ -30,6 +33,21 @@ final class StringInterner {
         keys[slot] = Arrays.copyOfRange(bytes, offset, offset + length);
         values[slot] = value;
         return value;
+    }
+
+    /**
+     * The string kept in {@code slot} when its bytes are {@code bytes[offset, offset + length)}, else
+     * {@code null}: a check without hashing, for a field whose value seldom changes from one record to
+     * the next.
+     */
+    String at(final int slot, final byte[] bytes, final int offset, final int length) {
+        final byte[] key = keys[slot];
+        return key != null && Arrays.equals(key, 0, key.length, bytes, offset, offset + length) ? values[slot] : null;
+    }
+
+    /** The slot of the string {@link #intern} returned last. */
+    int lastSlot() {
+        return lastSlot;
     }
 
     private static int hash(final byte[] bytes, final int offset, final int length) {

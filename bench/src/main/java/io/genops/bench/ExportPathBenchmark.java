@@ -1,0 +1,161 @@
+package io.genops.bench;
+
+import io.genops.core.event.EventKind;
+import io.genops.core.event.Interaction;
+import io.genops.exporters.otlp.OtlpExporter;
+import io.genops.exporters.otlp.internal.EventMapping;
+import io.genops.exporters.otlp.internal.Telemetry;
+import io.genops.pipeline.GenOps;
+import io.genops.pipeline.MonitoringSession;
+import io.genops.pipeline.journal.JournalReader;
+import io.opentelemetry.exporter.internal.otlp.traces.LowAllocationTraceRequestMarshaler;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The CPU one journaled event costs on its way out through OTLP, piece by piece, each on one thread:
+ * <ul>
+ *   <li>{@code runnerPath}: what the export runner's thread does per event: read the record from the
+ *       journal, check it, count it in the metrics, and for the tenth sampled build its span (the
+ *       batch is dropped every 16,384 events instead of sent);</li>
+ *   <li>{@code serializeSpan} and {@code serializeSpanGzip}: what the official exporter's HTTP thread
+ *       does per sampled span, in requests of 512: the OTLP protobuf encoding, without and with gzip.</li>
+ * </ul>
+ * Times are per event for {@code runnerPath} and per span for the others; at a sampling rate {@code r}
+ * an event costs {@code runnerPath + r × serializeSpan(Gzip)} of CPU, plus the pipeline's own work.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class ExportPathBenchmark {
+    static final int RECORDS = 200_000;
+    static final int REQUEST = 512;
+    private static final int BATCH = 16_384;
+
+    private TempJournal journal;
+    private OtlpExporter exporter;
+    private List<SpanData> spans;
+    private final LowAllocationTraceRequestMarshaler marshaler = new LowAllocationTraceRequestMarshaler();
+    private int next;
+
+    @Setup(Level.Trial)
+    public void write() {
+        journal = new TempJournal();
+        final Interaction[] interactions = Fixtures.interactions();
+        final String[] agents = Fixtures.agents();
+        try (GenOps genops = GenOps.builder().team("support").project("helpdesk").environment("prod")
+            .samplingRate(EventKind.INTERACTION, 0.1).journal(journal.directory()).build();
+             MonitoringSession session = genops.openSession("customer_support_shift")) {
+            for (int i = 0; i < RECORDS; i++) {
+                session.trackInteraction(agents[i % agents.length], interactions[i % interactions.length]);
+            }
+        }
+        // Never sends: the batch is dropped before that, so the endpoint is never dialled.
+        exporter = OtlpExporter.builder().endpoint(URI.create("http://127.0.0.1:9")).build();
+        final EventMapping mapping = new EventMapping(new Telemetry(Resource.getDefault(), Telemetry.defaultScope()));
+        spans = new ArrayList<>();
+        try (JournalReader reader = JournalReader.open(journal.directory())) {
+            reader.readAll((index, record) -> {
+                if (record.sampled()) {
+                    spans.add(mapping.span(record));
+                }
+            });
+        }
+        System.out.printf("%n%d of %d interactions sampled%n", spans.size(), RECORDS);
+    }
+
+    @TearDown(Level.Trial)
+    public void remove() {
+        exporter.close();
+        journal.close();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(RECORDS)
+    public long runnerPath() {
+        final long[] added = {0};
+        try (JournalReader reader = JournalReader.open(journal.directory())) {
+            reader.readAll((index, record) -> {
+                exporter.add(record);
+                if (++added[0] % BATCH == 0) {
+                    exporter.discard();
+                }
+            });
+        }
+        exporter.discard();
+        return added[0];
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(REQUEST)
+    public int serializeSpan() throws IOException {
+        return serialize(Discard.INSTANCE);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(REQUEST)
+    public int serializeSpanGzip() throws IOException {
+        try (GZIPOutputStream gzip = new GZIPOutputStream(Discard.INSTANCE)) {
+            return serialize(gzip);
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(REQUEST)
+    public int serializeSpanBufferedGzip() throws IOException {
+        try (OutputStream gzip = new BufferedOutputStream(new GZIPOutputStream(Discard.INSTANCE, 1 << 16), 1 << 16)) {
+            return serialize(gzip);
+        }
+    }
+
+    private int serialize(final OutputStream out) throws IOException {
+        if (next + REQUEST > spans.size()) {
+            next = 0;
+        }
+        marshaler.initialize(spans.subList(next, next + REQUEST));
+        next += REQUEST;
+        try {
+            marshaler.writeBinaryTo(out);
+            return marshaler.getBinarySerializedSize();
+        } finally {
+            marshaler.reset();
+        }
+    }
+
+    /** Discards what is written to it. */
+    private static final class Discard extends OutputStream {
+        static final Discard INSTANCE = new Discard();
+
+        @Override
+        public void write(final int b) {
+        }
+
+        @Override
+        public void write(final byte[] b, final int off, final int len) {
+        }
+    }
+}
