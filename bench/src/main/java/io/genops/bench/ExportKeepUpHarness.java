@@ -26,12 +26,14 @@ import java.util.concurrent.locks.LockSupport;
  * or at a given rate in bursts of 256 with a pause between them, into a journaled pipeline (10 % of
  * interactions sampled for export) whose OTLP exporter sends to a receiver on loopback that reads each
  * request and answers 200. Every half second it prints the ingestion rate
- * and the exporter's lag; then it stops producing and times how long the exporter takes to catch up.
+ * and the exporter's lag, then the rates and the change of lag over the second half of the run (the
+ * first half warms up); then it stops producing, times how long the exporter takes to catch up, and
+ * prints the CPU time each group of threads spent per exported event.
  *
  * <pre>
  * java @bench/target/genops-jvm.options -cp bench/target/benchmarks.jar \
  *     io.genops.bench.ExportKeepUpHarness [seconds] [events per second, 0 = as fast as possible]
- *     [export batch size, default 4096] [gzip, default true]
+ *     [export batch size, default 16384] [gzip, default true]
  * </pre>
  */
 public final class ExportKeepUpHarness {
@@ -39,6 +41,7 @@ public final class ExportKeepUpHarness {
     private static final long CATCH_UP_NANOS = 60_000_000_000L;
     /** A paced producer records bursts of 256 events on schedule and parks between them. */
     private static final long PACE_MASK = 255;
+    private static final long MOST_BEHIND_NANOS = 10_000_000L;
 
     private ExportKeepUpHarness() {
     }
@@ -46,7 +49,7 @@ public final class ExportKeepUpHarness {
     public static void main(final String[] args) throws IOException {
         final int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         final long rate = args.length > 1 ? Long.parseLong(args[1]) : 0;
-        final int batch = args.length > 2 ? Integer.parseInt(args[2]) : 4096;
+        final int batch = args.length > 2 ? Integer.parseInt(args[2]) : 16_384;
         final boolean gzip = args.length <= 3 || Boolean.parseBoolean(args[3]);
         final AtomicLong requests = new AtomicLong();
         final HttpServer receiver = receiver(requests);
@@ -56,6 +59,8 @@ public final class ExportKeepUpHarness {
             final GenOps genops = GenOps.builder().team("support").journal(journal.directory()).exporter(otlp)
                 .samplingRate(EventKind.INTERACTION, 0.1).exportBatchSize(batch)
                 .exportBatchAge(Duration.ofMillis(200)).build();
+            System.out.printf("%s, export batches of %d events or 200 ms, 10 %% of interactions sampled%n", otlp,
+                batch);
             produce(genops, seconds, rate);
             final long caughtUpNanos = catchUp(genops);
             final ExporterStatus status = genops.exporterStatuses().get(0);
@@ -78,10 +83,18 @@ public final class ExportKeepUpHarness {
             final long start = System.nanoTime();
             long nextReport = start + REPORT_NANOS;
             long reported = 0;
+            final long halfway = start + seconds * 500_000_000L;
+            ExporterStatus atHalf = null;
+            long producedAtHalf = 0;
+            long due = start;
             long i = 0;
             while (System.nanoTime() - start < seconds * 1_000_000_000L) {
+                if (atHalf == null && (i & 1023) == 0 && System.nanoTime() - halfway >= 0) {
+                    atHalf = genops.exporterStatuses().get(0);
+                    producedAtHalf = i;
+                }
                 if (intervalNanos > 0 && (i & PACE_MASK) == 0) {
-                    pace(start + i * intervalNanos);
+                    due = pace(due + (PACE_MASK + 1) * intervalNanos);
                 }
                 session.trackInteraction(agents[(int)(i % agents.length)], interactions[(int)(i & Fixtures.MASK)]);
                 i++;
@@ -91,12 +104,17 @@ public final class ExportKeepUpHarness {
                     nextReport += REPORT_NANOS;
                 }
             }
+            final ExporterStatus atEnd = genops.exporterStatuses().get(0);
+            final double halfSeconds = seconds / 2.0;
+            System.out.printf("second half (%.1f s after warm-up): ingested %.0f events/s, exported %.0f events/s, "
+                + "lag %d -> %d records%n", halfSeconds, (i - producedAtHalf) / halfSeconds,
+                (atEnd.exported() - atHalf.exported()) / halfSeconds, atHalf.lagRecords(), atEnd.lagRecords());
         }
     }
 
     /**
-     * CPU time per exported event of each group of threads, since they started: a figure that, unlike
-     * the rates, does not depend on what else the machine is running.
+     * CPU time per exported event of each group of threads, since they started: a figure that depends
+     * less than the rates on what else the machine is running.
      */
     private static void printCpu(final long events) {
         final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -127,11 +145,20 @@ public final class ExportKeepUpHarness {
         return name.equals("main") ? "producer (main)" : "other";
     }
 
-    /** Parks until {@code dueNanos}, so a paced producer leaves the cores to the pipeline between bursts. */
-    private static void pace(final long dueNanos) {
+    /**
+     * Parks until {@code dueNanos}, so a paced producer leaves the cores to the pipeline between bursts,
+     * and returns when the next burst is due. A producer more than {@value #MOST_BEHIND_NANOS} ns behind
+     * its schedule forgets the debt rather than catching up above the rate.
+     */
+    private static long pace(final long dueNanos) {
+        final long now = System.nanoTime();
+        if (now - dueNanos > MOST_BEHIND_NANOS) {
+            return now;
+        }
         for (long wait = dueNanos - System.nanoTime(); wait > 0; wait = dueNanos - System.nanoTime()) {
             LockSupport.parkNanos(wait);
         }
+        return dueNanos;
     }
 
     private static void report(final GenOps genops, final double elapsed, final double rate) {
