@@ -1,8 +1,10 @@
 package io.genops.bench;
 
+import io.genops.core.event.GroupAttribute;
 import io.genops.core.event.Interaction;
 import io.genops.core.money.Money;
 import io.genops.core.policy.GovernancePolicy;
+import io.genops.pipeline.AgentGroup;
 import io.genops.pipeline.BackpressurePolicy;
 import io.genops.pipeline.Conversation;
 import io.genops.pipeline.GenOps;
@@ -64,6 +66,13 @@ public class TrackInteractionBenchmark {
     @Param({"true", "false"})
     public boolean journaled;
 
+    /**
+     * Agent groups declared: {@code 0}, or {@code 4} (three by agent pattern, one by team and pattern,
+     * none matching the billing agents, so their events try every group before falling to the default).
+     */
+    @Param({"0"})
+    public int groups;
+
     private TempJournal journal;
     private GenOps genops;
     private MonitoringSession session;
@@ -80,6 +89,13 @@ public class TrackInteractionBenchmark {
             .policy(policy)
             .dailyBudget(UNREACHABLE_LIMIT)
             .backpressure(BackpressurePolicy.BLOCK);
+        if (groups > 0) {
+            builder.agentGroup("critical", AgentGroup.builder().matchAgents("critical-*", "*-agent-00").build())
+                .agentGroup("sales", AgentGroup.builder().matchAgents("sales-*").samplingRate(0.1).build())
+                .agentGroup("technical", AgentGroup.builder().matchAgents("technical-*").costAlerts(false).build())
+                .agentGroup("support", AgentGroup.builder().matchAgents("support-agent-0*")
+                    .matchAttribute(GroupAttribute.TEAM, "support").policy(GovernancePolicy.ENFORCED).build());
+        }
         genops = (journaled ? builder.journal(journal.directory()) : builder.noJournal()).build();
         session = genops.openSession("benchmark");
         conversation = "conversation".equals(target) ? session.openConversation("benchmark-case", "customer-1")
