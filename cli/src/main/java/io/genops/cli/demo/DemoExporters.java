@@ -7,35 +7,23 @@ import io.genops.exporters.alert.DeliveryStats;
 import io.genops.exporters.alert.WebhookAlertChannel;
 import io.genops.exporters.config.PrometheusExporterProvider;
 import io.genops.exporters.otlp.OtlpExporter;
-import io.genops.exporters.prometheus.BudgetReading;
 import io.genops.exporters.prometheus.PrometheusExporter;
-import io.genops.exporters.prometheus.SelfMetric;
 import io.genops.exporters.raindrop.RaindropExporter;
-import io.genops.pipeline.GenOps;
 import io.genops.pipeline.GenOpsBuilder;
-import io.genops.pipeline.PipelineMetrics;
-import io.genops.pipeline.export.ExporterStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.LongSupplier;
-import java.util.function.ToLongFunction;
-import java.util.stream.Collectors;
 
 /**
  * The webhook alert channel and the exporters the demo's options ask for, added to the pipeline's
  * builder, beside those a configuration file turns on. An option's exporter or channel is added by hand
  * under the name of the configured one of its kind ({@code otlp}, {@code prometheus}, {@code raindrop}),
  * so the builder drops the configured one: the option wins, whole. A configured Prometheus endpoint is
- * built here too, through the same provider the builder would use, so that it can carry the hooks below.
- *
- * <p>The Prometheus endpoint also serves the pipeline's own counts, exporter lags and budgets through its
- * hooks; those read the pipeline, which exists only once the builder has built it, so the hooks go
- * through a reference set by {@link #started}.
+ * built here too, through the same provider the builder would use, so that the demo can print its
+ * address. Every exporter gets the pipeline's own counts, lags and budgets from the pipeline itself.
  */
 final class DemoExporters {
     static final String WEBHOOK = "webhook";
@@ -44,7 +32,6 @@ final class DemoExporters {
     private final Destinations destinations;
     private final GenOpsConfiguration configuration;
     private final ConfiguredComponents configured;
-    private final AtomicReference<GenOps> pipeline = new AtomicReference<>();
     private final List<Exporter> exporters = new ArrayList<>();
     private final Map<String, String> origins = new LinkedHashMap<>();
     private WebhookAlertChannel webhook;
@@ -78,9 +65,6 @@ final class DemoExporters {
             throw e;
         }
         exporters.forEach(builder::exporter);
-        if (prometheus != null) {
-            registerHooks(prometheus);
-        }
     }
 
     /** The endpoint of --prometheus-port, else the configuration's, else none. */
@@ -158,10 +142,6 @@ final class DemoExporters {
         return key.strip();
     }
 
-    void started(final GenOps genops) {
-        pipeline.set(genops);
-    }
-
     /** The Prometheus endpoint's address, or {@code null} without one. */
     String prometheusUrl() {
         return prometheus == null ? null : "http://" + prometheus.host() + ":" + prometheus.port() + "/metrics";
@@ -175,53 +155,5 @@ final class DemoExporters {
     /** Whether any exporter runs, the options' or the configuration's. */
     boolean any() {
         return !exporters.isEmpty() || !configured.exporterNames().isEmpty();
-    }
-
-    private void registerHooks(final PrometheusExporter endpoint) {
-        endpoint.selfMetric(SelfMetric.ACCEPTED, metric(PipelineMetrics::accepted))
-            .selfMetric(SelfMetric.PROCESSED, metric(PipelineMetrics::processed))
-            .selfMetric(SelfMetric.DROPPED, metric(PipelineMetrics::dropped))
-            .selfMetric(SelfMetric.REJECTED_BUDGET, metric(PipelineMetrics::rejectedBudget))
-            .selfMetric(SelfMetric.REJECTED_INVALID, metric(PipelineMetrics::rejectedInvalid))
-            .selfMetric(SelfMetric.FAILED, metric(PipelineMetrics::failedEvents))
-            .selfMetric(SelfMetric.STAGE_FAILURES, metric(PipelineMetrics::stageFailures))
-            .selfMetric(SelfMetric.RING_REMAINING, metric(PipelineMetrics::ringRemaining))
-            .selfMetric(SelfMetric.RING_CAPACITY, metric(PipelineMetrics::ringCapacity))
-            .selfMetric(SelfMetric.ALERTS_FIRED, metric(PipelineMetrics::alertsFired))
-            .selfMetric(SelfMetric.ALERTS_FAILED, metric(PipelineMetrics::alertsFailed))
-            .selfMetric(SelfMetric.ALERTS_DROPPED, metric(PipelineMetrics::alertsDropped));
-        for (final Exporter exporter : exporters) {
-            final String name = exporter.name();
-            endpoint.selfMetric(SelfMetric.EXPORTER_EXPORTED, name, status(name, ExporterStatus::exported))
-                .selfMetric(SelfMetric.EXPORTER_FAILED, name, status(name, ExporterStatus::failedEvents))
-                .selfMetric(SelfMetric.EXPORTER_RETRIES, name, status(name, ExporterStatus::retries))
-                .selfMetric(SelfMetric.EXPORTER_LAG_RECORDS, name, status(name, ExporterStatus::lagRecords))
-                .selfMetric(SelfMetric.EXPORTER_LAG_SECONDS, name, status(name, ExporterStatus::lagMillis));
-        }
-        endpoint.budgets(() -> {
-            final GenOps genops = pipeline.get();
-            return genops == null ? List.<BudgetReading>of() : genops.budgetStatuses().stream()
-                .map(s -> new BudgetReading(s.scope(), s.window(), s.consumed().nanos(), s.allocated().nanos()))
-                .collect(Collectors.toList());
-        });
-    }
-
-    /** A pipeline count read at scrape time; 0 before the pipeline exists. */
-    private LongSupplier metric(final ToLongFunction<PipelineMetrics> count) {
-        return () -> {
-            final GenOps genops = pipeline.get();
-            return genops == null ? 0 : count.applyAsLong(genops.metrics());
-        };
-    }
-
-    private LongSupplier status(final String name, final ToLongFunction<ExporterStatus> field) {
-        return () -> {
-            final GenOps genops = pipeline.get();
-            if (genops == null) {
-                return 0;
-            }
-            return genops.exporterStatuses().stream().filter(s -> s.name().equals(name)).findFirst()
-                .map(field::applyAsLong).orElse(0L);
-        };
     }
 }

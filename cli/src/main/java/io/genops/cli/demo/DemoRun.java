@@ -71,7 +71,6 @@ final class DemoRun {
         }
         final DemoExporters exporters = new DemoExporters(plan.destinations(), plan.configuration());
         try (GenOps genops = pipeline(budgets(scripts), exporters)) {
-            exporters.started(genops);
             notices.println("Running with (secrets masked):");
             exporters.active().forEach(line -> notices.println("  " + line));
             if (exporters.prometheusUrl() != null) {

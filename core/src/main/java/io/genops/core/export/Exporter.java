@@ -36,6 +36,15 @@ public interface Exporter extends AutoCloseable {
     /** Forgets the current batch: it was delivered elsewhere, or the runner gave it up. */
     void discard();
 
+    /**
+     * Hands the exporter the running pipeline's own figures, for exporters that report them beside the
+     * events (drops, rejections, budgets, export lag). Called once, by the thread that builds the
+     * pipeline, before the runner's first {@code add}; the default ignores them. An exporter that throws
+     * here is warned about and runs without them.
+     */
+    default void attach(final PipelineReadings pipeline) {
+    }
+
     /** Releases connections; the runner has stopped calling. */
     @Override
     default void close() {

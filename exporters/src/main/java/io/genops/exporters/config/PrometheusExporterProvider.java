@@ -8,14 +8,8 @@ import io.genops.exporters.prometheus.PrometheusExporter;
 
 /**
  * Builds the {@link PrometheusExporter} that {@code genops.exporters.prometheus.*} describes, which starts
- * listening at once.
- *
- * <p>What is missing: the pipeline's own counts (accepted, dropped, ...), exporter lags and budget gauges
- * are registered on an endpoint through {@link PrometheusExporter#selfMetric} and
- * {@link PrometheusExporter#budgets}, which read a running {@code GenOps}; a provider runs before the
- * pipeline exists and the pipeline cannot see this class, so a configured endpoint serves the event
- * metrics only. Build the exporter by hand and register those hooks (as {@code genops demo} does) to
- * serve them.
+ * listening at once. The pipeline's own counts, exporter lags and budgets join it when the pipeline
+ * starts and {@linkplain PrometheusExporter#attach attaches} its figures.
  */
 public final class PrometheusExporterProvider implements ExporterProvider {
     @Override

@@ -5,11 +5,13 @@ import io.genops.core.event.EventKind;
 import io.genops.core.event.EventView;
 import io.genops.core.export.ExportResult;
 import io.genops.core.export.Exporter;
+import io.genops.core.export.PipelineReadings;
 import io.genops.exporters.otlp.internal.BatchPart;
 import io.genops.exporters.internal.http.FailureLog;
 import io.genops.exporters.otlp.internal.Checked;
 import io.genops.exporters.otlp.internal.EventMapping;
 import io.genops.exporters.otlp.internal.EventMetrics;
+import io.genops.exporters.otlp.internal.PipelineFigures;
 import io.genops.exporters.otlp.internal.Telemetry;
 import io.genops.exporters.otlp.internal.Transport;
 import io.genops.exporters.otlp.internal.TransportSettings;
@@ -17,13 +19,16 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
+import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -124,7 +129,9 @@ import java.util.function.LongSupplier;
  *   <li>{@code gen_ai.client.token.usage} (histogram, {@code {token}}) by {@code gen_ai.token.type}
  *       {@code input}/{@code output}, and {@code gen_ai.client.operation.duration} (histogram, {@code s}),
  *       both for interactions, with the buckets the GenAI conventions advise;</li>
- *   <li>gauges registered with {@link #gauge}, such as a pipeline's drops or a runner's lag.</li>
+ *   <li>the running pipeline's own figures once it {@linkplain #attach attaches} them: drops, refusals by
+ *       reason, budget utilization and every exporter's lag ({@link PipelineFigures});</li>
+ *   <li>gauges registered with {@link #gauge}, for figures the application keeps itself.</li>
  * </ul>
  * Metrics are exported with the first send, then with the first send at least {@code metricInterval}
  * after the previous metric export, and at {@link #close()}. An idle pipeline makes no sends, so its
@@ -193,6 +200,10 @@ public final class OtlpExporter implements Exporter {
     private final AtomicLong failedMetricExports = new AtomicLong();
     private final AtomicLong unmappedEvents = new AtomicLong();
 
+    private final Telemetry telemetry;
+    private final long startEpochNanos;
+    private volatile PipelineFigures figures;
+
     // Runner thread only.
     private CompletableResultCode metricsPending;
     private long lastMetricAttemptNanos;
@@ -207,9 +218,10 @@ public final class OtlpExporter implements Exporter {
         this.timeoutNanos = b.timeout.toNanos();
         this.metricIntervalNanos = b.metricInterval.toNanos();
         this.transport = transport;
+        this.telemetry = telemetry;
+        this.startEpochNanos = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
         this.mapping = new EventMapping(telemetry);
-        this.metrics = new EventMetrics(telemetry, b.maxMetricSeries,
-            TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()),
+        this.metrics = new EventMetrics(telemetry, b.maxMetricSeries, startEpochNanos,
             failureLog("gauge reads", "A gauge that cannot be read is left out of that export"));
         this.spans = new BatchPart<>(transport::exportSpans, b.requestSize);
         this.logs = new BatchPart<>(transport::exportLogs, b.requestSize);
@@ -289,7 +301,7 @@ public final class OtlpExporter implements Exporter {
         closed = true;
         final long deadline = System.nanoTime() + timeoutNanos;
         awaitMetrics(deadline);
-        if (metricsPending == null && !metrics.isEmpty()) {
+        if (metricsPending == null && hasMetrics()) {
             startMetrics(System.nanoTime());
             awaitMetrics(deadline);
         }
@@ -298,10 +310,10 @@ public final class OtlpExporter implements Exporter {
 
     /**
      * Registers a gauge exported with the metrics from now on, read on the exporter's thread at each
-     * metric export: a pipeline's drop counter, an export runner's lag, any figure that lives outside
-     * this module. Thread-safe.
+     * metric export: any figure the application keeps itself (the pipeline's own come through
+     * {@link #attach}). Thread-safe.
      *
-     * @param name        the metric's name, such as {@code genops.export.lag}; OpenTelemetry's
+     * @param name        the metric's name, such as {@code app.queue.depth}; OpenTelemetry's
      *                    instrument-name rule applies, and the name must be new
      * @param description what it measures; may be empty
      * @param unit        its unit, such as {@code {record}} or {@code ms}; may be empty
@@ -309,6 +321,16 @@ public final class OtlpExporter implements Exporter {
      */
     public void gauge(final String name, final String description, final String unit, final LongSupplier supplier) {
         metrics.gauge(name, description, unit, supplier);
+    }
+
+    /**
+     * Exports the pipeline's own figures with the metrics from now on: drops, refusals by reason, budget
+     * utilization and every exporter's lag (see {@link PipelineFigures}). A pipeline calls this once as it
+     * starts.
+     */
+    @Override
+    public void attach(final PipelineReadings pipeline) {
+        figures = new PipelineFigures(telemetry, Objects.requireNonNull(pipeline, "pipeline"), startEpochNanos);
     }
 
     /** What the exporter has done since it was built. */
@@ -325,16 +347,25 @@ public final class OtlpExporter implements Exporter {
     }
 
     private boolean metricsDue(final long now) {
-        return metricsPending == null && !metrics.isEmpty()
+        return metricsPending == null && hasMetrics()
             && (!metricsAttempted || lastMetricExportFailed || now - lastMetricAttemptNanos >= metricIntervalNanos);
+    }
+
+    private boolean hasMetrics() {
+        return !metrics.isEmpty() || figures != null;
     }
 
     private void startMetrics(final long now) {
         metricsAttempted = true;
         lastMetricAttemptNanos = now;
         try {
-            metricsPending = transport.exportMetrics(
-                metrics.collect(TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis())));
+            final long epochNanos = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
+            final List<MetricData> collected = new ArrayList<>(metrics.collect(epochNanos));
+            final PipelineFigures pipeline = figures;
+            if (pipeline != null) {
+                pipeline.collect(collected, epochNanos);
+            }
+            metricsPending = transport.exportMetrics(collected);
         } catch (final RuntimeException e) {
             metricsPending = CompletableResultCode.ofExceptionalFailure(e);
         }

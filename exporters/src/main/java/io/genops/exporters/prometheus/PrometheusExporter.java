@@ -2,8 +2,12 @@ package io.genops.exporters.prometheus;
 
 import io.genops.core.Checks;
 import io.genops.core.event.EventView;
+import io.genops.core.export.BudgetReading;
 import io.genops.core.export.ExportResult;
 import io.genops.core.export.Exporter;
+import io.genops.core.export.ExporterReading;
+import io.genops.core.export.PipelineCount;
+import io.genops.core.export.PipelineReadings;
 import io.genops.exporters.prometheus.internal.AgentTypes;
 import io.genops.exporters.prometheus.internal.CallbackMetrics;
 import io.genops.exporters.prometheus.internal.EventMetrics;
@@ -31,6 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -264,6 +269,48 @@ public final class PrometheusExporter implements Exporter {
     public PrometheusExporter budgets(final Supplier<? extends Iterable<BudgetReading>> source) {
         callbacks.budgets(source);
         return this;
+    }
+
+    /**
+     * Exposes the pipeline's own counts, each exporter's progress and the budgets under their standard
+     * names ({@link SelfMetric}, {@value MetricNames#BUDGET_UTILIZATION} and its kin), read at each scrape.
+     * A pipeline calls this once as it starts; a series the application registered itself under the same
+     * name and labels, or a budget source it set, is left as it is.
+     */
+    @Override
+    public void attach(final PipelineReadings pipeline) {
+        for (final PipelineCount count : PipelineCount.values()) {
+            final SelfMetric metric = SelfMetric.valueOf(count.name());
+            if (!callbacks.has(metric.metricName(), Map.of())) {
+                selfMetric(metric, () -> pipeline.count(count));
+            }
+        }
+        for (final ExporterReading exporter : pipeline.exporters()) {
+            final String subject = exporter.name();
+            attachExporter(pipeline, subject, SelfMetric.EXPORTER_EXPORTED, ExporterReading::exported);
+            attachExporter(pipeline, subject, SelfMetric.EXPORTER_FAILED, ExporterReading::failedEvents);
+            attachExporter(pipeline, subject, SelfMetric.EXPORTER_RETRIES, ExporterReading::retries);
+            attachExporter(pipeline, subject, SelfMetric.EXPORTER_LAG_RECORDS, ExporterReading::lagRecords);
+            attachExporter(pipeline, subject, SelfMetric.EXPORTER_LAG_SECONDS, r -> Math.max(0, r.lagMillis()));
+        }
+        if (!callbacks.hasBudgets()) {
+            budgets(pipeline::budgets);
+        }
+    }
+
+    private void attachExporter(final PipelineReadings pipeline, final String subject, final SelfMetric metric,
+        final ToLongFunction<ExporterReading> field) {
+        if (callbacks.has(metric.metricName(), Map.of(metric.labelName(), subject))) {
+            return;
+        }
+        selfMetric(metric, subject, () -> {
+            for (final ExporterReading reading : pipeline.exporters()) {
+                if (reading.name().equals(subject)) {
+                    return field.applyAsLong(reading);
+                }
+            }
+            return 0;
+        });
     }
 
     /** Records how long the caller spent recording one performance signal. Thread-safe. */

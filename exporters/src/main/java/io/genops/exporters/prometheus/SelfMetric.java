@@ -1,13 +1,12 @@
 package io.genops.exporters.prometheus;
 
 /**
- * The pipeline's own counts under their standard names, for {@link PrometheusExporter#selfMetric}. The
- * exporters module cannot see the pipeline, so the application (or the {@code genops} command) hands
- * each value over as a supplier, read at scrape time; the names stay fixed here so the dashboard in
- * {@code deploy/grafana} finds them. With a {@code GenOps} instance and its export runners:
+ * The pipeline's own counts under their standard names, so the dashboard in {@code deploy/grafana} finds
+ * them. A pipeline registers all of them, read at scrape time, when it {@linkplain PrometheusExporter#attach
+ * attaches} its figures; {@link PrometheusExporter#selfMetric} registers one by hand, for a count the
+ * application keeps itself:
  * <pre>{@code
- * exporter.selfMetric(SelfMetric.DROPPED, () -> genOps.metrics().dropped());
- * exporter.selfMetric(SelfMetric.EXPORTER_LAG_RECORDS, "otlp", () -> otlpRunner.status().lagRecords());
+ * exporter.selfMetric(SelfMetric.DROPPED, () -> myOwnQueue.dropped());
  * }</pre>
  * Entries whose {@link #labelName()} is not {@code null} take that label's value at registration, once
  * per exporter (or other subject) they describe.
@@ -21,6 +20,8 @@ public enum SelfMetric {
         "Events refused because the ring was full"),
     REJECTED_BUDGET("genops_pipeline_events_rejected_budget_total", true, null, 1,
         "Events refused at the call by an enforced budget"),
+    REJECTED_RATE_LIMITED("genops_pipeline_events_rejected_rate_limited_total", true, null, 1,
+        "Events refused at the call by an enforced rate limit"),
     REJECTED_INVALID("genops_pipeline_events_rejected_invalid_total", true, null, 1,
         "Calls refused for bad input or because the pipeline was closed"),
     FAILED("genops_pipeline_events_failed_total", true, null, 1,

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.genops.core.event.EventKind;
+import io.genops.core.export.BudgetReading;
 import io.genops.core.export.ExportResult;
+import io.genops.core.export.ExporterReading;
+import io.genops.core.export.PipelineCount;
 import io.genops.core.policy.PolicyReason;
 import io.genops.core.policy.PolicyResult;
+import io.genops.exporters.FixedReadings;
 import io.opentelemetry.proto.metrics.v1.AggregationTemporality;
 import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.Metric;
@@ -142,24 +146,60 @@ class OtlpExporterMetricsTest {
     @Test
     void gauges_areExportedWithTheMetrics_andABrokenOneIsSkipped() {
         try (OtlpExporter exporter = builder().build()) {
-            exporter.gauge("genops.export.lag", "Records not yet exported", "{record}", () -> 42);
+            exporter.gauge("app.queue.depth", "Requests waiting", "{request}", () -> 42);
             exporter.gauge("genops.broken", "", "", () -> {
                 throw new IllegalStateException("boom");
             });
-            assertThatThrownBy(() -> exporter.gauge("genops.export.lag", "", "", () -> 1))
+            assertThatThrownBy(() -> exporter.gauge("app.queue.depth", "", "", () -> 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already taken");
             assertThatThrownBy(() -> exporter.gauge("genops.events", "", "", () -> 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already taken");
+            assertThatThrownBy(() -> exporter.gauge("genops.export.lag", "", "", () -> 1))
+                .as("the pipeline figures' names are taken too").hasMessageContaining("already taken");
             assertThatThrownBy(() -> exporter.gauge("1bad name", "", "", () -> 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gauge name '1bad name'");
             TestEvent.feed(exporter, TestEvent.interaction(1, "s", "bot"));
             assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
         }
 
-        final Metric lag = metric("genops.export.lag");
-        assertThat(lag.getGauge().getDataPoints(0).getAsInt()).isEqualTo(42);
-        assertThat(lag.getUnit()).isEqualTo("{record}");
+        final Metric depth = metric("app.queue.depth");
+        assertThat(depth.getGauge().getDataPoints(0).getAsInt()).isEqualTo(42);
+        assertThat(depth.getUnit()).isEqualTo("{request}");
         assertThat(receiver.received.lastMetric("genops.broken")).isEmpty();
+    }
+
+    @Test
+    void attachedPipelineFigures_goOutWithTheMetrics_dropsRefusalsBudgetsAndLag() {
+        final FixedReadings pipeline = new FixedReadings().set(PipelineCount.DROPPED, 3)
+            .set(PipelineCount.REJECTED_BUDGET, 7).set(PipelineCount.REJECTED_RATE_LIMITED, 2)
+            .set(PipelineCount.REJECTED_INVALID, 1);
+        pipeline.exporters.add(new ExporterReading("otlp", 10, 0, 0, 120, 2_500));
+        pipeline.budgets.add(new BudgetReading("team=support", "daily", 250_000_000L, 1_000_000_000L));
+        pipeline.budgets.add(new BudgetReading("team=ops", "daily", 5L, 0L));
+        try (OtlpExporter exporter = builder().build()) {
+            exporter.attach(pipeline);
+            TestEvent.feed(exporter, TestEvent.interaction(1, "s", "bot"));
+            assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
+        }
+
+        final Metric dropped = metric("genops.pipeline.events.dropped");
+        assertThat(dropped.getSum().getIsMonotonic()).isTrue();
+        assertThat(sum(dropped, p -> true)).isEqualTo(3);
+        final Metric rejected = metric("genops.pipeline.events.rejected");
+        assertThat(sum(rejected, p -> "budget".equals(attribute(p, "genops.rejection.reason")))).isEqualTo(7);
+        assertThat(sum(rejected, p -> "rate_limit".equals(attribute(p, "genops.rejection.reason")))).isEqualTo(2);
+        assertThat(sum(rejected, p -> "invalid".equals(attribute(p, "genops.rejection.reason")))).isEqualTo(1);
+        final Metric utilization = metric("genops.budget.utilization");
+        assertThat(utilization.getGauge().getDataPointsList()).as("only budgets with a limit").singleElement()
+            .satisfies(point -> {
+                assertThat(point.getAsDouble()).isEqualTo(0.25);
+                assertThat(Received.attributes(point.getAttributesList())).containsEntry("genops.budget.scope",
+                    "team=support").containsEntry("genops.budget.window", "daily");
+            });
+        assertThat(metric("genops.export.lag").getGauge().getDataPoints(0).getAsInt()).isEqualTo(120);
+        assertThat(metric("genops.export.delay").getGauge().getDataPoints(0).getAsDouble()).isEqualTo(2.5);
+        assertThat(Received.attributes(metric("genops.export.lag").getGauge().getDataPoints(0).getAttributesList()))
+            .containsEntry("genops.exporter", "otlp");
     }
 
     @Test

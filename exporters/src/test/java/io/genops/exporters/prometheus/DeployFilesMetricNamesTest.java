@@ -3,6 +3,7 @@ package io.genops.exporters.prometheus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.genops.core.event.EventKind;
+import io.genops.core.export.BudgetReading;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;

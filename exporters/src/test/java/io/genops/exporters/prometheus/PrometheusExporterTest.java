@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.genops.core.event.Complexity;
 import io.genops.core.event.EventKind;
+import io.genops.core.export.BudgetReading;
 import io.genops.core.export.ExportResult;
+import io.genops.core.export.ExporterReading;
+import io.genops.core.export.PipelineCount;
 import io.genops.core.policy.PolicyResult;
+import io.genops.exporters.FixedReadings;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.time.Duration;
@@ -303,6 +307,35 @@ class PrometheusExporterTest {
         assertThat(scrape.value("genops_exporter_lag_seconds", Map.of("exporter", "raindrop"))).isZero();
         assertThat(scrape.value("app_queue_depth")).isEqualTo(12);
         assertThat(scrape.value("app_requests_total", Map.of("route", "/chat"))).isEqualTo(99);
+    }
+
+    @Test
+    void attach_exposesThePipelinesCountsLagsAndBudgets_keepingWhatTheApplicationRegistered() throws Exception {
+        exporter = ephemeral().build();
+        exporter.selfMetric(SelfMetric.DROPPED, () -> 77);
+        final FixedReadings pipeline = new FixedReadings().set(PipelineCount.DROPPED, 5)
+            .set(PipelineCount.REJECTED_RATE_LIMITED, 4).set(PipelineCount.RING_CAPACITY, 1024);
+        pipeline.exporters.add(new ExporterReading("otlp", 900, 2, 3, 40, 1_500));
+        pipeline.budgets.add(new BudgetReading("team=support", "daily", 750_000_000L, 1_000_000_000L));
+
+        exporter.attach(pipeline);
+        pipeline.set(PipelineCount.REJECTED_RATE_LIMITED, 6);
+        final Scrape scrape = Scrape.of(exporter.port());
+
+        assertThat(scrape.value("genops_pipeline_events_dropped_total")).as("the application's own, kept")
+            .isEqualTo(77);
+        assertThat(scrape.value("genops_pipeline_events_rejected_rate_limited_total")).as("read at scrape time")
+            .isEqualTo(6);
+        assertThat(scrape.value("genops_pipeline_ring_capacity_slots")).isEqualTo(1024);
+        assertThat(scrape.value("genops_pipeline_events_accepted_total")).isZero();
+        assertThat(scrape.value("genops_exporter_events_exported_total", Map.of("exporter", "otlp"))).isEqualTo(900);
+        assertThat(scrape.value("genops_exporter_lag_records", Map.of("exporter", "otlp"))).isEqualTo(40);
+        assertThat(scrape.value("genops_exporter_lag_seconds", Map.of("exporter", "otlp"))).isEqualTo(1.5);
+        assertThat(scrape.value(MetricNames.BUDGET_UTILIZATION, Map.of("scope", "team=support", "window", "daily")))
+            .isEqualTo(0.75);
+        for (final PipelineCount count : PipelineCount.values()) {
+            assertThat(SelfMetric.valueOf(count.name())).as("every pipeline count has its metric").isNotNull();
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.EventHandlerGroup;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.genops.core.export.Exporter;
+import io.genops.core.export.PipelineCount;
 import io.genops.core.money.Money;
 import io.genops.core.pricing.EventPricer;
 import io.genops.core.pricing.PriceCache;
@@ -69,6 +70,7 @@ public final class Pipeline {
     private final List<StageRunner> runners = new ArrayList<>();
     private final List<ExportRunner> exportRunners = new ArrayList<>();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private final Readings readings = new Readings(this);
     private final Object closeLock = new Object();
     private ShutdownReport shutdownReport;
 
@@ -109,12 +111,39 @@ public final class Pipeline {
     private void startExporters() {
         final Settings.Export export = settings.export();
         for (final Exporter exporter : export.exporters()) {
-            final ExportRunner runner = new ExportRunner(exporter, settings.journalDirectory(), export.batchSize(),
+            exportRunners.add(new ExportRunner(exporter, settings.journalDirectory(), export.batchSize(),
                 export.batchAge().toNanos(), export.maxAttempts(), export.initialBackoff().toNanos(),
-                export.maxBackoff().toNanos());
-            exportRunners.add(runner);
-            runner.start();
+                export.maxBackoff().toNanos()));
         }
+        for (final Exporter exporter : export.exporters()) {
+            try {
+                exporter.attach(readings);
+            } catch (final RuntimeException e) {
+                LOG.warn("Exporter '{}' could not take the pipeline's own figures; it runs without them.",
+                    exporter.name(), e);
+            }
+        }
+        readings.started();
+        exportRunners.forEach(ExportRunner::start);
+    }
+
+    /** The current value of one of the pipeline's own counts, for its exporters. */
+    long count(final PipelineCount count) {
+        return switch (count) {
+            case ACCEPTED -> ring.getCursor() + 1 - counters.cancelledClaims.sum();
+            case PROCESSED -> counters.processed.get();
+            case DROPPED -> counters.dropped.sum();
+            case REJECTED_BUDGET -> counters.rejectedBudget.sum();
+            case REJECTED_RATE_LIMITED -> counters.rejectedRateLimited.sum();
+            case REJECTED_INVALID -> counters.rejectedInvalid.sum() + counters.rejectedClosed.sum();
+            case FAILED -> counters.failedEvents.get();
+            case STAGE_FAILURES -> counters.stageFailures.get();
+            case RING_REMAINING -> ring.remainingCapacity();
+            case RING_CAPACITY -> ring.getBufferSize();
+            case ALERTS_FIRED -> counters.alertsFired.get();
+            case ALERTS_FAILED -> dispatcher.failed();
+            case ALERTS_DROPPED -> dispatcher.dropped();
+        };
     }
 
     /** Each exporter's progress. */

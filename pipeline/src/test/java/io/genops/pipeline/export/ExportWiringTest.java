@@ -7,11 +7,22 @@ import io.genops.core.event.EventView;
 import io.genops.core.event.Interaction;
 import io.genops.core.export.ExportResult;
 import io.genops.core.export.Exporter;
+import io.genops.core.export.ExporterReading;
+import io.genops.core.export.PipelineCount;
+import io.genops.core.export.PipelineReadings;
+import io.genops.core.money.Money;
+import io.genops.core.policy.BudgetExceededException;
+import io.genops.core.policy.GovernancePolicy;
+import io.genops.core.pricing.ModelPrice;
+import io.genops.core.pricing.ModelPriceTable;
+import io.genops.core.pricing.TokenRates;
 import io.genops.pipeline.GenOps;
 import io.genops.pipeline.MonitoringSession;
+import io.genops.pipeline.PipelineMetrics;
 import io.genops.pipeline.ShutdownReport;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,18 +59,80 @@ class ExportWiringTest {
             .hasMessageContaining("already added");
     }
 
+    @Test
+    void everyExporter_isAttachedToThePipelinesOwnFigures_beforeItsFirstEvent() {
+        final CountingExporter counting = new CountingExporter();
+        final CountingExporter throwing = new CountingExporter("throwing") {
+            @Override
+            public void attach(final PipelineReadings pipeline) {
+                throw new IllegalStateException("cannot take them");
+            }
+        };
+        final GenOps genops = GenOps.builder().journal(journal).exporter(counting).exporter(throwing)
+            .policy(GovernancePolicy.ENFORCED).dailyBudget("support", Money.usd("0.003"))
+            .modelPrices(ModelPriceTable.of("test", List.of(ModelPrice.of("m", "acme", TokenRates.of(1_000_000, 0)))))
+            .team("support").exportBatchAge(Duration.ofMillis(10)).build();
+        int refused = 0;
+        try (MonitoringSession session = genops.openSession("attach")) {
+            final Interaction interaction = Interaction.builder().model("m").provider("acme").inputTokens(1000).build();
+            for (int i = 0; i < 5; i++) {
+                try {
+                    session.trackInteraction("bot", interaction);
+                } catch (final BudgetExceededException e) {
+                    refused++;
+                }
+            }
+        }
+        genops.flush(Duration.ofSeconds(10));
+
+        final PipelineReadings readings = counting.attached;
+        assertThat(readings).as("attached before the first add").isNotNull();
+        assertThat(counting.addedBeforeAttach).isFalse();
+        final PipelineMetrics metrics = genops.metrics();
+        assertThat(readings.count(PipelineCount.ACCEPTED)).isEqualTo(metrics.accepted()).isPositive();
+        assertThat(readings.count(PipelineCount.REJECTED_BUDGET)).isEqualTo(metrics.rejectedBudget())
+            .isEqualTo(refused).isPositive();
+        assertThat(readings.count(PipelineCount.PROCESSED)).isEqualTo(metrics.processed());
+        assertThat(readings.count(PipelineCount.RING_CAPACITY)).isEqualTo(metrics.ringCapacity());
+        assertThat(readings.exporters()).extracting(ExporterReading::name).containsExactly("counting", "throwing");
+        assertThat(readings.budgets()).singleElement().satisfies(budget -> {
+            assertThat(budget.allocatedNanos()).isEqualTo(3_000_000L);
+            assertThat(budget.consumedNanos()).isPositive().isLessThanOrEqualTo(3_000_000L);
+        });
+        genops.close(Duration.ofSeconds(20));
+        assertThat(throwing.delivered.get()).as("an exporter whose attach threw still runs")
+            .isEqualTo(counting.delivered.get()).isPositive();
+    }
+
     /** Counts what it is given; every send succeeds. */
-    private static final class CountingExporter implements Exporter {
+    private static class CountingExporter implements Exporter {
         final AtomicLong delivered = new AtomicLong();
+        private final String name;
         private long batch;
+        volatile PipelineReadings attached;
+        volatile boolean addedBeforeAttach;
+
+        CountingExporter() {
+            this("counting");
+        }
+
+        CountingExporter(final String name) {
+            this.name = name;
+        }
 
         @Override
         public String name() {
-            return "counting";
+            return name;
+        }
+
+        @Override
+        public void attach(final PipelineReadings pipeline) {
+            attached = pipeline;
         }
 
         @Override
         public void add(final EventView event) {
+            addedBeforeAttach |= attached == null;
             batch++;
         }
 

@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Cumulative metrics of every event the exporter is given, sampled or not, collected as OTLP metric
@@ -42,8 +44,9 @@ public final class EventMetrics {
     public static final String TOKENS = "genops.tokens";
     public static final String TOKEN_USAGE = "gen_ai.client.token.usage";
     public static final String OPERATION_DURATION = "gen_ai.client.operation.duration";
-    private static final Set<String> BUILT_IN = Set.of(EVENTS, COST, COST_NANOS, TOKENS, TOKEN_USAGE,
-        OPERATION_DURATION);
+    /** Names a gauge cannot take: the event metrics' and the pipeline figures'. */
+    private static final Set<String> BUILT_IN = Stream.concat(Stream.of(EVENTS, COST, COST_NANOS, TOKENS,
+        TOKEN_USAGE, OPERATION_DURATION), PipelineFigures.NAMES.stream()).collect(Collectors.toUnmodifiableSet());
     /** OpenTelemetry's rule for instrument names. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_./-]{0,254}");
     private static final double NANOS_PER_USD = Money.NANOS_PER_UNIT;

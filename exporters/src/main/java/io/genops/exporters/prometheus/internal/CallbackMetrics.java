@@ -1,7 +1,7 @@
 package io.genops.exporters.prometheus.internal;
 
 import io.genops.core.Checks;
-import io.genops.exporters.prometheus.BudgetReading;
+import io.genops.core.export.BudgetReading;
 import io.genops.exporters.prometheus.MetricNames;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.model.registry.MultiCollector;
@@ -89,6 +89,21 @@ public final class CallbackMetrics implements MultiCollector {
         }
         family.series.add(series);
         families.putIfAbsent(base, family);
+    }
+
+    /** Whether a series of {@code name} with exactly {@code labels} is registered. */
+    public synchronized boolean has(final String name, final Map<String, String> labels) {
+        final Family family = families.get(baseName(name));
+        if (family == null) {
+            return false;
+        }
+        final Labels labelSet = checkedLabels(name, labels);
+        return family.series.stream().anyMatch(series -> series.labels.equals(labelSet));
+    }
+
+    /** Whether a budget source is set. */
+    public synchronized boolean hasBudgets() {
+        return budgets != null;
     }
 
     /** Sets where budget readings come from; only once. */

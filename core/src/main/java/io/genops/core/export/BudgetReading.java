@@ -1,15 +1,13 @@
-package io.genops.exporters.prometheus;
+package io.genops.core.export;
 
 import io.genops.core.Checks;
 
 /**
- * One budget's state as the application reads it, for {@link PrometheusExporter#budgets}: the journal's
- * records do not carry budget state, so the exporter asks for it at scrape time. With the pipeline's
- * {@code BudgetStatus}: {@code new BudgetReading(s.scope(), s.window(), s.consumed().nanos(),
- * s.allocated().nanos())}.
+ * One budget's state at the time it is read. The journal's records carry no budget state, so exporters
+ * that report budgets read it from the running pipeline through {@link PipelineReadings#budgets()}.
  *
- * @param scope          what the budget covers, such as {@code team=support}; the {@code scope} label
- * @param window         the window's kind, such as {@code daily}; the {@code window} label
+ * @param scope          what the budget covers, such as {@code team=support}
+ * @param window         the window's kind, such as {@code daily}
  * @param consumedNanos  the spend so far in the window, in USD nanodollars, never negative
  * @param allocatedNanos the limit in USD nanodollars; zero when the scope has none (then no utilization
  *                       is reported)
