@@ -20,6 +20,7 @@ public interface EventView {
     /** Position in the pipeline's sequence of accepted events. */
     long sequence();
 
+    /** When the event was recorded; for a {@link EventKind#SESSION} record, when the session closed. */
     long epochMillis();
 
     String sessionId();
@@ -44,7 +45,7 @@ public interface EventView {
      */
     String group();
 
-    /** The signal's or the alert rule's name; {@code null} for interactions. */
+    /** The signal's, the alert rule's or the closed session's name; {@code null} for interactions. */
     String name();
 
     String conversationId();
@@ -65,6 +66,7 @@ public interface EventView {
 
     long reasoningTokens();
 
+    /** An interaction's latency; for a {@link EventKind#SESSION} record, how long the session was open. */
     long latencyNanos();
 
     Complexity complexity();
@@ -112,4 +114,28 @@ public interface EventView {
 
     /** Whether a stage failed on this event; it is still accounted. */
     boolean failed();
+
+    /**
+     * A {@link EventKind#SESSION} record's count of the session's operations (its interactions, signals
+     * and alert rules); 0 for other kinds.
+     */
+    default long sessionOperations() {
+        return 0;
+    }
+
+    /**
+     * A {@link EventKind#SESSION} record's total cost of the session's operations in USD nanos; 0 for
+     * other kinds. The record's own {@link #costNanos()} is 0, so summing costs never counts a session twice.
+     */
+    default long sessionCostNanos() {
+        return 0;
+    }
+
+    /**
+     * Whether a {@link EventKind#SESSION} record's totals count every operation of the session; false
+     * when the close timeout passed before the pipeline had counted them all. True for other kinds.
+     */
+    default boolean sessionTotalsExact() {
+        return true;
+    }
 }

@@ -17,8 +17,9 @@ import java.util.zip.CRC32C;
  *  offset  size  field
  *  ──────  ────  ─────────────────────────────────────────────────────────────────────────────
  *       0     1  version (1)
- *       1     1  event kind code (1 interaction, 2 signal, 3 alert rule)
- *       2     1  flags: bit 0 sampled, 1 failed, 2 unpriced, 3 content present, 4 cost overridden
+ *       1     1  event kind code (1 interaction, 2 signal, 3 alert rule, 4 closed session)
+ *       2     1  flags: bit 0 sampled, 1 failed, 2 unpriced, 3 content present, 4 cost overridden,
+ *                5 session totals partial (sessions only)
  *       3     1  policy: result code in the low four bits, reason code in the high four
  *       4     8  epoch milliseconds                                          (little-endian)
  *      12     8  link of the previous record in this cycle, 0 for a cycle's first  (little-endian)
@@ -28,6 +29,8 @@ import java.util.zip.CRC32C;
  *                                                                    (unsigned LEB128 each)
  *     var     1  complexity ordinal + 1 (low four bits), frequency ordinal + 1 (high four; 0 none)
  *     var    16  signal value and threshold as IEEE 754 doubles          (signals only)
+ *     var   var  session operations, session total cost (nanodollars)
+ *                                                    (unsigned LEB128 each; sessions only)
  *     var     2  presence mask of the 15 strings below, bit i for string i; bit 15 is never set
  *                                                                            (little-endian)
  *     var   var  each present string of: session id, team, project, environment, customer id,
@@ -36,6 +39,14 @@ import java.util.zip.CRC32C;
  *     var   var  content                  (LEB128 length + UTF-8, only when the content flag is set)
  *     n-4     4  CRC-32C of bytes [0, n-4)                                   (little-endian)
  * </pre>
+ *
+ * <p>A closed session (kind 4) maps onto the common fields: epoch milliseconds is when it closed,
+ * latency how long it was open (so it opened at the close time minus the latency), the name is the
+ * session's name, the session id its id, and the attribution and agent group are the session's.
+ * Its own costs and token counts are zero, so a sum of record costs never counts a session's spend
+ * twice; the session's totals have their own two numbers, and flag bit 5 says they were taken before
+ * every operation of the session had been counted (its close timed out). The kind was added within
+ * version 1: a reader that predates it reports such a record as malformed and reads every other.
  *
  * <p>The agent group (bit 14) is written only for an event of a declared group: an event of the
  * default group carries no group string, so it costs nothing, and a record written before groups
@@ -60,8 +71,10 @@ public final class RecordCodec {
     static final int FLAG_UNPRICED = 1 << 2;
     static final int FLAG_CONTENT = 1 << 3;
     static final int FLAG_COST_OVERRIDE = 1 << 4;
+    static final int FLAG_TOTALS_PARTIAL = 1 << 5;
     /** Every flag version 1 writes; a record with any other bit set was not written by this version. */
-    static final int FLAGS_KNOWN = FLAG_SAMPLED | FLAG_FAILED | FLAG_UNPRICED | FLAG_CONTENT | FLAG_COST_OVERRIDE;
+    static final int FLAGS_KNOWN = FLAG_SAMPLED | FLAG_FAILED | FLAG_UNPRICED | FLAG_CONTENT | FLAG_COST_OVERRIDE
+        | FLAG_TOTALS_PARTIAL;
     static final int OFFSET_EPOCH_MILLIS = 4;
     static final int OFFSET_PREVIOUS_LINK = 12;
     static final int OFFSET_VARIABLE = 20;
@@ -120,6 +133,7 @@ public final class RecordCodec {
         flags |= event.failed() ? FLAG_FAILED : 0;
         flags |= event.unpriced() ? FLAG_UNPRICED : 0;
         flags |= event.costOverridden() ? FLAG_COST_OVERRIDE : 0;
+        flags |= event.kind() == EventKind.SESSION && !event.sessionTotalsExact() ? FLAG_TOTALS_PARTIAL : 0;
         return flags | (event.content() != null ? FLAG_CONTENT : 0);
     }
 
@@ -144,6 +158,9 @@ public final class RecordCodec {
             LONGS.set(buffer, position, Double.doubleToRawLongBits(event.value()));
             LONGS.set(buffer, position + 8, Double.doubleToRawLongBits(event.threshold()));
             position += 16;
+        } else if (event.kind() == EventKind.SESSION) {
+            writeVarLong(event.sessionOperations());
+            writeVarLong(event.sessionCostNanos());
         }
     }
 

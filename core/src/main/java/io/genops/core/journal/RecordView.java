@@ -69,6 +69,8 @@ public final class RecordView implements EventView {
     private Frequency frequency;
     private double value;
     private double threshold;
+    private long sessionOperations;
+    private long sessionCostNanos;
 
     /**
      * Points the view at {@code bytes[0, length)} and checks it.
@@ -138,6 +140,15 @@ public final class RecordView implements EventView {
             value = Double.longBitsToDouble((long)RecordCodec.LONGS.get(bytes, position));
             threshold = Double.longBitsToDouble((long)RecordCodec.LONGS.get(bytes, position + 8));
             position += 16;
+        }
+        sessionOperations = 0;
+        sessionCostNanos = 0;
+        if (kind == EventKind.SESSION) {
+            sessionOperations = readVarLong();
+            sessionCostNanos = readVarLong();
+        }
+        if ((flags & RecordCodec.FLAG_TOTALS_PARTIAL) != 0 && kind != EventKind.SESSION) {
+            throw new IllegalArgumentException("only a session record marks its totals partial");
         }
         decodeStrings(end);
     }
@@ -371,6 +382,21 @@ public final class RecordView implements EventView {
     @Override
     public long latencyNanos() {
         return numbers[4];
+    }
+
+    @Override
+    public long sessionOperations() {
+        return sessionOperations;
+    }
+
+    @Override
+    public long sessionCostNanos() {
+        return sessionCostNanos;
+    }
+
+    @Override
+    public boolean sessionTotalsExact() {
+        return (flags & RecordCodec.FLAG_TOTALS_PARTIAL) == 0;
     }
 
     @Override

@@ -32,7 +32,8 @@ public final class EventPricer {
 
     /**
      * Prices {@code event}; {@code overrideNanos} is the caller's explicit cost or
-     * {@link Interaction#NO_OVERRIDE}. Interactions count towards the month's volume.
+     * {@link Interaction#NO_OVERRIDE}. Interactions count towards the month's volume. A closed
+     * session's record costs nothing: its operations were priced one by one.
      */
     public void price(final EventView event, final long overrideNanos) {
         final int tier = discountTier(event);
@@ -43,6 +44,8 @@ public final class EventPricer {
             priceModel(event);
         } else if (event.kind() == EventKind.SIGNAL) {
             platformNanos = platform.signalNanos(event.complexity(), event.frequency(), tier);
+        } else if (event.kind() == EventKind.SESSION) {
+            platformNanos = 0;
         } else {
             platformNanos = platform.alertNanos(event.complexity(), event.channelCount(), tier);
         }

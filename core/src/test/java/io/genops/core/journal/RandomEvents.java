@@ -47,6 +47,11 @@ final class RandomEvents {
             event.value = nextDouble();
             event.threshold = nextDouble();
         }
+        if (event.kind == EventKind.SESSION) {
+            event.sessionOperations = samples.anyLong();
+            event.sessionCostNanos = samples.anyLong();
+            event.sessionTotalsExact = random.nextBoolean();
+        }
         return event;
     }
 

@@ -61,6 +61,44 @@ class RecordCodecTest {
         assertThat(view.channelCount()).isEqualTo(channelCount);
     }
 
+    @ParameterizedTest(name = "totals exact {0}")
+    @ValueSource(booleans = {true, false})
+    void shouldRoundTripAClosedSessionsDurationNameAndTotals(final boolean exact) {
+        final TestEvent event = TestEvent.closedSession("customer_support_shift", 1_234, 98_765_432_100L);
+        event.sessionTotalsExact = exact;
+
+        assertThat(roundTrip(event)).isEqualTo(fields(event));
+        assertThat(view.kind()).isEqualTo(EventKind.SESSION);
+        assertThat(view.latencyNanos()).isEqualTo(32_500_000_000L);
+        assertThat(view.sessionOperations()).isEqualTo(1_234);
+        assertThat(view.sessionCostNanos()).isEqualTo(98_765_432_100L);
+        assertThat(view.costNanos()).as("the record itself costs nothing").isZero();
+        assertThat(codec.buffer()[2] & RecordCodec.FLAG_TOTALS_PARTIAL)
+            .isEqualTo(exact ? 0 : RecordCodec.FLAG_TOTALS_PARTIAL);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"INTERACTION", "SIGNAL", "ALERT"})
+    void encode_kindOtherThanSession_writesNoSessionTotals(final EventKind kind) {
+        final TestEvent event = TestEvent.closedSession("shift", 7, 9);
+        event.kind = kind;
+        event.sessionTotalsExact = false;
+
+        assertThat(view.wrap(codec.buffer(), codec.encode(event, 0))).isEqualTo(RecordView.OK);
+
+        assertThat(view.sessionOperations()).isZero();
+        assertThat(view.sessionCostNanos()).isZero();
+        assertThat(view.sessionTotalsExact()).isTrue();
+    }
+
+    @Test
+    void decode_partialTotalsFlagOnAnInteraction_isMalformed() {
+        final byte[] record = Records.encode(TestEvent.supportInteraction(), 0);
+        record[2] |= RecordCodec.FLAG_TOTALS_PARTIAL;
+
+        assertThat(view.wrap(Records.reseal(record), record.length)).isEqualTo(RecordView.MALFORMED);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"INTERACTION", "ALERT"})
     void decode_kindWithoutSignal_readsValueZeroAndThresholdNaN(final EventKind kind) {

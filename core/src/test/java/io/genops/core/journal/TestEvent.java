@@ -42,6 +42,9 @@ final class TestEvent implements EventView {
     String error;
     double value;
     double threshold = Double.NaN;
+    long sessionOperations;
+    long sessionCostNanos;
+    boolean sessionTotalsExact = true;
     Frequency frequency;
     int channelCount;
     String content;
@@ -97,6 +100,23 @@ final class TestEvent implements EventView {
         event.frequency = Frequency.HIGH;
         event.platformCostNanos = 2_000;
         event.costNanos = 2_000;
+        return event;
+    }
+
+    static TestEvent closedSession(final String name, final long operations, final long costNanos) {
+        final TestEvent event = new TestEvent();
+        event.kind = EventKind.SESSION;
+        event.sequence = 9;
+        event.epochMillis = 1_733_234_600_000L;
+        event.sessionId = name + "-3k9x2a";
+        event.team = "support";
+        event.project = "helpdesk";
+        event.customerId = "acme";
+        event.name = name;
+        event.latencyNanos = 32_500_000_000L;
+        event.sessionOperations = operations;
+        event.sessionCostNanos = costNanos;
+        event.sampled = true;
         return event;
     }
 
@@ -161,6 +181,9 @@ final class TestEvent implements EventView {
         fields.put("policyReason", event.policyReason());
         fields.put("sampled", event.sampled());
         fields.put("failed", event.failed());
+        fields.put("sessionOperations", event.sessionOperations());
+        fields.put("sessionCostNanos", event.sessionCostNanos());
+        fields.put("sessionTotalsExact", event.sessionTotalsExact());
         return fields;
     }
 
@@ -373,5 +396,20 @@ final class TestEvent implements EventView {
     @Override
     public boolean failed() {
         return failed;
+    }
+
+    @Override
+    public long sessionOperations() {
+        return sessionOperations;
+    }
+
+    @Override
+    public long sessionCostNanos() {
+        return sessionCostNanos;
+    }
+
+    @Override
+    public boolean sessionTotalsExact() {
+        return sessionTotalsExact;
     }
 }
