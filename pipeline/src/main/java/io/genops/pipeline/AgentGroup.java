@@ -161,9 +161,14 @@ public final class AgentGroup {
          * The share, in [0, 1], of the group's events of {@code kind} exported, at a fixed rate (a
          * conversation's events together); alerts, errors and refused or warned events are still
          * exported, as under the pipeline's fixed rates. By default the pipeline's sampling decides.
+         * {@link EventKind#SESSION} takes no rate: a session's record is exported unless {@link #export}
+         * is off.
          */
         public Builder samplingRate(final EventKind kind, final double rate) {
             Objects.requireNonNull(kind, "kind");
+            if (kind == EventKind.SESSION) {
+                throw new IllegalArgumentException(SamplingPolicy.SESSION_RATE_REFUSED);
+            }
             if (!(rate >= 0 && rate <= 1)) {
                 throw new IllegalArgumentException("samplingRate for " + kind + " must lie in [0, 1]: " + rate);
             }
@@ -171,10 +176,12 @@ public final class AgentGroup {
             return this;
         }
 
-        /** The same share of every event kind; see {@link #samplingRate(EventKind, double)}. */
+        /** The same share of every event kind but sessions; see {@link #samplingRate(EventKind, double)}. */
         public Builder samplingRate(final double rate) {
             for (final EventKind kind : EventKind.values()) {
-                samplingRate(kind, rate);
+                if (kind != EventKind.SESSION) {
+                    samplingRate(kind, rate);
+                }
             }
             return this;
         }

@@ -308,10 +308,14 @@ public final class GenOpsBuilder {
 
     /**
      * The fraction of events of {@code kind} exported as spans or logs, in [0, 1]; default 1. Shorthand
-     * for a fixed-rate {@link #sampling} policy; refused once an adaptive policy is set.
+     * for a fixed-rate {@link #sampling} policy; refused once an adaptive policy is set, and for
+     * {@link EventKind#SESSION}, whose records are exported whenever their agent group exports anything.
      */
     public GenOpsBuilder samplingRate(final EventKind kind, final double rate) {
         Objects.requireNonNull(kind, "kind");
+        if (kind == EventKind.SESSION) {
+            throw new IllegalArgumentException(SamplingPolicy.SESSION_RATE_REFUSED);
+        }
         if (!(rate >= 0 && rate <= 1)) {
             throw new IllegalArgumentException("samplingRate for " + kind + " must lie in [0, 1]: " + rate);
         }

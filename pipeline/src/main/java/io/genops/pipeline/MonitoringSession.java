@@ -12,7 +12,10 @@ import java.util.Objects;
 /**
  * A named stretch of monitoring work, such as one support shift, with exact running totals of
  * constant size however many operations it records. Closing it (also when the block ends in an
- * exception) waits until its events are counted, so its totals are exact and its costs kept.
+ * exception) waits until its events are counted, so its totals are exact and its costs kept, and
+ * then journals one record of the session ({@link io.genops.core.event.EventKind#SESSION}): its
+ * id, name, attribution, close time, duration and totals. Exporters show that record as the parent
+ * of the session's events, such as a root span in a trace.
  *
  * <p>Thread-safe: several threads may record through one session.
  */
@@ -69,12 +72,20 @@ public final class MonitoringSession implements AutoCloseable {
         return genops.pipeline().settle(scope, Objects.requireNonNull(timeout, "timeout").toNanos());
     }
 
-    /** Ends the session and waits (up to the close timeout) until its totals are exact. */
+    /**
+     * Ends the session, waits (up to the close timeout) until its totals are exact, and journals the
+     * session's record with them. Never throws: when the pipeline is closed or the ring stays full (under
+     * {@code BLOCK}, past the same close timeout), the record is left out and counted in
+     * {@link PipelineMetrics#sessionsUnrecorded()}; a record taken when the timeout passed first says its
+     * totals are partial. Only the first of several calls does anything.
+     */
     @Override
     public void close() {
-        if (!scope.ended()) {
-            scope.end(System.nanoTime());
-            genops.pipeline().settle(scope, genops.settings().closeTimeout().toNanos());
+        final long start = System.nanoTime();
+        if (scope.end(start)) {
+            final long timeoutNanos = genops.settings().closeTimeout().toNanos();
+            final boolean exact = genops.pipeline().settle(scope, timeoutNanos);
+            genops.pipeline().ingest().session(scope, name, attribution, exact, start + timeoutNanos);
         }
     }
 

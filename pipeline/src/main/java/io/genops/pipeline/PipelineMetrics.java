@@ -40,6 +40,8 @@ import java.util.Map;
  * @param alerts            the alert stage's rule states and the firings put back into the pipeline
  * @param rejectedRateLimited events refused at the call by an enforced rate limit
  * @param groups            per agent group, declared groups in order and {@code default} last
+ * @param sessionsUnrecorded closed sessions whose session record is not in the journal: the pipeline had
+ *                          closed, or the ring stayed full (then also counted in {@code dropped})
  */
 public record PipelineMetrics(long accepted, long processed, long dropped, long rejectedBudget, long rejectedInvalid,
     long failedEvents, long stageFailures, long unpricedEvents, long sampledIn, long sampledOut, long alertsFired,
@@ -48,7 +50,7 @@ public record PipelineMetrics(long accepted, long processed, long dropped, long 
     Money totalCost,
     Map<String, Money> costByTeam, Map<String, Money> costByAgent, Map<String, Money> costByModel,
     List<StageGroup> stageGroups, SamplingMetrics sampling, AlertMetrics alerts, long rejectedRateLimited,
-    Map<String, GroupMetrics> groups) {
+    Map<String, GroupMetrics> groups, long sessionsUnrecorded) {
 
     /** Events refused at the call for any reason other than a full ring. */
     public long rejected() {

@@ -58,6 +58,9 @@ import java.util.Set;
  */
 public final class SamplingPolicy {
     private static final int KINDS = EventKind.values().length;
+    /** Why {@link EventKind#SESSION} takes no sampling rate, wherever one is offered. */
+    static final String SESSION_RATE_REFUSED = "session records take no sampling rate: they are exported whenever "
+        + "their agent group exports anything, as the parent of the session's exported events";
     private static final SamplingPolicy KEEP_ALL = new SamplingPolicy(filled(1.0), false, new Builder());
 
     private final double[] rateByKind;
@@ -109,9 +112,13 @@ public final class SamplingPolicy {
      * A fixed-rate policy like this one with the rate of {@code kind} set to {@code rate}, in [0, 1].
      *
      * @throws IllegalStateException when this policy is adaptive, which has rates of its own
+     * @throws IllegalArgumentException for {@link EventKind#SESSION}, whose records are always exported
      */
     public SamplingPolicy withRate(final EventKind kind, final double rate) {
         Objects.requireNonNull(kind, "kind");
+        if (kind == EventKind.SESSION) {
+            throw new IllegalArgumentException(SESSION_RATE_REFUSED);
+        }
         if (adaptive) {
             throw new IllegalStateException("a fixed rate for " + kind + " does not combine with an adaptive sampling "
                 + "policy; set its rates on SamplingPolicy.adaptive()");
@@ -126,9 +133,9 @@ public final class SamplingPolicy {
         return adaptive;
     }
 
-    /** The fixed rate of {@code kind}; 1 for an adaptive policy. */
+    /** The fixed rate of {@code kind}; 1 for an adaptive policy and for session records, which are always kept. */
     public double rate(final EventKind kind) {
-        return rateByKind[Objects.requireNonNull(kind, "kind").ordinal()];
+        return kind == EventKind.SESSION ? 1 : rateByKind[Objects.requireNonNull(kind, "kind").ordinal()];
     }
 
     // The settings below apply to adaptive policies; a fixed-rate policy reports the defaults.

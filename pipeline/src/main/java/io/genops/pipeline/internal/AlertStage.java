@@ -103,6 +103,9 @@ final class AlertStage implements Stage {
 
     @Override
     public void onEvent(final EventSlot event, final boolean endOfBatch) {
+        if (event.kind == EventKind.SESSION) {
+            return;
+        }
         if (event.kind == EventKind.ALERT) {
             if (!AlertJournal.isFiring(event)) {
                 register(event.name, event.rule, ownerOf(event), groupOf(event.rule));

@@ -1,6 +1,7 @@
 package io.genops.pipeline.internal;
 
 import io.genops.core.alert.FiredAlert;
+import io.genops.core.event.EventKind;
 import io.genops.core.event.Severity;
 import io.genops.core.money.Money;
 import io.genops.core.money.MoneyMath;
@@ -14,7 +15,8 @@ import java.util.List;
  * sets the event's policy result, and raises one alert per threshold per budget and window when the
  * spend crosses it (by default at 50, 80 and 100 percent), unless the event's agent group has cost
  * alerts off. Only this stage raises budget alerts, one
- * event at a time, so concurrent callers crossing together still yield exactly one alert.
+ * event at a time, so concurrent callers crossing together still yield exactly one alert. A closed
+ * session's record is charged to nothing.
  */
 final class BudgetStage implements Stage {
     private final BudgetBook book;
@@ -57,6 +59,10 @@ final class BudgetStage implements Stage {
 
     @Override
     public void onEvent(final EventSlot event, final boolean endOfBatch) {
+        if (event.kind == EventKind.SESSION) {
+            // A closed session's record costs nothing; charging it could only mark it with a warning.
+            return;
+        }
         final int count = book.collect(event.team, event.project, event.customerId, applicable);
         for (int i = 0; i < count; i++) {
             final Budget budget = applicable[i];

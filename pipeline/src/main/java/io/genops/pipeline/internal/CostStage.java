@@ -1,5 +1,6 @@
 package io.genops.pipeline.internal;
 
+import io.genops.core.event.EventKind;
 import io.genops.core.pricing.EventPricer;
 import java.util.HashSet;
 import java.util.Set;
@@ -9,6 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Prices each event exactly with the shared {@link EventPricer} and adds the cost to the totals per
  * team, agent and model.
+ *
+ * <p>A closed session's record is not priced: it costs nothing and adds nothing to the totals.
  *
  * <p>A model without a price is priced at zero and counted, with one warning per model name (at most
  * {@value #MAX_WARNED_MODELS} names): never a silent zero. Under the failing policy such a model never
@@ -41,6 +44,9 @@ final class CostStage implements Stage {
 
     @Override
     public void onEvent(final EventSlot event, final boolean endOfBatch) {
+        if (event.kind == EventKind.SESSION) {
+            return;
+        }
         pricer.price(event, event.costOverrideNanos);
         counters.monthInteractions.lazySet(pricer.monthInteractions());
         event.modelCostNanos = pricer.modelNanos();

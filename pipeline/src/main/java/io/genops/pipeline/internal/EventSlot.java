@@ -53,6 +53,10 @@ public final class EventSlot implements EventView {
     double threshold;
     Frequency frequency;
     AlertRule rule;
+    /** A closed session's totals, read only when the kind is {@code SESSION}, so other writers leave them. */
+    long sessionOperations;
+    long sessionCostNanos;
+    boolean sessionTotalsExact;
 
     // Budget reservations made on the caller's thread, reconciled by the budget stage.
     final Budget.Period[] reserved = new Budget.Period[BudgetBook.MAX_PER_EVENT];
@@ -304,6 +308,21 @@ public final class EventSlot implements EventView {
     @Override
     public String content() {
         return content;
+    }
+
+    @Override
+    public long sessionOperations() {
+        return kind == EventKind.SESSION ? sessionOperations : 0;
+    }
+
+    @Override
+    public long sessionCostNanos() {
+        return kind == EventKind.SESSION ? sessionCostNanos : 0;
+    }
+
+    @Override
+    public boolean sessionTotalsExact() {
+        return kind != EventKind.SESSION || sessionTotalsExact;
     }
 
     @Override

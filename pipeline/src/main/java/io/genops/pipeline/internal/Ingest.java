@@ -171,6 +171,69 @@ public final class Ingest {
         return true;
     }
 
+    /**
+     * Publishes the record of {@code session}, which has just closed: its name, its attribution
+     * ({@code base}) and agent group, the close time, how long it was open and its totals as counted.
+     * It is never refused by a budget or rate limit and costs nothing. Never throws: when the pipeline
+     * is closed, or the ring stays full (at once under {@code DROP} and {@code FAIL}, until
+     * {@code deadlineNanos} of {@link System#nanoTime()} under {@code BLOCK}), the record is left out and
+     * counted as an unrecorded session (a full ring also as a drop).
+     *
+     * @return whether the record was published
+     */
+    public boolean session(final Scope session, final String name, final Attribution base,
+        final boolean totalsExact, final long deadlineNanos) {
+        if (!open) {
+            counters.sessionsUnrecorded.increment();
+            return false;
+        }
+        final CompiledGroup group = groups.resolve(null, Attribution.EMPTY, base, null, null);
+        final long now = clock.millis();
+        final long sequence = claimSession(deadlineNanos);
+        if (sequence < 0) {
+            counters.sessionsUnrecorded.increment();
+            return false;
+        }
+
+        final EventSlot slot = ring.get(sequence);
+        try {
+            final Reservations held = none(0, group);
+            writeCommon(slot, EventKind.SESSION, sequence, now, session, null, Attribution.EMPTY, base, null, held);
+            writeSession(slot, name, session, totalsExact);
+        } finally {
+            ring.publish(sequence);
+        }
+        return true;
+    }
+
+    /**
+     * Claims a slot for a session record without throwing: -1 when the pipeline closed (the claimed slot
+     * is given back as cancelled) or the ring is full past what the backpressure policy allows.
+     */
+    private long claimSession(final long deadlineNanos) {
+        while (true) {
+            try {
+                final long sequence = ring.tryNext();
+                if (!open) {
+                    final EventSlot slot = ring.get(sequence);
+                    slot.cancelled = true;
+                    slot.session = null;
+                    slot.conversation = null;
+                    ring.publish(sequence);
+                    counters.cancelledClaims.increment();
+                    return -1;
+                }
+                return sequence;
+            } catch (final InsufficientCapacityException e) {
+                if (backpressure != BackpressurePolicy.BLOCK || halted || System.nanoTime() - deadlineNanos >= 0) {
+                    counters.dropped.increment();
+                    return -1;
+                }
+                LockSupport.parkNanos(FULL_RING_PARK_NANOS);
+            }
+        }
+    }
+
     /** The group a rule names; refuses, at the call, a name no group was declared with. */
     private CompiledGroup declaredGroup(final String name) {
         final CompiledGroup group = groups.named(name);
@@ -474,6 +537,23 @@ public final class Ingest {
         slot.threshold = Double.NaN;
         slot.frequency = null;
         slot.rule = rule;
+    }
+
+    private static void writeSession(final EventSlot slot, final String name, final Scope session,
+        final boolean totalsExact) {
+        clearInteraction(slot);
+        slot.name = name;
+        slot.latencyNanos = session.durationNanos(System.nanoTime());
+        slot.complexity = null;
+        slot.attributes = Map.of();
+        slot.costOverrideNanos = Interaction.NO_OVERRIDE;
+        slot.value = 0;
+        slot.threshold = Double.NaN;
+        slot.frequency = null;
+        slot.rule = null;
+        slot.sessionOperations = session.operations();
+        slot.sessionCostNanos = session.costNanos();
+        slot.sessionTotalsExact = totalsExact;
     }
 
     private static void clearInteraction(final EventSlot slot) {

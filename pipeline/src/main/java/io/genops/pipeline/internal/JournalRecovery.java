@@ -1,5 +1,6 @@
 package io.genops.pipeline.internal;
 
+import io.genops.core.event.EventKind;
 import io.genops.core.journal.RecordView;
 import io.genops.core.pricing.EventPricer;
 import io.genops.pipeline.journal.JournalReader;
@@ -64,6 +65,9 @@ final class JournalRecovery {
         records++;
         lastCycle = cycle;
         lastLink = record.link();
+        if (record.kind() == EventKind.SESSION) {
+            return;
+        }
         pricer.countVolume(record);
         budgets.restore(record.team(), record.project(), record.customerId(), record.costNanos(),
             record.epochMillis(), nowMillis);

@@ -349,7 +349,7 @@ public final class Pipeline {
             money(byTeam), money(byAgent), money(byModel), groups, counters.sampling.snapshot(),
             new AlertMetrics(counters.alertStateKeys.get(), counters.alertStateEvictions.get(),
                 counters.alertRulesRejected.get(), alertJournal.journaled(), alertJournal.unjournaled()),
-            counters.rejectedRateLimited.sum(), groupMetrics());
+            counters.rejectedRateLimited.sum(), groupMetrics(), counters.sessionsUnrecorded.sum());
     }
 
     /** Per agent group, declared ones in order and the default last: a handful of entries at most. */

@@ -17,6 +17,8 @@ public final class PipelineCounters {
     public final LongAdder rejectedClosed = new LongAdder();
     /** Slots claimed by calls that then found the pipeline closed; published as no-ops, not accepted. */
     public final LongAdder cancelledClaims = new LongAdder();
+    /** Closed sessions whose session record was not published: the pipeline had closed or the ring was full. */
+    public final LongAdder sessionsUnrecorded = new LongAdder();
 
     public final AtomicLong processed = new AtomicLong();
     public final AtomicLong failedEvents = new AtomicLong();

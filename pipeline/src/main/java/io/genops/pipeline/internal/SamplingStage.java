@@ -21,6 +21,8 @@ import io.genops.pipeline.SamplingPolicy;
  * ones included; a group with a rate of its own for the event's kind decides at that fixed rate (after
  * the must-keep rule), and such events do not feed the adaptive statistics. Every other event is
  * decided by the pipeline's policy. The stage also counts each group's events, exports and cost.
+ *
+ * <p>A closed session's record is kept whatever the rates, unless its group exports nothing.
  */
 final class SamplingStage implements Stage {
     /** Rates are in millionths: 1,000,000 keeps everything. */
@@ -57,6 +59,10 @@ final class SamplingStage implements Stage {
 
     @Override
     public void onEvent(final EventSlot event, final boolean endOfBatch) {
+        if (event.kind == EventKind.SESSION) {
+            keepSession(event);
+            return;
+        }
         final int reason = decide(event);
         event.sampled = reason != DROP;
         if (event.sampled) {
@@ -71,6 +77,20 @@ final class SamplingStage implements Stage {
             PipelineCounters.increment(group.exported);
         }
         PipelineCounters.add(group.costNanos, event.costNanos);
+    }
+
+    /**
+     * A closed session's record is the parent of every exported event of the session, one per session:
+     * it is kept unless its agent group exports nothing. It is not one of the group's events.
+     */
+    private void keepSession(final EventSlot event) {
+        event.sampled = event.agentGroup.export;
+        if (event.sampled) {
+            PipelineCounters.increment(counters.sampledIn);
+            counters.sampling.kept(SamplingCounters.MUST_KEEP);
+        } else {
+            PipelineCounters.increment(counters.sampledOut);
+        }
     }
 
     private int decide(final EventSlot event) {

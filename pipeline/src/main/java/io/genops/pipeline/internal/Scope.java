@@ -17,6 +17,7 @@ public final class Scope {
     private static final VarHandle OPERATIONS;
     private static final VarHandle COST_NANOS;
     private static final VarHandle PROCESSED_THROUGH;
+    private static final VarHandle END_NANOS;
 
     static {
         try {
@@ -25,6 +26,7 @@ public final class Scope {
             OPERATIONS = lookup.findVarHandle(Scope.class, "operations", long.class);
             COST_NANOS = lookup.findVarHandle(Scope.class, "costNanos", long.class);
             PROCESSED_THROUGH = lookup.findVarHandle(Scope.class, "processedThrough", long.class);
+            END_NANOS = lookup.findVarHandle(Scope.class, "endNanos", long.class);
         } catch (final ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -87,11 +89,13 @@ public final class Scope {
         return startNanos;
     }
 
-    /** Marks the end once; later calls keep the first end. */
-    public void end(final long nanos) {
-        if (endNanos == 0) {
-            endNanos = nanos;
-        }
+    /**
+     * Marks the end once; later calls keep the first end.
+     *
+     * @return whether this call ended the scope, true for exactly one of racing calls
+     */
+    public boolean end(final long nanos) {
+        return END_NANOS.compareAndSet(this, 0L, nanos);
     }
 
     /** Nanoseconds from start to end, or to {@code nowNanos} while open. */

@@ -1,6 +1,7 @@
 package io.genops.pipeline.internal;
 
 import com.lmax.disruptor.EventHandler;
+import io.genops.core.event.EventKind;
 import io.genops.pipeline.StageErrorHandler;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -78,8 +79,9 @@ public final class StageRunner implements EventHandler<EventSlot> {
         }
     }
 
+    /** Counts the event into its scopes; a session's own record names its session but is not one of its operations. */
     private void settle(final EventSlot event) {
-        if (event.session != null) {
+        if (event.session != null && event.kind != EventKind.SESSION) {
             event.session.processed(event.sequence, event.costNanos);
         }
         if (event.conversation != null) {

@@ -1,6 +1,7 @@
 package io.genops.pipeline.journal;
 
 import io.genops.config.PriceTables;
+import io.genops.core.event.EventKind;
 import io.genops.core.event.Interaction;
 import io.genops.core.journal.RecordView;
 import io.genops.core.pricing.EventPricer;
@@ -22,7 +23,8 @@ import java.util.function.LongConsumer;
  * Several journals (one per pod) merge into one report.
  *
  * <p>Every record of a journal is priced, in order, so the month's volume discount is reproduced;
- * the filter decides only which records are reported. A replay with the tables the pipeline ran
+ * the filter decides only which records are reported. A closed session's record costs nothing and
+ * is not reported: its operations are, one by one. A replay with the tables the pipeline ran
  * with reproduces its costs exactly when the journal holds the whole month.
  */
 public final class Replayer {
@@ -85,7 +87,7 @@ public final class Replayer {
             report.countUnpriceable();
             return;
         }
-        if (!filter.matches(record)) {
+        if (record.kind() == EventKind.SESSION || !filter.matches(record)) {
             return;
         }
         final long recorded = record.costNanos();
