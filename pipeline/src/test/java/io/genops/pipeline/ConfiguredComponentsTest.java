@@ -79,7 +79,7 @@ class ConfiguredComponentsTest {
         final CapturingChannel pager = (CapturingChannel)TestProviders.BUILT.get(0);
         final TestProviders.CountingExporter prometheus = (TestProviders.CountingExporter)TestProviders.BUILT.get(1);
         assertThat(pager.alerts()).isNotEmpty().allSatisfy(alert -> assertThat(alert.rule()).contains("budget"));
-        assertThat(prometheus.delivered.get()).isEqualTo(10);
+        assertThat(prometheus.delivered.get()).as("the interactions and the session's record").isEqualTo(11);
         assertThat(genops.exporterStatuses()).extracting(status -> status.name()).containsExactly("prometheus");
     }
 
@@ -99,7 +99,7 @@ class ConfiguredComponentsTest {
         assertThat(genops.close(Duration.ofSeconds(10)).exportersCaughtUp()).isTrue();
 
         assertThat(TestProviders.BUILT).as("the configured ones are never built").isEmpty();
-        assertThat(byHand.delivered.get()).isEqualTo(1);
+        assertThat(byHand.delivered.get()).as("the interaction and the session's record").isEqualTo(2);
     }
 
     @Test

@@ -10,7 +10,8 @@ import java.util.Locale;
 /**
  * One journal record as one readable line, columns in a fixed order so that {@code grep} and
  * {@code awk} can work on them: time, kind, team, agent, agent group, what (the model, the signal and its value, or
- * the alert's name), tokens, cost, policy verdict, whether the record was sampled for export.
+ * the alert's name, or the closed session's name), tokens (a session's operations, duration and total
+ * cost), cost, policy verdict, whether the record was sampled for export.
  * <pre>
  * 2026-12-03T17:36:57.624Z interaction support  support-agent-02  default  gpt-4o-mini  in 1,200 (800 cache-read)
  *     out 350  0.000402 USD  ALLOWED  sampled
@@ -52,10 +53,16 @@ final class RecordLine {
             return Double.isNaN(record.threshold()) ? value : value + " (threshold " + number(record.threshold())
                 + ")";
         }
+        if (record.kind() == EventKind.SESSION) {
+            return "session " + orNone(record.name());
+        }
         return "alert " + orNone(record.name());
     }
 
     private static String tokens(final RecordView record) {
+        if (record.kind() == EventKind.SESSION) {
+            return sessionTotals(record);
+        }
         if (record.kind() != EventKind.INTERACTION) {
             return Text.NONE;
         }
@@ -71,6 +78,15 @@ final class RecordLine {
             tokens.append(" (").append(Text.count(record.reasoningTokens())).append(" reasoning)");
         }
         return tokens.toString();
+    }
+
+    /**
+     * A closed session's operations, how long it was open and its total cost; in this column rather than
+     * the cost column, which holds the record's own cost (nothing), so a sum of that column stays right.
+     */
+    private static String sessionTotals(final RecordView record) {
+        return Text.count(record.sessionOperations()) + " ops " + Text.duration(record.latencyNanos()) + " total "
+            + Text.usd(record.sessionCostNanos()) + " USD" + (record.sessionTotalsExact() ? "" : " (partial)");
     }
 
     private static String policy(final RecordView record) {

@@ -104,6 +104,7 @@ final class ReplayOutput {
         json.writeStringField("model_prices", modelPrices);
         json.writeStringField("platform_prices", platformPrices);
         json.writeNumberField("records", report.records());
+        json.writeNumberField("sessions", report.sessions());
         json.writeStringField("first", Text.time(report.firstMillis()));
         json.writeStringField("last", Text.time(report.lastMillis()));
         json.writeStringField("recorded_usd", Text.usd(report.recordedTotal()));

@@ -72,7 +72,7 @@ class BadJournalTest {
         final CommandRun run = CommandRun.of("verify", "--journal", journal.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("intact records           14", "damaged or out of chain  1")
+        assertThat(run.out()).contains("intact records           15", "damaged or out of chain  1")
             .containsPattern("[0-9a-f]+ \\(\\d{4}-\\d\\d-\\d\\d, record 14 of the day\\)\\s+checksum mismatch");
         assertOneLine(run, "genops verify: " + journal + ": 1 damaged or out-of-chain records");
     }
@@ -112,7 +112,7 @@ class BadJournalTest {
 
         final CommandRun run = CommandRun.of("verify", "--journal", journal.toString());
 
-        assertThat(run.out()).containsPattern("record 15 of the day\\)\\s+record of a newer version");
+        assertThat(run.out()).containsPattern("record 16 of the day\\)\\s+record of a newer version");
         assertOneLine(run, "genops verify: " + journal + ": 1 damaged or out-of-chain records");
     }
 

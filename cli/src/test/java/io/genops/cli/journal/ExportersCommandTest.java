@@ -30,11 +30,11 @@ class ExportersCommandTest {
         final CommandRun run = CommandRun.of("exporters", "--journal", journal.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("15 records, the newest at " + TestJournal.END)
-            .containsPattern("otlp\\s+" + Long.toHexString(indexes.get(14)) + "\\s+" + TestJournal.END
+        assertThat(run.out()).contains("16 records, the newest at " + TestJournal.END)
+            .containsPattern("otlp\\s+" + Long.toHexString(indexes.get(15)) + "\\s+" + TestJournal.END
                 + "\\s+0\\s+0 s \\(caught up\\)")
-            .containsPattern("prometheus\\s+none yet\\s+-\\s+15\\s+")
-            .containsPattern("raindrop\\s+" + Long.toHexString(indexes.get(9)) + "\\s+2026-12-02T09:00:00Z\\s+5\\s+"
+            .containsPattern("prometheus\\s+none yet\\s+-\\s+16\\s+")
+            .containsPattern("raindrop\\s+" + Long.toHexString(indexes.get(9)) + "\\s+2026-12-02T09:00:00Z\\s+6\\s+"
                 + "3.00 h");
     }
 

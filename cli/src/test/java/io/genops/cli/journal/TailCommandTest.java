@@ -26,11 +26,12 @@ class TailCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         final List<String> lines = run.out().lines().toList();
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).startsWith("2026-12-02T09:00:00Z signal      support")
-            .contains("response_quality=0.8", "ALLOWED", " default ");
-        assertThat(lines.get(1)).startsWith(TestJournal.END + " interaction sales")
+        assertThat(lines.get(0)).startsWith(TestJournal.END + " interaction sales")
             .contains(TestJournal.MARKED_AGENT + "  " + TestJournal.MARKED_GROUP + " ", "gpt-4o-mini",
                 "in 1,000 out 500", " USD ");
+        assertThat(lines.get(1)).as("the record the session left when it closed")
+            .startsWith(TestJournal.END + " session     -          -                  default    session test-shift")
+            .contains("15 ops ", " total 0.0", "0.00 USD", "ALLOWED", "sampled");
     }
 
     @Test
@@ -60,7 +61,8 @@ class TailCommandTest {
 
         final CommandRun run = tail.get(30, TimeUnit.SECONDS);
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out().lines()).hasSize(5).allMatch(line -> line.contains(" night "));
+        assertThat(run.out().lines()).hasSize(6).filteredOn(line -> line.contains(" night ")).hasSize(5);
+        assertThat(run.out().lines().toList().get(5)).contains(" session late-shift ", "5 ops ");
         assertThat(run.out()).contains("late-agent-0", "late-agent-4");
     }
 

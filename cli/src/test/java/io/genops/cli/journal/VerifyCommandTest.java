@@ -17,7 +17,7 @@ class VerifyCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).isEmpty();
-        assertThat(run.out()).contains("Journal " + journal, "intact records           15",
+        assertThat(run.out()).contains("Journal " + journal, "intact records           16",
             "first record             2026-11-30T10:00:00Z", "last record              " + TestJournal.END,
             "damaged or out of chain  0", "Every checksum and each day's hash chain verified.");
     }

@@ -245,7 +245,7 @@ public final class OtlpExporter implements Exporter {
     @Override
     public void add(final EventView event) {
         metrics.record(event);
-        if (!event.sampled()) {
+        if (!event.sampled() || event.kind() == EventKind.SESSION) {
             return;
         }
         try {

@@ -49,6 +49,8 @@ import java.util.function.Function;
  *     {@code properties}: {@code value, threshold} (when set){@code , frequency, agent_id, agent_group,
  *     session_id}, the six attribution fields{@code , cost_usd, cost_nanos}</td></tr>
  *   <tr><td>alert rule</td><td>none</td><td>skipped and counted in {@link RaindropStats#skipped()}</td></tr>
+ *   <tr><td>closed session</td><td>none</td><td>skipped and counted in {@link RaindropStats#skipped()}: the
+ *       ingestion API has no session object; each event carries its session id</td></tr>
  * </table>
  * Strings the record lacks are left out. Each request body is a JSON array of at most
  * {@code maxEventsPerRequest} objects (default and maximum 50, as Raindrop's own SDKs send).
@@ -181,11 +183,14 @@ public final class RaindropExporter implements Exporter {
         return true;
     }
 
-    /** Encodes an interaction or a signal into the batch; skips an alert rule. Never throws. */
+    /**
+     * Encodes an interaction or a signal into the batch; skips an alert rule and a closed session's
+     * record, which Raindrop's ingestion API has no place for. Never throws.
+     */
     @Override
     public void add(final EventView event) {
         final EventKind kind = event.kind();
-        if (kind == EventKind.ALERT) {
+        if (kind == EventKind.ALERT || kind == EventKind.SESSION) {
             skipped.incrementAndGet();
             return;
         }

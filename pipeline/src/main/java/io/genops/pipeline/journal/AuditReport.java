@@ -58,6 +58,7 @@ public final class AuditReport {
     private final Map<Dimension, Map<String, Line>> lines = new EnumMap<>(Dimension.class);
     private final Map<PolicyResult, Long> policyCounts = new EnumMap<>(PolicyResult.class);
     private long damaged;
+    private long sessions;
     private long unpriceable;
     private long firstMillis = Long.MAX_VALUE;
     private long lastMillis = Long.MIN_VALUE;
@@ -80,6 +81,10 @@ public final class AuditReport {
         policyCounts.merge(result, 1L, Long::sum);
     }
 
+    void countSession() {
+        sessions++;
+    }
+
     void countDamaged() {
         damaged++;
     }
@@ -99,6 +104,7 @@ public final class AuditReport {
         other.lines.forEach((dimension, rows) -> rows.forEach((key, line) -> line(dimension, key).addAll(line)));
         other.policyCounts.forEach((result, count) -> policyCounts.merge(result, count, Long::sum));
         damaged += other.damaged;
+        sessions += other.sessions;
         unpriceable += other.unpriceable;
         firstMillis = Math.min(firstMillis, other.firstMillis);
         lastMillis = Math.max(lastMillis, other.lastMillis);
@@ -133,6 +139,14 @@ public final class AuditReport {
     /** Damaged and out-of-chain records met while reading. */
     public long damaged() {
         return damaged;
+    }
+
+    /**
+     * Records of closed sessions the filter matched: they cost nothing, and are counted here rather than
+     * in {@link #records()}, whose records are the operations that carry the costs.
+     */
+    public long sessions() {
+        return sessions;
     }
 
     /** Records whose tokens the replay's price table cannot price without overflowing; left out of totals. */

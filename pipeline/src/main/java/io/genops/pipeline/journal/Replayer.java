@@ -24,8 +24,9 @@ import java.util.function.LongConsumer;
  *
  * <p>Every record of a journal is priced, in order, so the month's volume discount is reproduced;
  * the filter decides only which records are reported. A closed session's record costs nothing and
- * is not reported: its operations are, one by one. A replay with the tables the pipeline ran
- * with reproduces its costs exactly when the journal holds the whole month.
+ * is counted apart ({@link AuditReport#sessions()}): its operations are reported, one by one. A
+ * replay with the tables the pipeline ran with reproduces its costs exactly when the journal holds
+ * the whole month.
  */
 public final class Replayer {
     private static final int PROGRESS_EVERY = 1 << 16;
@@ -87,7 +88,11 @@ public final class Replayer {
             report.countUnpriceable();
             return;
         }
-        if (record.kind() == EventKind.SESSION || !filter.matches(record)) {
+        if (!filter.matches(record)) {
+            return;
+        }
+        if (record.kind() == EventKind.SESSION) {
+            report.countSession();
             return;
         }
         final long recorded = record.costNanos();

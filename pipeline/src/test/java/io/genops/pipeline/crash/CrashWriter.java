@@ -118,7 +118,8 @@ public final class CrashWriter {
             }
         }
         final ShutdownReport closed = genops.close(FLUSH_TIMEOUT);
-        final boolean allJournaled = closed.clean() && closed.metrics().journaled() == events;
+        // The interactions and the session's record.
+        final boolean allJournaled = closed.clean() && closed.metrics().journaled() == events + 1;
 
         final SingleChronicleQueue queue = daysAgo == 0 ? Journals.openForWriting(journal)
             : SingleChronicleQueueBuilder.binary(journal).rollCycle(Journals.ROLL_CYCLE)

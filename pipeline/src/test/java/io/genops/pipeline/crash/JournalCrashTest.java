@@ -129,7 +129,8 @@ class JournalCrashTest {
         final PipelineMetrics metrics = assertTimeoutPreemptively(RESTART_LIMIT,
             () -> appendAndClose(journal, GovernancePolicy.ADVISORY, now), "restarting under the same process id");
 
-        assertThat(metrics.journaled()).isEqualTo(APPENDED_AFTER_RESTART);
+        assertThat(metrics.journaled()).as("the interactions and the session's record")
+            .isEqualTo(APPENDED_AFTER_RESTART + 1);
         assertThat(metrics.failedEvents()).isZero();
         final JournalSnapshot after = JournalSnapshot.read(journal, epochDay(now));
         assertThat(after.records()).isEqualTo(2L * APPENDED_AFTER_RESTART);
@@ -204,7 +205,8 @@ class JournalCrashTest {
                 return append(genops);
             }
         }, "restarting over the crashed journal");
-        assertThat(metrics.journaled()).isEqualTo(APPENDED_AFTER_RESTART);
+        assertThat(metrics.journaled()).as("the interactions and the session's record")
+            .isEqualTo(APPENDED_AFTER_RESTART + 1);
 
         final AuditReport report = Replayer.builder().journal(journal).modelPrices(CrashTables.models())
             .platformPrices(CrashTables.platform()).build().run();

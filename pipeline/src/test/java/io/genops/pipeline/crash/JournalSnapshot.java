@@ -13,7 +13,8 @@ import java.util.Map;
  * What a reader finds in a journal after a crash: intact records, their costs per team on one day,
  * the damaged records the reader reported and where they lie, and records that passed the reader's
  * checks yet cannot have come from the crash writer (which would mean a damaged record was handed
- * over as valid).
+ * over as valid). The record a closed session leaves is passed over: the writer's interactions are
+ * what its confirmations count.
  */
 final class JournalSnapshot {
     private final Map<String, Long> teamNanosOnDay = new HashMap<>();
@@ -43,8 +44,11 @@ final class JournalSnapshot {
     }
 
     private void intact(final long index, final RecordView record, final long epochDay) {
-        records++;
         lastIntactIndex = Math.max(lastIntactIndex, index);
+        if (record.kind() == EventKind.SESSION && record.costNanos() == 0) {
+            return;
+        }
+        records++;
         totalNanos = Math.addExact(totalNanos, record.costNanos());
         final String team = record.team();
         if (record.kind() != EventKind.INTERACTION || record.costNanos() != CrashTables.INTERACTION_NANOS

@@ -38,15 +38,15 @@ class ExportRunnerTest {
 
         final ExporterStatus status = runUntil(flaky, () -> flaky.delivered.size());
 
-        assertThat(new HashSet<>(flaky.delivered)).hasSize(10_000);
+        assertThat(new HashSet<>(flaky.delivered)).hasSize(10_001);
         assertThat(status.retries()).isEqualTo(3);
-        assertThat(status.exported()).isEqualTo(10_000);
+        assertThat(status.exported()).isEqualTo(10_001);
         assertThat(status.lagRecords()).isZero();
 
         final RecordingExporter again = new RecordingExporter("otlp", true, attempt -> ExportResult.SUCCESS);
         write(500, 1.0);
-        runUntil(again, () -> again.delivered.size() >= 500 ? 10_500 : 0);
-        assertThat(again.delivered).as("a restart resumes after the saved position").hasSize(500);
+        runUntil(again, () -> again.delivered.size() >= 501 ? 10_502 : 0);
+        assertThat(again.delivered).as("a restart resumes after the saved position").hasSize(501);
     }
 
     @Test
@@ -60,7 +60,7 @@ class ExportRunnerTest {
 
         final RecordingExporter recovered = new RecordingExporter("stuck", true, attempt -> ExportResult.SUCCESS);
         runUntil(recovered, () -> recovered.delivered.size());
-        assertThat(new HashSet<>(recovered.delivered)).hasSize(2_000);
+        assertThat(new HashSet<>(recovered.delivered)).hasSize(2_001);
     }
 
     @Test
@@ -74,7 +74,7 @@ class ExportRunnerTest {
 
         assertThat(refused.failedEvents()).isEqualTo(refusing.adds).isBetween(150L, 450L);
         assertThat(refused.exported()).isZero();
-        assertThat(counted.exported()).as("an exporter of metrics sees every event").isEqualTo(3_000);
+        assertThat(counted.exported()).as("an exporter of metrics sees every event").isEqualTo(3_001);
     }
 
     private ExporterStatus runUntil(final RecordingExporter exporter, final LongSupplier progress) {
@@ -94,6 +94,7 @@ class ExportRunnerTest {
             TimeUnit.MILLISECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(4));
     }
 
+    /** Writes {@code interactions} in one session, and so {@code interactions + 1} records with the session's own. */
     private void write(final int interactions, final double samplingRate) {
         final Interaction interaction = Interaction.builder().model("m").inputTokens(10).build();
         try (GenOps genops = GenOps.builder().journal(journal).ringSize(1024)

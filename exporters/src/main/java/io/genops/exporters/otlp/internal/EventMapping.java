@@ -94,6 +94,8 @@ public final class EventMapping {
                 return "interaction";
             case SIGNAL:
                 return "signal";
+            case SESSION:
+                return "session";
             default:
                 return "alert";
         }

@@ -99,11 +99,17 @@ public final class EventMetrics {
         initEventPoints();
     }
 
-    /** Counts one event. */
+    /**
+     * Counts one event. A closed session's record counts in the event series under kind {@code session}
+     * (sessions closed) and nowhere else: it costs nothing and has no agent.
+     */
     public void record(final EventView event) {
         final EventKind kind = event.kind();
         eventPoint(kind, event.policyResult(), event.sampled()).inc();
         groupPoints(groups.resolve(event.group()))[kind.ordinal()].inc();
+        if (kind == EventKind.SESSION) {
+            return;
+        }
         final String agentId = event.agentId();
         final String agentType = agentTypes.resolve(agentId == null ? null : agentTypeOf.apply(agentId));
         cost.add(teams.resolve(event.team()), projects.resolve(event.project()), agentType, event.costNanos());
