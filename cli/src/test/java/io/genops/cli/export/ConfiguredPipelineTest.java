@@ -78,7 +78,7 @@ class ConfiguredPipelineTest {
             final ShutdownReport report = genops.close(Duration.ofSeconds(20));
 
             assertThat(report.exportersCaughtUp()).isTrue();
-            assertThat(loopback.spans.get()).isEqualTo(EVENTS);
+            assertThat(loopback.spans.get()).as("the interactions and the session's span").isEqualTo(EVENTS + 1);
             assertThat(loopback.authorizations).isNotEmpty().containsOnly(OTLP_TOKEN);
             assertThat(loopback.webhookPosts).hasSize(1).first().asString()
                 .startsWith("/hooks/" + HOOK_TOKEN + " ").contains("\"rule\":\"slow-answers\"", "\"critical\"");

@@ -38,8 +38,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Exports journaled events to an OpenTelemetry collector over OTLP, through the official exporters
- * ({@code OtlpHttpSpanExporter}, {@code OtlpGrpcLogRecordExporter}, ...): interactions as spans, signals
- * and alerts as log records, and metrics of every event. An export runner drives it from the journal;
+ * ({@code OtlpHttpSpanExporter}, {@code OtlpGrpcLogRecordExporter}, ...): interactions and closed sessions
+ * as spans, signals and alerts as log records, and metrics of every event. An export runner drives it from the journal;
  * there is no SDK tracer, span processor or metric reader in between: the runner is the batching, and
  * the journal is the buffer.
  *
@@ -87,15 +87,35 @@ import java.util.function.LongSupplier;
  * Budget attributes ({@code genops.budget.*}) are not exported: the journal record holds no budget
  * utilisation, and the exporter does not guess it. The user id and message content are never exported.
  *
- * <h2>Sessions: one trace each, without a session span</h2>
+ * <h2>Sessions: one trace each, under a session span</h2>
  * All spans and log records of a session share one trace id, 128 bits of SHA-256 of the session id, so a
- * trace view shows the session as a whole and any tool can compute its trace id. Span ids come from the
- * session id, sequence and time, so a batch sent again carries the same ids. There is no parent session
- * span: the journal has no record that closes a session, so a session span could only be sent with a
- * made-up end, and sent again (with the same id and another end) as later batches see the session go on,
- * which trace backends show as duplicate or broken spans; children that point to a parent id that never
- * arrives are shown as orphans. Interaction spans are therefore roots that share their session's trace;
- * {@code genops.session_id} finds them too. Events outside a session get a trace of their own.
+ * trace view shows the session as a whole and any tool can compute its trace id. When the session closes,
+ * its journal record (kind {@code SESSION}) becomes the trace's root span, named {@code session {name}}
+ * (the session's name, or its id when it has none): no semantic convention names sessions, and
+ * {@code session} followed by the name a user gave it reads as such in any trace view, beside the
+ * children's {@code invoke_agent {agent}}. Kind {@code INTERNAL}; it starts when the session opened
+ * (close time minus its duration) and ends when it closed; status {@code UNSET}.
+ * <table>
+ *   <caption>Session span attributes</caption>
+ *   <tr><th>attribute</th><th>from</th></tr>
+ *   <tr><td>{@code genops.session_id}, {@code genops.session.name}</td><td>the session's id and name</td></tr>
+ *   <tr><td>{@code genops.team}, ..., {@code genops.agent_group}, {@code genops.event.sequence}</td>
+ *       <td>the session's attribution and agent group, and its record's sequence, as on any span</td></tr>
+ *   <tr><td>{@code genops.session.operations}</td><td>interactions, signals and alert rules counted</td></tr>
+ *   <tr><td>{@code genops.session.cost.total}, {@code .total_nanos}, {@code genops.cost.currency}</td>
+ *       <td>the session's total cost as a double and exact in USD nanos; {@code USD}. Not
+ *       {@code genops.cost.total_nanos}: a sum of that attribute over all spans counts each cost once</td></tr>
+ *   <tr><td>{@code genops.session.totals_partial}</td><td>{@code true} when the session's close timed out
+ *       before every operation was counted, so the totals fall short</td></tr>
+ * </table>
+ * The session span's id is 64 bits of the same digest as the trace id, so it depends on the session id
+ * alone: every interaction span of the session names it as its parent, and every log record of the
+ * session carries it as its span id, from the first batch on, before the session's record (written when
+ * it closes, after its events) has arrived, and a batch sent again carries the same ids. Interaction span
+ * ids come from the session id, sequence and time. A session that never closes (the process stopped first,
+ * or its record could not be journaled; see {@code PipelineMetrics.sessionsUnrecorded}) has no session
+ * span: its children point to a parent that never arrives, which trace backends show as a trace with a
+ * missing root. Events outside a session are roots of a trace of their own.
  *
  * <h2>Signals and alerts: log records</h2>
  * A signal becomes a log record with event name {@code genops.signal}, severity INFO, body
@@ -245,12 +265,14 @@ public final class OtlpExporter implements Exporter {
     @Override
     public void add(final EventView event) {
         metrics.record(event);
-        if (!event.sampled() || event.kind() == EventKind.SESSION) {
+        if (!event.sampled()) {
             return;
         }
         try {
             if (event.kind() == EventKind.INTERACTION) {
                 spans.add(mapping.span(event));
+            } else if (event.kind() == EventKind.SESSION) {
+                spans.add(mapping.sessionSpan(event));
             } else {
                 logs.add(mapping.log(event));
             }

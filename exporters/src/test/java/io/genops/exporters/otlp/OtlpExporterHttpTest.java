@@ -126,11 +126,12 @@ class OtlpExporterHttpTest {
     }
 
     @Test
-    void sessionEvents_shareATraceIdDerivedFromTheSessionId_asRootSpans() {
+    void sessionEvents_shareATraceIdDerivedFromTheSessionId_underTheSessionsSpan() {
         exporter = builder().build();
+        final TestEvent closed = TestEvent.closedSession(6, "session-a", "night-shift", 90_000_000_000L);
         final List<TestEvent> events = List.of(TestEvent.interaction(1, "session-a", "bot"),
             TestEvent.interaction(2, "session-a", "bot"), TestEvent.interaction(3, "session-b", "bot"),
-            TestEvent.interaction(4, null, "bot"), TestEvent.signal(5, "session-a", "latency_ms", 820));
+            TestEvent.interaction(4, null, "bot"), TestEvent.signal(5, "session-a", "latency_ms", 820), closed);
 
         TestEvent.feed(exporter, events);
 
@@ -139,15 +140,26 @@ class OtlpExporterHttpTest {
             .collect(Collectors.toMap(s -> (Long)Received.attributes(s.getAttributesList())
                 .get("genops.event.sequence"), s -> s));
         final String traceA = sha256Hex("session-a").substring(0, 32);
-        assertThat(Received.hex(spans.get(1L).getTraceId())).isEqualTo(traceA);
-        assertThat(Received.hex(spans.get(2L).getTraceId())).isEqualTo(traceA);
+        final String sessionSpanA = sha256Hex("session-a").substring(32, 48);
+        final Span session = spans.get(6L);
+        assertThat(Received.hex(session.getTraceId())).isEqualTo(traceA);
+        assertThat(Received.hex(session.getSpanId())).as("bits 128 to 191 of the same digest").isEqualTo(sessionSpanA);
+        assertThat(session.getParentSpanId().isEmpty()).as("the session span is the trace's root").isTrue();
+        for (final long child : new long[] {1, 2}) {
+            assertThat(Received.hex(spans.get(child).getTraceId())).isEqualTo(traceA);
+            assertThat(Received.hex(spans.get(child).getParentSpanId())).isEqualTo(sessionSpanA);
+        }
         assertThat(Received.hex(spans.get(3L).getTraceId())).isEqualTo(sha256Hex("session-b").substring(0, 32));
+        assertThat(Received.hex(spans.get(3L).getParentSpanId()))
+            .as("session-b has not closed, its children still name its span").isEqualTo(sha256Hex("session-b")
+                .substring(32, 48));
         assertThat(Received.hex(spans.get(4L).getTraceId())).isNotIn(traceA, sha256Hex("session-b").substring(0, 32));
-        assertThat(spans.values()).allSatisfy(span -> assertThat(span.getParentSpanId().isEmpty()).isTrue());
+        assertThat(spans.get(4L).getParentSpanId().isEmpty()).as("an event outside a session is a root").isTrue();
         assertThat(spans.values().stream().map(s -> Received.hex(s.getSpanId())).collect(Collectors.toSet()))
-            .hasSize(4);
+            .hasSize(5);
         final LogRecord signal = receiver.received.logRecords().get(0);
         assertThat(Received.hex(signal.getTraceId())).as("a signal joins its session's trace").isEqualTo(traceA);
+        assertThat(Received.hex(signal.getSpanId())).as("and belongs to the session's span").isEqualTo(sessionSpanA);
 
         final OtlpHttpReceiver second = receiver;
         final int before = second.received.spans().size();
@@ -155,10 +167,41 @@ class OtlpExporterHttpTest {
             TestEvent.feed(again, events);
             assertThat(again.send()).isEqualTo(ExportResult.SUCCESS);
         }
-        final List<Span> resent = second.received.spans().subList(before, before + 4);
+        final List<Span> resent = second.received.spans().subList(before, before + 5);
         assertThat(resent.stream().map(s -> Received.hex(s.getSpanId())).collect(Collectors.toSet()))
             .as("the same events get the same span ids, so a backend can spot a batch sent twice")
             .isEqualTo(spans.values().stream().map(s -> Received.hex(s.getSpanId())).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void closedSession_becomesASpanFromOpenToClose_withItsNameAttributionAndTotals() {
+        exporter = builder().build();
+        final TestEvent closed = TestEvent.closedSession(7, "shift-3k9x", "night-shift", 90_000_000_000L);
+        closed.sessionTotalsExact = false;
+
+        TestEvent.feed(exporter, closed);
+
+        assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
+        final Span span = receiver.received.spans().get(0);
+        assertThat(span.getName()).isEqualTo("session night-shift");
+        assertThat(span.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_INTERNAL);
+        assertThat(span.getEndTimeUnixNano()).isEqualTo(closed.epochMillis * 1_000_000L);
+        assertThat(span.getStartTimeUnixNano()).isEqualTo(closed.epochMillis * 1_000_000L - 90_000_000_000L);
+        assertThat(span.getStatus().getCode()).isEqualTo(Status.StatusCode.STATUS_CODE_UNSET);
+        assertThat(span.getAttributesList()).extracting(KeyValue::getKey).doesNotHaveDuplicates();
+        assertThat(Received.attributes(span.getAttributesList())).containsOnly(
+            entry("genops.session.name", "night-shift"),
+            entry("genops.session_id", "shift-3k9x"),
+            entry("genops.agent_group", "default"),
+            entry("genops.team", "support"),
+            entry("genops.project", "helpdesk"),
+            entry("genops.event.sequence", 7L),
+            entry("genops.session.operations", 3L),
+            entry("genops.session.cost.total", 0.012345678),
+            entry("genops.session.cost.total_nanos", 12_345_678L),
+            entry("genops.cost.currency", "USD"),
+            entry("genops.session.totals_partial", true));
+        assertThat(receiver.received.logRecords()).isEmpty();
     }
 
     @Test

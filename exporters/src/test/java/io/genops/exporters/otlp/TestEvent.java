@@ -56,6 +56,9 @@ final class TestEvent implements EventView {
     PolicyReason policyReason = PolicyReason.NONE;
     boolean sampled = true;
     boolean failed;
+    long sessionOperations;
+    long sessionCostNanos;
+    boolean sessionTotalsExact = true;
 
     static TestEvent interaction(final long sequence, final String sessionId, final String agentId) {
         final TestEvent event = new TestEvent();
@@ -85,6 +88,24 @@ final class TestEvent implements EventView {
         event.frequency = Frequency.STANDARD;
         event.team = "support";
         event.platformCostNanos = 10_000_000;
+        return event;
+    }
+
+    /** The record of session {@code sessionId}, open for {@code durationNanos} up to this record's time. */
+    static TestEvent closedSession(final long sequence, final String sessionId, final String name,
+        final long durationNanos) {
+        final TestEvent event = new TestEvent();
+        event.kind = EventKind.SESSION;
+        event.sequence = sequence;
+        event.epochMillis += sequence;
+        event.sessionId = sessionId;
+        event.name = name;
+        event.team = "support";
+        event.project = "helpdesk";
+        event.latencyNanos = durationNanos;
+        event.complexity = null;
+        event.sessionOperations = 3;
+        event.sessionCostNanos = 12_345_678;
         return event;
     }
 
@@ -317,5 +338,20 @@ final class TestEvent implements EventView {
     @Override
     public boolean failed() {
         return failed;
+    }
+
+    @Override
+    public long sessionOperations() {
+        return sessionOperations;
+    }
+
+    @Override
+    public long sessionCostNanos() {
+        return sessionCostNanos;
+    }
+
+    @Override
+    public boolean sessionTotalsExact() {
+        return sessionTotalsExact;
     }
 }

@@ -14,14 +14,16 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
 
 /**
- * Turns one event into what OTLP carries: an interaction into a span, a signal or an alert into a log
- * record. Reads the view during the call and keeps nothing of it but immutable strings. Message
+ * Turns one event into what OTLP carries: an interaction or a closed session into a span, a signal or
+ * an alert into a log record. Reads the view during the call and keeps nothing of it but immutable strings. Message
  * content and the user id are never exported, whatever the pipeline captured.
  *
  * <p>Not thread-safe: one per exporter, used on the runner's thread.
  */
 public final class EventMapping {
     static final long NANOS_PER_MILLI = 1_000_000L;
+    /** The first word of a session span's name; no semantic convention names sessions. */
+    static final String SESSION_SPAN = "session";
 
     private final Telemetry telemetry;
     private final Ids ids = new Ids();
@@ -52,7 +54,34 @@ public final class EventMapping {
         final long startNanos = endNanos - Math.max(0, event.latencyNanos());
         final StatusData status = event.error() == null ? StatusData.unset()
             : StatusData.create(StatusCode.ERROR, event.error());
-        return new EventSpan(name, context(event), status, startNanos, endNanos, attributes.build(), telemetry);
+        final Ids.EventIds eventIds = ids.of(event);
+        return new EventSpan(name, context(eventIds.traceId(), eventIds.spanId()), parent(eventIds), status,
+            startNanos, endNanos, attributes.build(), telemetry);
+    }
+
+    /**
+     * The span of a closed session, {@code session {name}}, from when it opened to when it closed: the
+     * parent of its events' spans and log records. Its totals are {@code genops.session.*} attributes,
+     * never {@code genops.cost.total_nanos}, so a sum of that attribute over spans counts each cost once.
+     */
+    public SpanData sessionSpan(final EventView event) {
+        final EventAttributes.Builder attributes = this.attributes.reset();
+        attributes.put(Keys.SESSION_NAME, event.name());
+        attribution(attributes, event);
+        attributes.put(Keys.SESSION_OPERATIONS, event.sessionOperations());
+        attributes.put(Keys.SESSION_COST_TOTAL, usd(event.sessionCostNanos()));
+        attributes.put(Keys.SESSION_COST_TOTAL_NANOS, event.sessionCostNanos());
+        attributes.put(Keys.COST_CURRENCY, Keys.USD);
+        if (!event.sessionTotalsExact()) {
+            attributes.put(Keys.SESSION_TOTALS_PARTIAL, true);
+        }
+
+        final String label = event.name() != null ? event.name() : event.sessionId();
+        final long endNanos = event.epochMillis() * NANOS_PER_MILLI;
+        final long startNanos = endNanos - Math.max(0, event.latencyNanos());
+        final Ids.EventIds eventIds = ids.of(event);
+        return new EventSpan(SESSION_SPAN + " " + label, context(eventIds.traceId(), eventIds.spanId()),
+            SpanContext.getInvalid(), StatusData.unset(), startNanos, endNanos, attributes.build(), telemetry);
     }
 
     /**
@@ -83,8 +112,11 @@ public final class EventMapping {
             eventName = "genops.alert";
             severity = Severity.WARN;
         }
-        return new EventLog(eventName, event.epochMillis() * NANOS_PER_MILLI, context(event), severity, body,
-            attributes.build(), telemetry);
+        // A log record of a session belongs to the session's span; one outside a session keeps an id of its own.
+        final Ids.EventIds eventIds = ids.of(event);
+        final String spanId = eventIds.parentSpanId() != null ? eventIds.parentSpanId() : eventIds.spanId();
+        return new EventLog(eventName, event.epochMillis() * NANOS_PER_MILLI, context(eventIds.traceId(), spanId),
+            severity, body, attributes.build(), telemetry);
     }
 
     /** The lower-case name of an event kind, as attribute {@code genops.event.kind} carries it. */
@@ -101,10 +133,14 @@ public final class EventMapping {
         }
     }
 
-    private SpanContext context(final EventView event) {
-        final Ids.EventIds eventIds = ids.of(event);
-        return SpanContext.create(eventIds.traceId(), eventIds.spanId(), TraceFlags.getSampled(),
-            TraceState.getDefault());
+    private static SpanContext context(final String traceId, final String spanId) {
+        return SpanContext.create(traceId, spanId, TraceFlags.getSampled(), TraceState.getDefault());
+    }
+
+    /** The session's span for an event of a session, else invalid: the span is a root. */
+    private static SpanContext parent(final Ids.EventIds eventIds) {
+        return eventIds.parentSpanId() == null ? SpanContext.getInvalid()
+            : context(eventIds.traceId(), eventIds.parentSpanId());
     }
 
     private static void genAi(final EventAttributes.Builder attributes, final EventView event) {

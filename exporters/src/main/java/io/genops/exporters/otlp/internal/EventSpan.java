@@ -12,23 +12,25 @@ import io.opentelemetry.sdk.trace.data.StatusData;
 import java.util.List;
 
 /**
- * A finished span built from one journaled interaction: immutable, without events or links, never
+ * A finished span built from one journaled interaction or closed session: immutable, without events or links, never
  * dropping an attribute. It goes straight to the OTLP span exporter; no tracer or span processor of
  * the SDK is involved.
  */
 final class EventSpan implements SpanData {
     private final String name;
     private final SpanContext context;
+    private final SpanContext parent;
     private final StatusData status;
     private final long startEpochNanos;
     private final long endEpochNanos;
     private final Attributes attributes;
     private final Telemetry telemetry;
 
-    EventSpan(final String name, final SpanContext context, final StatusData status, final long startEpochNanos,
-        final long endEpochNanos, final Attributes attributes, final Telemetry telemetry) {
+    EventSpan(final String name, final SpanContext context, final SpanContext parent, final StatusData status,
+        final long startEpochNanos, final long endEpochNanos, final Attributes attributes, final Telemetry telemetry) {
         this.name = name;
         this.context = context;
+        this.parent = parent;
         this.status = status;
         this.startEpochNanos = startEpochNanos;
         this.endEpochNanos = endEpochNanos;
@@ -52,10 +54,10 @@ final class EventSpan implements SpanData {
         return context;
     }
 
-    /** Invalid: an interaction span is a root within its session's trace; see the exporter's javadoc. */
+    /** The session's span for an interaction of a session; invalid (a root) otherwise. See the exporter's javadoc. */
     @Override
     public SpanContext getParentSpanContext() {
-        return SpanContext.getInvalid();
+        return parent;
     }
 
     @Override

@@ -34,6 +34,13 @@ public final class Keys {
     public static final AttributeKey<String> COST_CENTER = AttributeKey.stringKey("genops.cost_center");
     public static final AttributeKey<String> FEATURE = AttributeKey.stringKey("genops.feature");
     public static final AttributeKey<String> SESSION_ID = AttributeKey.stringKey("genops.session_id");
+    public static final AttributeKey<String> SESSION_NAME = AttributeKey.stringKey("genops.session.name");
+    public static final AttributeKey<Long> SESSION_OPERATIONS = AttributeKey.longKey("genops.session.operations");
+    public static final AttributeKey<Double> SESSION_COST_TOTAL = AttributeKey.doubleKey("genops.session.cost.total");
+    public static final AttributeKey<Long> SESSION_COST_TOTAL_NANOS =
+        AttributeKey.longKey("genops.session.cost.total_nanos");
+    public static final AttributeKey<Boolean> SESSION_TOTALS_PARTIAL =
+        AttributeKey.booleanKey("genops.session.totals_partial");
     public static final AttributeKey<Double> COST_TOTAL = AttributeKey.doubleKey("genops.cost.total");
     public static final AttributeKey<Long> COST_TOTAL_NANOS = AttributeKey.longKey("genops.cost.total_nanos");
     public static final AttributeKey<String> COST_CURRENCY = AttributeKey.stringKey("genops.cost.currency");
