@@ -31,7 +31,9 @@ public enum PipelineCount {
     /** Alert deliveries whose channel failed. */
     ALERTS_FAILED(true),
     /** Alerts lost because the delivery queue was full. */
-    ALERTS_DROPPED(true);
+    ALERTS_DROPPED(true),
+    /** Closed sessions whose session record is not in the journal (the ring was full, or the pipeline closed). */
+    SESSIONS_UNRECORDED(true);
 
     private final boolean monotonic;
 

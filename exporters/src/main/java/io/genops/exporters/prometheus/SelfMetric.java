@@ -38,6 +38,8 @@ public enum SelfMetric {
         "Alert deliveries whose channel failed"),
     ALERTS_DROPPED("genops_pipeline_alerts_dropped_total", true, null, 1,
         "Alerts lost because the delivery queue was full"),
+    SESSIONS_UNRECORDED("genops_pipeline_sessions_unrecorded_total", true, null, 1,
+        "Closed sessions whose session record is not in the journal"),
     EXPORTER_EXPORTED("genops_exporter_events_exported_total", true, "exporter", 1,
         "Events an exporter delivered"),
     EXPORTER_FAILED("genops_exporter_events_failed_total", true, "exporter", 1,

@@ -143,6 +143,7 @@ public final class Pipeline {
             case ALERTS_FIRED -> counters.alertsFired.get();
             case ALERTS_FAILED -> dispatcher.failed();
             case ALERTS_DROPPED -> dispatcher.dropped();
+            case SESSIONS_UNRECORDED -> counters.sessionsUnrecorded.sum();
         };
     }
 

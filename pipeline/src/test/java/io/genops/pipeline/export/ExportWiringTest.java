@@ -95,6 +95,7 @@ class ExportWiringTest {
             .isEqualTo(refused).isPositive();
         assertThat(readings.count(PipelineCount.PROCESSED)).isEqualTo(metrics.processed());
         assertThat(readings.count(PipelineCount.RING_CAPACITY)).isEqualTo(metrics.ringCapacity());
+        assertThat(readings.count(PipelineCount.SESSIONS_UNRECORDED)).isEqualTo(metrics.sessionsUnrecorded()).isZero();
         assertThat(readings.exporters()).extracting(ExporterReading::name).containsExactly("counting", "throwing");
         assertThat(readings.budgets()).singleElement().satisfies(budget -> {
             assertThat(budget.allocatedNanos()).isEqualTo(3_000_000L);
