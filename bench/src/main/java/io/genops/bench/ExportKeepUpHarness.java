@@ -67,6 +67,8 @@ public final class ExportKeepUpHarness {
             System.out.printf("stopped producing; %s after %.2f s; %d events exported, %d requests received%n",
                 status.lagRecords() == 0 ? "the exporter caught up" : "the exporter was still " + status.lagRecords()
                     + " records behind", caughtUpNanos / 1e9, status.exported(), requests.get());
+            System.out.printf("runner: %d retries, %d failed batches; exporter: %d failed sends of %d%n",
+                status.retries(), status.failedBatches(), otlp.stats().failedSends(), otlp.stats().sends());
             printCpu(status.exported());
             genops.close(Duration.ofSeconds(30));
         } finally {

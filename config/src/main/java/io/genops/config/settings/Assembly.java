@@ -284,7 +284,7 @@ final class Assembly {
             Optional.ofNullable(values.get(ConfigKeys.OTLP_CLIENT_KEY)),
             Optional.ofNullable(values.get(ConfigKeys.OTLP_CLIENT_CERTIFICATE)),
             values.get(ConfigKeys.OTLP_METRIC_INTERVAL), values.get(ConfigKeys.OTLP_MAX_METRIC_SERIES),
-            values.get(ConfigKeys.OTLP_REQUEST_SIZE));
+            values.get(ConfigKeys.OTLP_REQUEST_SIZE), values.get(ConfigKeys.OTLP_MAX_CONCURRENT_REQUESTS));
     }
 
     private ExportSettings.Prometheus prometheus() {

@@ -44,11 +44,12 @@ public record ExportSettings(int batchSize, Duration batchAge, int maxAttempts, 
      * @param metricInterval      the least time between two metric exports
      * @param maxMetricSeries     metric series kept before the overflow series
      * @param requestSize         the most spans, or log records, one request carries
+     * @param maxConcurrentRequests the most requests of one signal under way at once
      */
     public record Otlp(boolean enabled, Optional<URI> endpoint, Protocol protocol, Map<String, Secret> headers,
         Duration timeout, boolean gzip, String serviceName, Map<String, String> resourceAttributes,
         Optional<Path> trustedCertificates, Optional<Path> clientKey, Optional<Path> clientCertificate,
-        Duration metricInterval, int maxMetricSeries, int requestSize) {
+        Duration metricInterval, int maxMetricSeries, int requestSize, int maxConcurrentRequests) {
         /** Mirrors the exporters' {@code OtlpProtocol}. */
         public enum Protocol {
             HTTP_PROTOBUF, GRPC

@@ -8,8 +8,8 @@ package io.genops.core.export;
  * @param failedEvents events in batches it gave up, or could not take
  * @param retries      sends it repeated
  * @param lagRecords   journal records it has not settled yet
- * @param lagMillis    the age of the last event it settled while newer records wait; 0 when caught up,
- *                     -1 when it has settled nothing yet
+ * @param lagMillis    the age of the last event it settled while newer records wait; 0 when caught up;
+ *                     while it has settled nothing yet, how long it has been running
  */
 public record ExporterReading(String name, long exported, long failedEvents, long retries, long lagRecords,
     long lagMillis) {

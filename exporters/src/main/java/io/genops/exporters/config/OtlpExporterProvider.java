@@ -23,7 +23,7 @@ public final class OtlpExporterProvider implements ExporterProvider {
                 : OtlpProtocol.HTTP_PROTOBUF)
             .gzip(otlp.gzip()).timeout(otlp.timeout()).serviceName(otlp.serviceName())
             .metricInterval(otlp.metricInterval()).maxMetricSeries(otlp.maxMetricSeries())
-            .requestSize(otlp.requestSize());
+            .requestSize(otlp.requestSize()).maxConcurrentRequests(otlp.maxConcurrentRequests());
         otlp.endpoint().ifPresent(builder::endpoint);
         otlp.headers().forEach((name, value) -> builder.header(name, value.reveal()));
         otlp.resourceAttributes().forEach(builder::resourceAttribute);

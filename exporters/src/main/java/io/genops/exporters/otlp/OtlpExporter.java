@@ -160,8 +160,9 @@ import java.util.function.LongSupplier;
  *
  * <h2>Sending, retrying, results</h2>
  * Spans and log records go in requests of at most {@code requestSize} items, each started as soon as its
- * items are added; {@link #send()} starts the rest (and the metrics when due), and waits for the answers
- * up to {@code timeout}: all accepted answers {@link ExportResult#SUCCESS}; anything else
+ * items are added and one of {@code maxConcurrentRequests} places is free; {@link #send()} starts the
+ * rest as places free up (and the metrics when due), and waits for the answers up to {@code timeout}:
+ * all accepted answers {@link ExportResult#SUCCESS}; anything else
  * (refused connection, timeout, an error status) answers {@link ExportResult#RETRY} and keeps the batch.
  * The next send repeats only the requests not yet accepted, and does not repeat one still waiting for
  * its answer, so a batch reaches the collector once unless an answer is lost. The official exporters'
@@ -189,10 +190,12 @@ public final class OtlpExporter implements Exporter {
     public static final Duration DEFAULT_METRIC_INTERVAL = Duration.ofSeconds(10);
     public static final int DEFAULT_MAX_METRIC_SERIES = 2000;
     public static final int DEFAULT_REQUEST_SIZE = 512;
+    public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 4;
     static final Duration LONGEST_TIMEOUT = Duration.ofMinutes(10);
     static final Duration LONGEST_METRIC_INTERVAL = Duration.ofHours(1);
     static final int MOST_METRIC_SERIES = 100_000;
     static final int LARGEST_REQUEST = 100_000;
+    static final int MOST_CONCURRENT_REQUESTS = 64;
 
     private final String name;
     private final String description;
@@ -210,6 +213,8 @@ public final class OtlpExporter implements Exporter {
         "The next export carries the same cumulative totals");
     private final FailureLog mappingFailures = failureLog("conversions of this exporter",
         "Those events are counted in the metrics but not exported");
+    private final FailureLog figureFailures = failureLog("reads of the pipeline's figures",
+        "The event metrics went out without them");
 
     private final AtomicLong spansExported = new AtomicLong();
     private final AtomicLong logsExported = new AtomicLong();
@@ -243,8 +248,8 @@ public final class OtlpExporter implements Exporter {
         this.mapping = new EventMapping(telemetry);
         this.metrics = new EventMetrics(telemetry, b.maxMetricSeries, startEpochNanos,
             failureLog("gauge reads", "A gauge that cannot be read is left out of that export"));
-        this.spans = new BatchPart<>(transport::exportSpans, b.requestSize);
-        this.logs = new BatchPart<>(transport::exportLogs, b.requestSize);
+        this.spans = new BatchPart<>(transport::exportSpans, b.requestSize, b.maxConcurrentRequests);
+        this.logs = new BatchPart<>(transport::exportLogs, b.requestSize, b.maxConcurrentRequests);
     }
 
     public static Builder builder() {
@@ -373,6 +378,22 @@ public final class OtlpExporter implements Exporter {
             && (!metricsAttempted || lastMetricExportFailed || now - lastMetricAttemptNanos >= metricIntervalNanos);
     }
 
+    /** Adds the pipeline's figures, if attached; one that cannot be read leaves them out of this export only. */
+    private void collectFigures(final List<MetricData> collected, final long epochNanos) {
+        final PipelineFigures pipeline = figures;
+        if (pipeline == null) {
+            return;
+        }
+        final int before = collected.size();
+        try {
+            pipeline.collect(collected, epochNanos);
+        } catch (final RuntimeException e) {
+            collected.subList(before, collected.size()).clear();
+            figureFailures.failed("OTLP exporter '" + name + "' could not read the pipeline's own figures ("
+                + e.getClass().getSimpleName() + ")");
+        }
+    }
+
     private boolean hasMetrics() {
         return !metrics.isEmpty() || figures != null;
     }
@@ -383,10 +404,7 @@ public final class OtlpExporter implements Exporter {
         try {
             final long epochNanos = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
             final List<MetricData> collected = new ArrayList<>(metrics.collect(epochNanos));
-            final PipelineFigures pipeline = figures;
-            if (pipeline != null) {
-                pipeline.collect(collected, epochNanos);
-            }
+            collectFigures(collected, epochNanos);
             metricsPending = transport.exportMetrics(collected);
         } catch (final RuntimeException e) {
             metricsPending = CompletableResultCode.ofExceptionalFailure(e);
@@ -442,6 +460,7 @@ public final class OtlpExporter implements Exporter {
         private Duration metricInterval = DEFAULT_METRIC_INTERVAL;
         private int maxMetricSeries = DEFAULT_MAX_METRIC_SERIES;
         private int requestSize = DEFAULT_REQUEST_SIZE;
+        private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
 
         private Builder() {
         }
@@ -564,6 +583,21 @@ public final class OtlpExporter implements Exporter {
         }
 
         /**
+         * The most requests of one signal under way at once; 1 to 64; default 4. Further requests of a
+         * batch wait for an answer to free a place. The official HTTP sender runs at most max(cores, 5)
+         * requests at a time and fails the rest at once, so a higher value only helps on larger machines.
+         */
+        public Builder maxConcurrentRequests(final int requests) {
+            Checks.positive(requests, "maxConcurrentRequests");
+            if (requests > MOST_CONCURRENT_REQUESTS) {
+                throw new IllegalArgumentException("maxConcurrentRequests must be at most " + MOST_CONCURRENT_REQUESTS
+                    + ": " + requests);
+            }
+            this.maxConcurrentRequests = requests;
+            return this;
+        }
+
+        /**
          * Reads the TLS files and builds the exporter; its connections open on the first send.
          *
          * @throws IllegalArgumentException when a gRPC endpoint has a path or a TLS file cannot be read
@@ -599,7 +633,7 @@ public final class OtlpExporter implements Exporter {
         String describe() {
             return "protocol=" + protocol + ", endpoint=" + Checked.shown(target()) + ", gzip=" + gzip + ", headers="
                 + headers.keySet() + " (values hidden), timeout=" + timeout + ", requestSize=" + requestSize
-                + ", service=" + serviceName;
+                + ", maxConcurrentRequests=" + maxConcurrentRequests + ", service=" + serviceName;
         }
     }
 }

@@ -291,7 +291,7 @@ public final class PrometheusExporter implements Exporter {
             attachExporter(pipeline, subject, SelfMetric.EXPORTER_FAILED, ExporterReading::failedEvents);
             attachExporter(pipeline, subject, SelfMetric.EXPORTER_RETRIES, ExporterReading::retries);
             attachExporter(pipeline, subject, SelfMetric.EXPORTER_LAG_RECORDS, ExporterReading::lagRecords);
-            attachExporter(pipeline, subject, SelfMetric.EXPORTER_LAG_SECONDS, r -> Math.max(0, r.lagMillis()));
+            attachExporter(pipeline, subject, SelfMetric.EXPORTER_LAG_SECONDS, ExporterReading::lagMillis);
         }
         if (!callbacks.hasBudgets()) {
             budgets(pipeline::budgets);

@@ -20,7 +20,7 @@ class OtlpExporterBuilderTest {
             assertThat(exporter.name()).isEqualTo("otlp");
             assertThat(exporter.sampledOnly()).isFalse();
             assertThat(exporter.toString()).contains("protocol=HTTP_PROTOBUF", "endpoint=http://localhost:4318",
-                "gzip=true", "timeout=PT10S", "requestSize=512", "service=genops");
+                "gzip=true", "timeout=PT10S", "requestSize=512", "maxConcurrentRequests=4", "service=genops");
         }
         try (OtlpExporter grpc = OtlpExporter.builder().protocol(OtlpProtocol.GRPC).build()) {
             assertThat(grpc.toString()).contains("endpoint=http://localhost:4317");
@@ -75,6 +75,9 @@ class OtlpExporterBuilderTest {
         assertThatThrownBy(() -> builder.maxMetricSeries(1_000_000)).hasMessageContaining("at most 100000");
         assertThatThrownBy(() -> builder.requestSize(0)).hasMessageContaining("requestSize");
         assertThatThrownBy(() -> builder.requestSize(100_001)).hasMessage("requestSize must be at most 100000: 100001");
+        assertThatThrownBy(() -> builder.maxConcurrentRequests(0)).hasMessageContaining("maxConcurrentRequests");
+        assertThatThrownBy(() -> builder.maxConcurrentRequests(65))
+            .hasMessage("maxConcurrentRequests must be at most 64: 65");
         assertThatThrownBy(() -> builder.serviceName("")).hasMessageContaining("serviceName");
         assertThatThrownBy(() -> builder.resourceAttribute("service.name", "x")).hasMessageContaining("serviceName");
         assertThatThrownBy(() -> builder.name("../escape")).hasMessageContaining("position file");

@@ -295,6 +295,22 @@ class OtlpExporterHttpTest {
     }
 
     @Test
+    void aBatchOfManyRequests_goesOutInOneSend_aFewAtATime() {
+        exporter = builder().requestSize(16).maxConcurrentRequests(3).build();
+        final List<TestEvent> events = new ArrayList<>();
+        for (int i = 0; i < 800; i++) {
+            events.add(TestEvent.interaction(i, "s", "bot"));
+        }
+        TestEvent.feed(exporter, events);
+
+        assertThat(exporter.send()).as("more requests than the HTTP sender runs at once, none refused")
+            .isEqualTo(ExportResult.SUCCESS);
+        assertThat(receiver.received.traces).hasSize(50);
+        assertThat(receiver.received.spans()).hasSize(800);
+        assertThat(exporter.stats().failedSends()).isZero();
+    }
+
+    @Test
     void aLargeBatch_goesInRequestsOfRequestSize_theFirstOnesBeforeTheSend() {
         exporter = builder().requestSize(100).build();
         final List<TestEvent> events = new ArrayList<>();

@@ -53,6 +53,8 @@ public final class ExportRunner {
     private volatile boolean stopping;
     private volatile SingleChronicleQueue queue;
     private volatile boolean caughtUp;
+    /** When {@link #start} was called: the lag's start while nothing has been settled yet. */
+    private volatile long startedMillis;
     private long lastWarnNanos;
 
     // The batch being gathered; runner thread only.
@@ -74,6 +76,7 @@ public final class ExportRunner {
     }
 
     public void start() {
+        startedMillis = System.currentTimeMillis();
         thread.start();
     }
 
@@ -279,8 +282,8 @@ public final class ExportRunner {
             }
         }
         final long settledAt = settledMillis.get();
-        final long lagMillis = lagRecords == 0 ? 0
-            : settledAt == 0 ? -1 : Math.max(0, System.currentTimeMillis() - settledAt);
+        final long since = settledAt != 0 ? settledAt : startedMillis;
+        final long lagMillis = lagRecords == 0 || since == 0 ? 0 : Math.max(0, System.currentTimeMillis() - since);
         return new ExporterStatus(exporter.name(), exported.get(), batches.get(), retries.get(), failedBatches.get(),
             failedEvents.get(), damaged.get(), lagRecords, lagMillis, settled, thread.isAlive());
     }

@@ -12,7 +12,7 @@ package io.genops.pipeline.export;
  * @param damagedRecords journal records skipped because they failed their checksum
  * @param lagRecords     records of the current journal day not yet settled; 0 when caught up
  * @param lagMillis      how long ago the last settled event happened, in ms, while records wait; 0 when
- *                       caught up, -1 when records wait and none has been settled yet
+ *                       caught up; while nothing has been settled yet, how long ago the runner started
  * @param position       the journal index of the last settled record, or -1
  * @param running        whether the runner's thread is still going; lag is meaningful only while it is
  */

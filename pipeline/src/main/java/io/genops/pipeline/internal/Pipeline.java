@@ -115,6 +115,8 @@ public final class Pipeline {
                 export.batchAge().toNanos(), export.maxAttempts(), export.initialBackoff().toNanos(),
                 export.maxBackoff().toNanos()));
         }
+        // Live before the exporters see them: an exporter may read the list of exporters as it attaches.
+        readings.started();
         for (final Exporter exporter : export.exporters()) {
             try {
                 exporter.attach(readings);
@@ -123,7 +125,6 @@ public final class Pipeline {
                     exporter.name(), e);
             }
         }
-        readings.started();
         exportRunners.forEach(ExportRunner::start);
     }
 

@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * A pipeline's own figures for its exporters, read straight from its counters rather than through a
  * whole {@code PipelineMetrics} snapshot, since a scrape reads a dozen of them. Until the pipeline has
- * started (an exporter may be scraped while it is being built) every count reads 0 and the lists are
- * empty.
+ * built its ring, stages and export runners (an exporter may be scraped while it is being built) every
+ * count reads 0 and the lists are empty; the readings go live before any exporter is attached.
  */
 final class Readings implements PipelineReadings {
     private final Pipeline pipeline;

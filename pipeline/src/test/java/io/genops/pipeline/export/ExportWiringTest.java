@@ -97,6 +97,8 @@ class ExportWiringTest {
         assertThat(readings.count(PipelineCount.RING_CAPACITY)).isEqualTo(metrics.ringCapacity());
         assertThat(readings.count(PipelineCount.SESSIONS_UNRECORDED)).isEqualTo(metrics.sessionsUnrecorded()).isZero();
         assertThat(readings.exporters()).extracting(ExporterReading::name).containsExactly("counting", "throwing");
+        assertThat(counting.exportersAtAttach).as("every exporter is listed while they attach")
+            .extracting(ExporterReading::name).containsExactly("counting", "throwing");
         assertThat(readings.budgets()).singleElement().satisfies(budget -> {
             assertThat(budget.allocatedNanos()).isEqualTo(3_000_000L);
             assertThat(budget.consumedNanos()).isPositive().isLessThanOrEqualTo(3_000_000L);
@@ -112,6 +114,7 @@ class ExportWiringTest {
         private final String name;
         private long batch;
         volatile PipelineReadings attached;
+        volatile List<ExporterReading> exportersAtAttach;
         volatile boolean addedBeforeAttach;
 
         CountingExporter() {
@@ -129,6 +132,7 @@ class ExportWiringTest {
 
         @Override
         public void attach(final PipelineReadings pipeline) {
+            exportersAtAttach = pipeline.exporters();
             attached = pipeline;
         }
 

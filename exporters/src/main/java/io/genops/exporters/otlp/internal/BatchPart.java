@@ -9,25 +9,29 @@ import java.util.function.Function;
 
 /**
  * One signal's share of a batch (its spans, or its log records) and what has become of it, sent in
- * requests of at most {@code requestSize} items. A request starts as soon as its items are added, so
- * the collector receives the start of a large batch while the runner is still reading the rest; the
- * send then starts the remainder and waits for all of them.
+ * requests of at most {@code requestSize} items, at most {@code maxInFlight} of them under way at once.
+ * A request is due as soon as its items are added, and starts when a place is free, so the collector
+ * receives the start of a large batch while the runner is still reading the rest; {@link #await} then
+ * starts the remaining ones as earlier answers arrive.
  *
  * <p>A batch that is sent again sends only the requests the collector has not accepted, so when spans
  * went through and logs did not, a retry repeats the logs alone. A request still under way when a send
  * gives up waiting is not started a second time: the next send waits for its answer, and counts it if
- * it was a success, so a slow collector does not receive the same items twice.
+ * it was a success, so a slow collector does not receive the same items twice. A request that failed is
+ * not repeated before the next {@link #start}, so a collector that is down is not called in a loop.
  *
  * <p>Not thread-safe: used on the runner's thread.
  */
 public final class BatchPart<T> {
     private final Function<Collection<T>, CompletableResultCode> export;
     private final int requestSize;
+    private final int maxInFlight;
     private final List<T> items = new ArrayList<>();
     private final List<Request> requests = new ArrayList<>();
     /** Items {@code [0, assigned)} belong to a request. */
     private int assigned;
     private int delivered;
+    private int inFlight;
     /** Items accepted since {@link #await} last reported them. */
     private int unreported;
     private String lastFailure;
@@ -35,20 +39,27 @@ public final class BatchPart<T> {
     /**
      * @param export      starts one request of the given items
      * @param requestSize the most items one request carries; positive
+     * @param maxInFlight the most requests under way at once; positive
      */
-    public BatchPart(final Function<Collection<T>, CompletableResultCode> export, final int requestSize) {
+    public BatchPart(final Function<Collection<T>, CompletableResultCode> export, final int requestSize,
+        final int maxInFlight) {
         if (requestSize < 1) {
             throw new IllegalArgumentException("requestSize must be positive: " + requestSize);
         }
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("maxInFlight must be positive: " + maxInFlight);
+        }
         this.export = export;
         this.requestSize = requestSize;
+        this.maxInFlight = maxInFlight;
     }
 
-    /** Adds an item; once {@code requestSize} items wait, they are sent at once. */
+    /** Adds an item; once {@code requestSize} items wait, their request is due and starts when it can. */
     public void add(final T item) {
         items.add(item);
         if (items.size() - assigned == requestSize) {
-            startNew();
+            assignRequest();
+            pump();
         }
     }
 
@@ -58,31 +69,41 @@ public final class BatchPart<T> {
     }
 
     /**
-     * Sends the items not yet in a request, and sends again every request that failed; a request still
-     * waiting for its answer is left alone.
+     * Makes due the items not yet in a request and every request that failed, and starts as many as
+     * there is room for; a request still waiting for its answer is left alone.
      */
     public void start() {
-        for (final Request request : requests) {
-            if (request.pending != null && request.pending.isDone()) {
-                request.settle(System.nanoTime());
-            }
-            if (!request.accepted && request.pending == null) {
-                request.start();
-            }
-        }
+        lastFailure = null;
+        settleAnswered();
         while (assigned < items.size()) {
-            startNew();
+            assignRequest();
         }
+        for (final Request request : requests) {
+            if (!request.accepted && request.pending == null) {
+                request.due = true;
+            }
+        }
+        pump();
     }
 
     /**
-     * Waits for the requests under way until {@code deadlineNanos} (a {@link System#nanoTime} value).
+     * Waits until every due request has been answered, or until {@code deadlineNanos} (a
+     * {@link System#nanoTime} value), starting waiting ones as places free up.
      *
      * @return the items newly accepted
      */
     public int await(final long deadlineNanos) {
-        for (final Request request : requests) {
-            request.settle(deadlineNanos);
+        while (true) {
+            pump();
+            final Request oldest = oldestInFlight();
+            if (oldest == null) {
+                break;
+            }
+            oldest.settle(deadlineNanos);
+            if (oldest.pending != null) {
+                lastFailure = "no answer in time";
+                break;
+            }
         }
         final int accepted = unreported;
         unreported = 0;
@@ -105,16 +126,45 @@ public final class BatchPart<T> {
         requests.clear();
         assigned = 0;
         delivered = 0;
+        inFlight = 0;
         unreported = 0;
         lastFailure = null;
     }
 
-    private void startNew() {
+    private void assignRequest() {
         final int end = Math.min(items.size(), assigned + requestSize);
-        final Request request = new Request(assigned, end);
-        requests.add(request);
+        requests.add(new Request(assigned, end));
         assigned = end;
-        request.start();
+    }
+
+    /** Settles the requests already answered, then starts due ones while there is room. */
+    private void pump() {
+        settleAnswered();
+        for (final Request request : requests) {
+            if (inFlight >= maxInFlight) {
+                return;
+            }
+            if (request.due) {
+                request.start();
+            }
+        }
+    }
+
+    private void settleAnswered() {
+        for (final Request request : requests) {
+            if (request.pending != null && request.pending.isDone()) {
+                request.settle(System.nanoTime());
+            }
+        }
+    }
+
+    private Request oldestInFlight() {
+        for (final Request request : requests) {
+            if (request.pending != null) {
+                return request;
+            }
+        }
+        return null;
     }
 
     static String describe(final Throwable failure) {
@@ -127,6 +177,8 @@ public final class BatchPart<T> {
         private final int from;
         private final int to;
         private CompletableResultCode pending;
+        /** Waiting for a place to start. */
+        private boolean due = true;
         private boolean accepted;
 
         Request(final int from, final int to) {
@@ -135,6 +187,8 @@ public final class BatchPart<T> {
         }
 
         void start() {
+            due = false;
+            inFlight++;
             try {
                 pending = export.apply(List.copyOf(items.subList(from, to)));
             } catch (final RuntimeException e) {
@@ -144,17 +198,14 @@ public final class BatchPart<T> {
 
         /** Waits for the answer until {@code deadlineNanos}, and counts the items if they were accepted. */
         void settle(final long deadlineNanos) {
-            if (pending == null) {
-                return;
-            }
             pending.join(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (!pending.isDone()) {
-                lastFailure = "no answer in time";
                 return;
             }
             final boolean success = pending.isSuccess();
             final Throwable failure = pending.getFailureThrowable();
             pending = null;
+            inFlight--;
             if (!success) {
                 lastFailure = failure == null ? "the export failed" : describe(failure);
                 return;

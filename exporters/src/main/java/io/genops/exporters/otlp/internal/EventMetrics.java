@@ -100,11 +100,11 @@ public final class EventMetrics {
     }
 
     /**
-     * Registers a gauge read at every collection, such as a pipeline's drop counter or an export
-     * runner's lag; a supplier that throws is skipped for that collection and warned about.
+     * Registers a gauge read at every collection, for a figure the application keeps itself; a supplier
+     * that throws is skipped for that collection and warned about.
      *
      * @throws IllegalArgumentException when the name breaks OpenTelemetry's instrument name rule or is
-     *     taken by a built-in metric or an earlier gauge
+     *     taken by a built-in metric, a pipeline figure or an earlier gauge
      */
     public synchronized void gauge(final String name, final String description, final String unit,
         final LongSupplier supplier) {

@@ -99,7 +99,7 @@ public final class PipelineFigures {
             final Attributes attributes = Attributes.of(EXPORTER, exporter.name());
             lag.add(LongPointData.create(startEpochNanos, epochNanos, attributes, exporter.lagRecords()));
             delay.add(DoublePointData.create(startEpochNanos, epochNanos, attributes,
-                Math.max(0, exporter.lagMillis()) / MILLIS_PER_SECOND, List.of()));
+                exporter.lagMillis() / MILLIS_PER_SECOND, List.of()));
         }
         if (!lag.isEmpty()) {
             metrics.add(new EventMetric(telemetry, EXPORT_LAG, "Journal records an exporter has not settled yet",

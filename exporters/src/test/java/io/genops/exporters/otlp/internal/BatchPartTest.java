@@ -14,7 +14,7 @@ class BatchPartTest {
     /** Every export it is asked for, with the result code the test completes by hand. */
     private final List<List<Integer>> requests = new ArrayList<>();
     private final List<CompletableResultCode> answers = new ArrayList<>();
-    private final BatchPart<Integer> part = new BatchPart<>(this::export, 3);
+    private final BatchPart<Integer> part = new BatchPart<>(this::export, 3, 4);
 
     private CompletableResultCode export(final Collection<Integer> items) {
         requests.add(List.copyOf(items));
@@ -105,7 +105,7 @@ class BatchPartTest {
     void anExportThatThrows_countsAsAFailedRequest() {
         final BatchPart<Integer> throwing = new BatchPart<>(items -> {
             throw new IllegalStateException("exporter shut down");
-        }, 2);
+        }, 2, 4);
         throwing.add(1);
         throwing.start();
         assertThat(throwing.await(System.nanoTime())).isZero();
@@ -114,8 +114,59 @@ class BatchPartTest {
     }
 
     @Test
-    void requestSize_mustBePositive() {
-        assertThatThrownBy(() -> new BatchPart<Integer>(this::export, 0))
+    void requestSizeAndMaxInFlight_mustBePositive() {
+        assertThatThrownBy(() -> new BatchPart<Integer>(this::export, 0, 4))
             .isInstanceOf(IllegalArgumentException.class).hasMessage("requestSize must be positive: 0");
+        assertThatThrownBy(() -> new BatchPart<Integer>(this::export, 3, 0))
+            .isInstanceOf(IllegalArgumentException.class).hasMessage("maxInFlight must be positive: 0");
+    }
+
+    @Test
+    void atMostMaxInFlightRequests_areUnderWay_theOthersStartAsAnswersArrive() {
+        final BatchPart<Integer> limited = new BatchPart<>(this::export, 3, 2);
+        for (int i = 0; i < 12; i++) {
+            limited.add(i);
+        }
+        assertThat(requests).as("two places, four requests due").hasSize(2);
+
+        answers.get(0).succeed();
+        limited.start();
+        assertThat(requests).as("the first answer freed a place").hasSize(3);
+        assertThat(requests.get(2)).containsExactly(6, 7, 8);
+
+        answers.get(1).succeed();
+        answers.get(2).failExceptionally(new IOException("refused"));
+        assertThat(limited.await(System.nanoTime())).as("await starts the last one, and waits for it in vain")
+            .isEqualTo(6);
+        assertThat(requests).hasSize(4);
+        assertThat(requests.get(3)).containsExactly(9, 10, 11);
+        assertThat(limited.lastFailure()).isEqualTo("no answer in time");
+
+        answers.get(3).succeed();
+        limited.start();
+        assertThat(requests).as("the failed one is sent again, alone").hasSize(5);
+        assertThat(requests.get(4)).containsExactly(6, 7, 8);
+        answers.get(4).succeed();
+        assertThat(limited.await(System.nanoTime())).isEqualTo(6);
+        assertThat(limited.complete()).isTrue();
+    }
+
+    @Test
+    void aRequestThatFailsWhileAdding_isNotRepeatedBeforeTheNextStart() {
+        final int[] calls = {0};
+        final BatchPart<Integer> part = new BatchPart<>(items -> {
+            calls[0]++;
+            return CompletableResultCode.ofFailure();
+        }, 2, 1);
+        for (int i = 0; i < 8; i++) {
+            part.add(i);
+        }
+        assertThat(part.await(System.nanoTime())).isZero();
+        assertThat(calls[0]).as("each request tried once").isEqualTo(4);
+        assertThat(part.undelivered()).isEqualTo(8);
+        assertThat(part.lastFailure()).isEqualTo("the export failed");
+        part.start();
+        part.await(System.nanoTime());
+        assertThat(calls[0]).as("and once more after start").isEqualTo(8);
     }
 }
