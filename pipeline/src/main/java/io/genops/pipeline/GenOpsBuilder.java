@@ -41,6 +41,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +82,8 @@ public final class GenOpsBuilder {
     private int maxAlertRules = 1_000;
     private final Map<String, AlertRule> alertRules = new LinkedHashMap<>();
     private final Map<String, AgentGroup> agentGroups = new LinkedHashMap<>();
+    /** The groups the last {@link #configuration} declared; a later call replaces them. */
+    private final Set<String> configuredGroups = new HashSet<>();
     private int maxAlertStateKeys = 10_000;
     private final List<Exporter> exporters = new ArrayList<>();
     private final Map<RateLimitScope, Map<String, Long>> rateLimits = new EnumMap<>(RateLimitScope.class);
@@ -155,19 +158,26 @@ public final class GenOpsBuilder {
      * {@link AgentGroup}) are governed by its policy, sampling, export and cost-alert settings and its
      * rules instead of the pipeline's. Groups are tried in the order declared here and the first match
      * wins; an event matching none is in the group {@value io.genops.core.event.EventView#DEFAULT_GROUP},
-     * a name no group may take. At most 64 groups.
+     * a name no group may take. At most 64 groups. A group of the same name from {@link #configuration}
+     * is replaced, in its place in the order; one declared here already is refused.
      */
     public GenOpsBuilder agentGroup(final String name, final AgentGroup group) {
+        if (agentGroups.containsKey(name) && !configuredGroups.contains(name)) {
+            throw new IllegalArgumentException("an agent group named '" + name + "' was already declared");
+        }
+        declareGroup(name, group);
+        configuredGroups.remove(name);
+        return this;
+    }
+
+    private void declareGroup(final String name, final AgentGroup group) {
         Checks.nonBlank(name, "agentGroup name");
         Objects.requireNonNull(group, "agentGroup");
         if (name.trim().equalsIgnoreCase(EventView.DEFAULT_GROUP)) {
             throw new IllegalArgumentException("agentGroup name '" + name + "' is reserved for the events that "
                 + "match no group");
         }
-        if (agentGroups.containsKey(name)) {
-            throw new IllegalArgumentException("an agent group named '" + name + "' was already declared");
-        }
-        if (agentGroups.size() == GroupMatcher.MAX_GROUPS) {
+        if (!agentGroups.containsKey(name) && agentGroups.size() == GroupMatcher.MAX_GROUPS) {
             throw new IllegalArgumentException("agentGroup '" + name + "' would be group " + (GroupMatcher.MAX_GROUPS
                 + 1) + "; at most " + GroupMatcher.MAX_GROUPS + " can be declared");
         }
@@ -179,7 +189,6 @@ public final class GenOpsBuilder {
             }
         }
         agentGroups.put(name, group);
-        return this;
     }
 
     /** The daily budget of every team without one of its own; none by default. */
@@ -584,7 +593,12 @@ public final class GenOpsBuilder {
             .closeTimeout(pipeline.closeTimeout());
         pipeline.stageThreads().ifPresent(this::stageThreads);
         sampling(samplingPolicy(config.sampling()));
-        config.groups().forEach(group -> agentGroup(group.name(), agentGroup(group)));
+        agentGroups.keySet().removeAll(configuredGroups);
+        configuredGroups.clear();
+        config.groups().forEach(group -> {
+            declareGroup(group.name(), agentGroup(group));
+            configuredGroups.add(group.name());
+        });
 
         final AlertSettings alerts = config.alerts();
         defaultAlertChannels(alerts.defaultChannels().toArray(String[]::new)).alertQueueCapacity(alerts.queueCapacity())
@@ -648,13 +662,17 @@ public final class GenOpsBuilder {
      */
     public GenOps build() {
         final Set<String> handExporters = names(exporters, Exporter::name);
-        final List<AlertChannel> channels = new ArrayList<>(alertChannels);
-        channels.addAll(configured.buildChannels(names(alertChannels, AlertChannel::name)));
-        checkChannels(channels);
+        final Set<String> handChannels = names(alertChannels, AlertChannel::name);
+        final Set<String> channelNames = new HashSet<>(handChannels);
+        channelNames.addAll(configured.channelNames());
+        checkChannels(channelNames);
         checkExporters(exporters.size() + configured.exporterNames().stream()
             .filter(name -> !handExporters.contains(name)).count());
         checkAlertRules();
         checkAgentGroups();
+        // Every check has passed: only now are configured channels and exporters built.
+        final List<AlertChannel> channels = new ArrayList<>(alertChannels);
+        channels.addAll(configured.buildChannels(handChannels));
         final List<Exporter> built = configured.buildExporters(handExporters);
         final List<Exporter> all = new ArrayList<>(exporters);
         all.addAll(built);
@@ -732,9 +750,9 @@ public final class GenOpsBuilder {
         });
     }
 
-    private void checkChannels(final List<AlertChannel> channels) {
+    private void checkChannels(final Set<String> channelNames) {
         for (final String name : defaultAlertChannels) {
-            if (channels.stream().noneMatch(channel -> channel.name().equals(name))) {
+            if (!channelNames.contains(name)) {
                 throw new IllegalStateException("defaultAlertChannels names '" + name + "', but no alert channel of "
                     + "that name was added");
             }

@@ -226,6 +226,27 @@ class ConfigurationTest {
     }
 
     @Test
+    void aSecondConfiguration_replacesTheGroupsOfTheFirst_andAGroupDeclaredAfterwardsReplacesAConfiguredOne()
+        throws Exception {
+        final GenOpsConfiguration first = isolated().file(write("first.yaml", String.join("\n",
+            "groups:", "  order: [critical, quiet]", "  critical: {agents: [\"critical-*\"]}",
+            "  quiet: {agents: [\"faq-*\"]}", "journal.enabled: false", ""))).load();
+        final GenOpsConfiguration second = isolated().file(write("second.yaml", String.join("\n",
+            "groups:", "  critical: {agents: [\"vip-*\"]}", "journal.enabled: false", ""))).load();
+        final AgentGroup byHand = AgentGroup.builder().matchAgents("critical-*", "vip-*").build();
+
+        final GenOpsBuilder builder = GenOps.builder().configuration(first).configuration(second)
+            .agentGroup("critical", byHand);
+
+        @SuppressWarnings("unchecked")
+        final Map<String, AgentGroup> groups = (Map<String, AgentGroup>)field(builder, "agentGroups");
+        assertThat(groups.keySet()).as("the first file's quiet group is gone").containsExactly("critical");
+        assertThat(groups.get("critical")).as("declared by hand afterwards, it wins").isSameAs(byHand);
+        assertThatThrownBy(() -> builder.agentGroup("critical", byHand))
+            .hasMessage("an agent group named 'critical' was already declared");
+    }
+
+    @Test
     void fixedRates_andNoJournal_reachTheirSetters() throws Exception {
         final GenOpsConfiguration config = isolated().set(ConfigKeys.INTERACTION_RATE, 0.25)
             .set(ConfigKeys.SIGNAL_RATE, 0.5).set(ConfigKeys.JOURNAL_ENABLED, false).load();

@@ -33,14 +33,10 @@ public enum ExporterType {
 
     /** Whether {@code settings} turn this exporter on. */
     public boolean enabledIn(final ExportSettings settings) {
-        switch (this) {
-            case OTLP:
-                return settings.otlp().enabled();
-            case PROMETHEUS:
-                return settings.prometheus().enabled();
-            case RAINDROP:
-            default:
-                return settings.raindrop().enabled();
-        }
+        return switch (this) {
+            case OTLP -> settings.otlp().enabled();
+            case PROMETHEUS -> settings.prometheus().enabled();
+            case RAINDROP -> settings.raindrop().enabled();
+        };
     }
 }

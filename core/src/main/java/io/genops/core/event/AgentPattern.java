@@ -9,8 +9,9 @@ import java.util.Objects;
  * included. The characters {@code ? [ ] { }}, which other glob dialects treat as wildcards, are
  * refused so that a pattern never means less than its author thought.
  *
- * <p>{@link #matches} allocates nothing and takes time linear in the id for patterns with at most one
- * {@code *}, and at most the product of both lengths otherwise. Immutable.
+ * <p>{@link #matches} allocates nothing and takes time linear in the id for a pattern without
+ * {@code *} or ending in its only {@code *}, and at most the product of the id's length and the
+ * pattern's otherwise. Immutable.
  */
 public final class AgentPattern {
     private static final String REFUSED = "?[]{}";

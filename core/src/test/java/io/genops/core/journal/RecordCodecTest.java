@@ -180,6 +180,16 @@ class RecordCodecTest {
         assertThat(view.modelEquals(text.getBytes(StandardCharsets.UTF_8))).isTrue();
     }
 
+    @Test
+    void aLongAsciiRun_thenOtherCharacters_isWrittenWholeEvenAfterTheBufferGrew() {
+        final String text = "a".repeat(700) + "é" + "b".repeat(300) + "🚀";
+        final TestEvent event = everyStringSetTo(text);
+
+        assertThat(roundTrip(event)).isEqualTo(fields(event));
+        assertThat(view.team()).isEqualTo(text);
+        assertThat(view.teamEquals(text.getBytes(StandardCharsets.UTF_8))).isTrue();
+    }
+
     @ParameterizedTest(name = "{0} reads as {1}")
     @CsvSource({"a\uD800b, a?b", "\uDC00, ?", "x\uD83D, x?", "\uDE80\uD83D, ??", "\uD83D\uD83D\uDE80, ?🚀"})
     void encode_loneSurrogate_becomesQuestionMark(final String written, final String read) {
