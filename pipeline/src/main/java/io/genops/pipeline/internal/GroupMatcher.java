@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds the agent group of an event on the caller's thread: the first declared group whose agent
@@ -16,13 +15,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * default group.
  *
  * <p>Patterns are the costly part, so which groups' patterns an agent id matches is worked out once per
- * id and kept as a bit mask (bit {@code i} for declared group {@code i}) in a map bounded by
- * {@code maxTrackedKeys}. A hit costs one map lookup and allocates nothing; past the bound, ids are
- * matched afresh on every call, still without allocating. Attributes vary from event to event of one
+ * id and kept as a bit mask (bit {@code i} for declared group {@code i}) in a direct-mapped cache of
+ * about {@code maxTrackedKeys} slots: a hit costs one hash and one string comparison and allocates
+ * nothing; a miss matches the id afresh and takes its slot, so ids seen lately stay cached however
+ * many have come and gone. Attributes vary from event to event of one
  * agent, so they are compared on every call: a few string comparisons, and none at all while no group
  * matches by attribute. With no declared group at all, every event is the default group's at once.
  *
- * <p>Thread-safe: the map is concurrent and the groups immutable, apart from their counters.
+ * <p>Thread-safe: a slot holds one immutable entry, so a reader sees a whole entry or an older one,
+ * and the groups are immutable, apart from their counters.
  */
 public final class GroupMatcher {
     /** The most groups that can be declared: one bit each in a {@code long}. */
@@ -32,8 +33,10 @@ public final class GroupMatcher {
     private final CompiledGroup defaultGroup;
     private final Map<String, CompiledGroup> byName;
     private final boolean anyPatterns;
-    private final Map<String, Long> agentMasks = new ConcurrentHashMap<>();
-    private final int maxCachedAgents;
+    /** The most slots of the agent cache. */
+    private static final int MAX_SLOTS = 1 << 16;
+
+    private final AgentMask[] agentMasks;
 
     /** Compiles {@code groups}, in declaration order, under the pipeline's {@code policy}. */
     public GroupMatcher(final Map<String, AgentGroup> groups, final GovernancePolicy policy,
@@ -55,7 +58,7 @@ public final class GroupMatcher {
         names.put(defaultGroup.name, defaultGroup);
         this.byName = Collections.unmodifiableMap(names);
         this.anyPatterns = patterns;
-        this.maxCachedAgents = maxCachedAgents;
+        this.agentMasks = new AgentMask[slots(maxCachedAgents)];
     }
 
     /**
@@ -79,9 +82,11 @@ public final class GroupMatcher {
 
     /** Which declared groups' patterns match {@code agentId}, from the cache while it has room. */
     private long agentMask(final String agentId) {
-        final Long cached = agentMasks.get(agentId);
-        if (cached != null) {
-            return cached;
+        final int hash = agentId.hashCode();
+        final int slot = (hash ^ hash >>> 16) & agentMasks.length - 1;
+        final AgentMask cached = agentMasks[slot];
+        if (cached != null && cached.agentId.equals(agentId)) {
+            return cached.mask;
         }
         long mask = 0;
         for (final CompiledGroup group : declared) {
@@ -89,10 +94,18 @@ public final class GroupMatcher {
                 mask |= 1L << group.index;
             }
         }
-        if (agentMasks.size() < maxCachedAgents) {
-            agentMasks.put(agentId, mask);
-        }
+        agentMasks[slot] = new AgentMask(agentId, mask);
         return mask;
+    }
+
+    /** The smallest power of two of at least {@code wanted} slots, between 1 and {@value #MAX_SLOTS}. */
+    private static int slots(final int wanted) {
+        final int bounded = Math.max(1, Math.min(wanted, MAX_SLOTS));
+        return bounded == 1 ? 1 : Integer.highestOneBit(bounded - 1) << 1;
+    }
+
+    /** Which declared groups' patterns {@code agentId} matches. */
+    private record AgentMask(String agentId, long mask) {
     }
 
     /** The group named {@code name}, the default included, or {@code null}. */
@@ -114,8 +127,12 @@ public final class GroupMatcher {
         return List.copyOf(byName.values());
     }
 
-    /** Agent ids whose matches are kept; at most {@code maxTrackedKeys}. */
+    /** Agent ids whose matches are kept now; at most the cache's slots. */
     public int cachedAgents() {
-        return agentMasks.size();
+        int cached = 0;
+        for (final AgentMask entry : agentMasks) {
+            cached += entry == null ? 0 : 1;
+        }
+        return cached;
     }
 }

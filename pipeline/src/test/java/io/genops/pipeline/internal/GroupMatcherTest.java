@@ -73,6 +73,19 @@ class GroupMatcherTest {
     }
 
     @Test
+    void theCache_keepsIdsSeenLately_asOthersComeAndGo() {
+        final GroupMatcher matcher = matcher(4, "critical", CRITICAL, "billing", BILLING);
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(name(matcher, "critical-" + i)).isEqualTo("critical");
+        }
+        assertThat(matcher.cachedAgents()).as("bounded by its slots").isLessThanOrEqualTo(4).isPositive();
+        assertThat(name(matcher, "critical-999")).isEqualTo("critical");
+        assertThat(name(matcher, "agent-7-billing")).isEqualTo("billing");
+        assertThat(name(matcher, "critical-0")).as("an id whose slot was taken is matched again")
+            .isEqualTo("critical");
+    }
+
+    @Test
     void resolve_pastTheCacheCap_keepsMatchingCorrectlyWithoutCaching() {
         final GroupMatcher matcher = matcher(2, "critical", CRITICAL, "billing", BILLING);
 
