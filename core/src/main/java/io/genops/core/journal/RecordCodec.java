@@ -50,8 +50,9 @@ import java.util.zip.CRC32C;
  *
  * <p>The agent group (bit 14) is written only for an event of a declared group: an event of the
  * default group carries no group string, so it costs nothing, and a record written before groups
- * existed reads as one of the default group, which is what it was. A declared group costs its name
- * plus one length byte, so short group names keep records near the size below.
+ * existed reads as one of the default group, which is what it was. The bit was added within version
+ * 1 too: a reader that predates it reports a record of a declared group as malformed. A declared group
+ * costs its name plus one length byte, so short group names keep records near the size below.
  *
  * <p>An interaction with ordinary ids takes 110 to 160 bytes, two thirds of it strings (see
  * RecordCodecTest for a measured support-desk interaction). Latency keeps microseconds, which is
