@@ -6,7 +6,11 @@ import java.net.URI;
 public enum OtlpProtocol {
     /** OTLP over HTTP with protobuf bodies, to {@code <endpoint>/v1/traces}, {@code /v1/logs}, {@code /v1/metrics}. */
     HTTP_PROTOBUF(URI.create("http://localhost:4318")),
-    /** OTLP over gRPC (HTTP/2) to the endpoint's host and port; the endpoint has no path. */
+    /**
+     * OTLP over gRPC (HTTP/2) to the endpoint's host and port; the endpoint has no path. Sent through
+     * OkHttp, each request of which can wait about 40 ms on a delayed acknowledgement; prefer
+     * {@link #HTTP_PROTOBUF} where the collector offers both and the rate is high.
+     */
     GRPC(URI.create("http://localhost:4317"));
 
     private final URI defaultEndpoint;

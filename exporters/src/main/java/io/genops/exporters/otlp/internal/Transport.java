@@ -42,7 +42,11 @@ import java.util.concurrent.TimeUnit;
  *       about 40 ms on Linux, and a runner sending one batch at a time spends most of its time in that
  *       wait (on loopback: 60,000 events/s through OkHttp against more than 500,000/s through the JDK's
  *       client, which sets {@code TCP_NODELAY}). gRPC still goes through OkHttp, the only gRPC sender
- *       that needs no grpc-java channel.</li>
+ *       that needs no grpc-java channel, and its requests wait the same way: a lone request of 300
+ *       spans took 51 ms over gRPC against 11 ms over HTTP/protobuf to loopback servers that set
+ *       {@code TCP_NODELAY}. Several requests in flight hide most of it (at four, both protocols
+ *       were bound by the test server), but the lowest latency and the highest rates are over
+ *       HTTP/protobuf.</li>
  * </ul>
  */
 public final class Transport {
