@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A pipeline's figures set by the test, as an exporter reads them through {@link PipelineReadings}. */
-public final class FixedReadings implements PipelineReadings {
+public class FixedReadings implements PipelineReadings {
     public final Map<PipelineCount, Long> counts = new EnumMap<>(PipelineCount.class);
     public final List<ExporterReading> exporters = new CopyOnWriteArrayList<>();
     public final List<BudgetReading> budgets = new CopyOnWriteArrayList<>();

@@ -214,7 +214,7 @@ public final class OtlpExporter implements Exporter {
     private final FailureLog mappingFailures = failureLog("conversions of this exporter",
         "Those events are counted in the metrics but not exported");
     private final FailureLog figureFailures = failureLog("reads of the pipeline's figures",
-        "The event metrics went out without them");
+        "The event metrics went out; the figures were left out, in whole or in part");
 
     private final AtomicLong spansExported = new AtomicLong();
     private final AtomicLong logsExported = new AtomicLong();
@@ -387,6 +387,10 @@ public final class OtlpExporter implements Exporter {
         final int before = collected.size();
         try {
             pipeline.collect(collected, epochNanos);
+            if (pipeline.budgetsLeftOut() > 0) {
+                figureFailures.failed("OTLP exporter '" + name + "' left " + pipeline.budgetsLeftOut() + " budgets "
+                    + "out of genops.budget.utilization, past the first " + PipelineFigures.MAX_BUDGETS);
+            }
         } catch (final RuntimeException e) {
             collected.subList(before, collected.size()).clear();
             figureFailures.failed("OTLP exporter '" + name + "' could not read the pipeline's own figures ("

@@ -23,6 +23,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -32,6 +33,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -103,6 +105,8 @@ public final class PrometheusExporter implements Exporter {
     /** Caller-side overhead buckets, seconds: 100 ns to 10 ms. */
     static final double[] OVERHEAD_BUCKETS = {1e-7, 2.5e-7, 5e-7, 1e-6, 2.5e-6, 5e-6, 1e-5, 1e-4, 1e-3, 1e-2};
     private static final double NANOS_PER_SECOND = 1e9;
+    /** How long one reading of the exporters serves the series of a scrape. */
+    private static final long SCRAPE_READING_NANOS = 100_000_000L;
 
     private final String name;
     private final String host;
@@ -285,32 +289,55 @@ public final class PrometheusExporter implements Exporter {
                 selfMetric(metric, () -> pipeline.count(count));
             }
         }
+        final Supplier<List<ExporterReading>> exporters = recent(pipeline::exporters);
         for (final ExporterReading exporter : pipeline.exporters()) {
             final String subject = exporter.name();
-            attachExporter(pipeline, subject, SelfMetric.EXPORTER_EXPORTED, ExporterReading::exported);
-            attachExporter(pipeline, subject, SelfMetric.EXPORTER_FAILED, ExporterReading::failedEvents);
-            attachExporter(pipeline, subject, SelfMetric.EXPORTER_RETRIES, ExporterReading::retries);
-            attachExporter(pipeline, subject, SelfMetric.EXPORTER_LAG_RECORDS, ExporterReading::lagRecords);
-            attachExporter(pipeline, subject, SelfMetric.EXPORTER_LAG_SECONDS, ExporterReading::lagMillis);
+            attachExporter(exporters, subject, SelfMetric.EXPORTER_EXPORTED, ExporterReading::exported);
+            attachExporter(exporters, subject, SelfMetric.EXPORTER_FAILED, ExporterReading::failedEvents);
+            attachExporter(exporters, subject, SelfMetric.EXPORTER_RETRIES, ExporterReading::retries);
+            attachExporter(exporters, subject, SelfMetric.EXPORTER_LAG_RECORDS, ExporterReading::lagRecords);
+            attachExporter(exporters, subject, SelfMetric.EXPORTER_LAG_SECONDS, ExporterReading::lagMillis);
         }
         if (!callbacks.hasBudgets()) {
             budgets(pipeline::budgets);
         }
     }
 
-    private void attachExporter(final PipelineReadings pipeline, final String subject, final SelfMetric metric,
-        final ToLongFunction<ExporterReading> field) {
+    private void attachExporter(final Supplier<List<ExporterReading>> exporters, final String subject,
+        final SelfMetric metric, final ToLongFunction<ExporterReading> field) {
         if (callbacks.has(metric.metricName(), Map.of(metric.labelName(), subject))) {
             return;
         }
         selfMetric(metric, subject, () -> {
-            for (final ExporterReading reading : pipeline.exporters()) {
+            for (final ExporterReading reading : exporters.get()) {
                 if (reading.name().equals(subject)) {
                     return field.applyAsLong(reading);
                 }
             }
             return 0;
         });
+    }
+
+    /**
+     * {@code source}'s answer, read again only when the last is older than a scrape takes, so the five
+     * series of every exporter in one scrape come from one reading of all of them.
+     */
+    private static <T> Supplier<T> recent(final Supplier<T> source) {
+        final AtomicReference<Reading<T>> last = new AtomicReference<>();
+        return () -> {
+            final long now = System.nanoTime();
+            final Reading<T> cached = last.get();
+            if (cached != null && now - cached.atNanos < SCRAPE_READING_NANOS) {
+                return cached.value;
+            }
+            final T value = source.get();
+            last.set(new Reading<>(now, value));
+            return value;
+        };
+    }
+
+    /** A value and when it was read. */
+    private record Reading<T>(long atNanos, T value) {
     }
 
     /** Records how long the caller spent recording one performance signal. Thread-safe. */

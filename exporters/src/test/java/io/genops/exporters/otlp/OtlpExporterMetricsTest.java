@@ -203,6 +203,25 @@ class OtlpExporterMetricsTest {
     }
 
     @Test
+    void figuresThatCannotBeRead_areLeftOut_whileTheEventMetricsGoOut() {
+        final FixedReadings broken = new FixedReadings() {
+            @Override
+            public List<BudgetReading> budgets() {
+                throw new IllegalStateException("journal closed");
+            }
+        };
+        try (OtlpExporter exporter = builder().build()) {
+            exporter.attach(broken);
+            TestEvent.feed(exporter, TestEvent.interaction(1, "s", "bot"));
+            assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
+            assertThat(exporter.stats().failedMetricExports()).isZero();
+        }
+        assertThat(receiver.received.lastMetric("genops.events")).isPresent();
+        assertThat(receiver.received.lastMetric("genops.pipeline.events.dropped")).as("no half of the figures")
+            .isEmpty();
+    }
+
+    @Test
     void metrics_goOutWithTheFirstSend_thenAtMostOncePerInterval_andAtClose() {
         try (OtlpExporter exporter = builder().metricInterval(Duration.ofHours(1)).build()) {
             for (int i = 0; i < 5; i++) {

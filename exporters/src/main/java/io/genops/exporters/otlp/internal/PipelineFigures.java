@@ -26,7 +26,8 @@ import java.util.Set;
  *   <li>{@value #REJECTED} (sum, {@code {event}}) by {@code genops.rejection.reason} {@code budget},
  *       {@code rate_limit} or {@code invalid};</li>
  *   <li>{@value #BUDGET_UTILIZATION} (gauge, {@code 1}): spend over limit by {@code genops.budget.scope}
- *       and {@code genops.budget.window}, for budgets with a limit, at most {@value #MAX_BUDGETS};</li>
+ *       and {@code genops.budget.window}, for budgets with a limit, at most {@value #MAX_BUDGETS} (the
+ *       exporter warns about any left out);</li>
  *   <li>{@value #EXPORT_LAG} (gauge, {@code {record}}) and {@value #EXPORT_DELAY} (gauge, {@code s}) by
  *       {@code genops.exporter}: journal records an exporter has not settled, and the age of the last
  *       event it settled while newer ones wait.</li>
@@ -39,7 +40,7 @@ public final class PipelineFigures {
     public static final String EXPORT_LAG = "genops.export.lag";
     public static final String EXPORT_DELAY = "genops.export.delay";
     static final Set<String> NAMES = Set.of(DROPPED, REJECTED, BUDGET_UTILIZATION, EXPORT_LAG, EXPORT_DELAY);
-    static final int MAX_BUDGETS = 1000;
+    public static final int MAX_BUDGETS = 1000;
     private static final AttributeKey<String> REASON = AttributeKey.stringKey("genops.rejection.reason");
     private static final AttributeKey<String> SCOPE = AttributeKey.stringKey("genops.budget.scope");
     private static final AttributeKey<String> WINDOW = AttributeKey.stringKey("genops.budget.window");
@@ -49,6 +50,7 @@ public final class PipelineFigures {
     private final Telemetry telemetry;
     private final PipelineReadings pipeline;
     private final long startEpochNanos;
+    private volatile int budgetsLeftOut;
 
     public PipelineFigures(final Telemetry telemetry, final PipelineReadings pipeline, final long startEpochNanos) {
         this.telemetry = telemetry;
@@ -68,6 +70,11 @@ public final class PipelineFigures {
         addExporters(metrics, epochNanos);
     }
 
+    /** Budgets with a limit left out of the last collection, past the first {@value #MAX_BUDGETS}. */
+    public int budgetsLeftOut() {
+        return budgetsLeftOut;
+    }
+
     private LongPointData count(final long epochNanos, final Attributes attributes, final PipelineCount count) {
         return LongPointData.create(startEpochNanos, epochNanos, attributes, pipeline.count(count));
     }
@@ -79,13 +86,20 @@ public final class PipelineFigures {
 
     private void addBudgets(final List<MetricData> metrics, final long epochNanos) {
         final List<DoublePointData> points = new ArrayList<>();
+        int leftOut = 0;
         for (final BudgetReading budget : pipeline.budgets()) {
-            if (budget.allocatedNanos() > 0 && points.size() < MAX_BUDGETS) {
-                points.add(DoublePointData.create(startEpochNanos, epochNanos,
-                    Attributes.of(SCOPE, budget.scope(), WINDOW, budget.window()),
-                    (double)budget.consumedNanos() / budget.allocatedNanos(), List.of()));
+            if (budget.allocatedNanos() <= 0) {
+                continue;
             }
+            if (points.size() == MAX_BUDGETS) {
+                leftOut++;
+                continue;
+            }
+            points.add(DoublePointData.create(startEpochNanos, epochNanos,
+                Attributes.of(SCOPE, budget.scope(), WINDOW, budget.window()),
+                (double)budget.consumedNanos() / budget.allocatedNanos(), List.of()));
         }
+        budgetsLeftOut = leftOut;
         if (!points.isEmpty()) {
             metrics.add(new EventMetric(telemetry, BUDGET_UTILIZATION, "Budget spent over its limit, in the current "
                 + "window", "1", MetricDataType.DOUBLE_GAUGE, GaugeData.createDoubleGaugeData(points)));
