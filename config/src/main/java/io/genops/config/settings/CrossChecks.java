@@ -16,7 +16,7 @@ final class CrossChecks {
     private static final String GROUP_PREFIX = "genops.groups.<name>.";
     private static final String DEFAULT_GROUP = EventView.DEFAULT_GROUP;
     /** As many groups as the pipeline can tell apart (one bit each in a long). */
-    private static final int MAX_GROUPS = Long.SIZE;
+    private static final int MAX_GROUPS = EventView.MAX_DECLARED_GROUPS;
 
     private final Values values;
     private final Problems problems;

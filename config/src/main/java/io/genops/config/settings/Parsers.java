@@ -205,14 +205,9 @@ final class Parsers {
 
     /** An agent-id pattern: {@code *} matches any run of characters, other glob wildcards are refused. */
     static String agentPattern(final String text) throws InvalidValue {
-        for (int i = 0; i < text.length(); i++) {
-            final char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
-                throw InvalidValue.because("holds white space; agent ids have none");
-            }
-            if ("?[]{}".indexOf(c) >= 0) {
-                throw InvalidValue.because("holds '" + c + "'; only * is a wildcard, matching any run of characters");
-            }
+        final String problem = AgentPattern.problem(text);
+        if (problem != null) {
+            throw InvalidValue.because(problem);
         }
         try {
             return AgentPattern.of(text).toString();

@@ -32,18 +32,28 @@ public final class AgentPattern {
         if (pattern.isBlank()) {
             throw new IllegalArgumentException("an agent pattern must not be blank");
         }
+        final String problem = problem(pattern);
+        if (problem != null) {
+            throw new IllegalArgumentException("agent pattern '" + pattern + "' " + problem);
+        }
+        return new AgentPattern(pattern);
+    }
+
+    /**
+     * What keeps {@code pattern} from being an agent pattern, worded to follow the pattern in a message
+     * (such as {@code holds '?'; only * is a wildcard, ...}), or {@code null} when it is one or is blank.
+     */
+    public static String problem(final String pattern) {
         for (int i = 0; i < pattern.length(); i++) {
             final char c = pattern.charAt(i);
             if (Character.isWhitespace(c)) {
-                throw new IllegalArgumentException("agent pattern '" + pattern + "' holds white space at "
-                    + i + "; agent ids have none");
+                return "holds white space; agent ids have none";
             }
             if (REFUSED.indexOf(c) >= 0) {
-                throw new IllegalArgumentException("agent pattern '" + pattern + "' holds '" + c + "' at " + i
-                    + "; only * is a wildcard (any run of characters)");
+                return "holds '" + c + "'; only * is a wildcard, matching any run of characters";
             }
         }
-        return new AgentPattern(pattern);
+        return null;
     }
 
     /** Whether {@code agentId} matches; {@code null} matches nothing. */

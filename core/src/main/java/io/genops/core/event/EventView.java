@@ -15,6 +15,9 @@ public interface EventView {
     /** The group of an event that matches none of the declared agent groups: the pipeline's own settings. */
     String DEFAULT_GROUP = "default";
 
+    /** The most agent groups a pipeline declares: one bit each in a {@code long}. */
+    int MAX_DECLARED_GROUPS = Long.SIZE;
+
     EventKind kind();
 
     /** Position in the pipeline's sequence of accepted events. */

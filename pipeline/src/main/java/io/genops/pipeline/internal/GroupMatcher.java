@@ -1,6 +1,7 @@
 package io.genops.pipeline.internal;
 
 import io.genops.core.Attribution;
+import io.genops.core.event.EventView;
 import io.genops.core.policy.GovernancePolicy;
 import io.genops.pipeline.AgentGroup;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ import java.util.Map;
  */
 public final class GroupMatcher {
     /** The most groups that can be declared: one bit each in a {@code long}. */
-    public static final int MAX_GROUPS = Long.SIZE;
+    public static final int MAX_GROUPS = EventView.MAX_DECLARED_GROUPS;
 
     private final CompiledGroup[] declared;
     private final CompiledGroup defaultGroup;

@@ -38,7 +38,7 @@ public final class EventMetrics {
      * come from configuration, not from callers, so this cap only guards against a journal merged from
      * pipelines with different groups.
      */
-    static final int GROUP_LABELS = 65;
+    static final int GROUP_LABELS = EventView.MAX_DECLARED_GROUPS + 1;
 
     private final LabelCap teams;
     private final LabelCap projects;
