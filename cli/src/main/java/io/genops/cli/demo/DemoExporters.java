@@ -105,15 +105,11 @@ final class DemoExporters {
         final List<String> lines = new ArrayList<>();
         exporters.forEach(exporter -> lines.add("exporter " + exporter.name() + " (" + origins.get(exporter.name())
             + "): " + exporter));
-        final List<String> described = configured.describe();
-        final int configuredExporters = configured.exporterNames().size();
-        for (int i = 0; i < described.size(); i++) {
-            final String line = described.get(i);
-            final String name = line.substring(0, line.indexOf(':'));
-            final boolean exporter = i < configuredExporters;
-            if (exporter ? !origins.containsKey(name) : webhook == null || !WEBHOOK.equals(name)) {
-                lines.add((exporter ? "exporter " : "alert channel ") + name + " (configuration):"
-                    + line.substring(name.length() + 1));
+        for (final ConfiguredComponents.Component component : configured.components()) {
+            final String name = component.name();
+            if (component.exporter() ? !origins.containsKey(name) : webhook == null || !WEBHOOK.equals(name)) {
+                lines.add((component.exporter() ? "exporter " : "alert channel ") + name + " (configuration): "
+                    + component.settings());
             }
         }
         lines.add("alert channel log (built in): the logger io.genops.alerts");

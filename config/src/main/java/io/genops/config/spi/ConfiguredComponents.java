@@ -164,24 +164,40 @@ public final class ConfiguredComponents {
      */
     public List<String> describe() {
         final List<String> lines = new ArrayList<>();
-        exporters.keySet().forEach(type -> lines.add(describe(type.label(), "genops.exporters." + type.label()
-            + ".")));
-        channels.keySet().forEach(channel -> lines.add(describe(channel.name(), "genops.alerts.channels."
-            + channel.name() + ".")));
+        components().forEach(component -> lines.add(component.name() + ": " + component.settings()));
         return lines;
     }
 
-    private String describe(final String name, final String prefix) {
-        final StringBuilder line = new StringBuilder(name).append(':');
-        String separator = " ";
+    /** Every configured exporter, then every configured channel, as {@link #describe()} shows them. */
+    public List<Component> components() {
+        final List<Component> components = new ArrayList<>();
+        exporters.keySet().forEach(type -> components.add(new Component(true, type.label(),
+            settings("genops.exporters." + type.label() + "."))));
+        channels.keySet().forEach(channel -> components.add(new Component(false, channel.name(),
+            settings("genops.alerts.channels." + channel.name() + "."))));
+        return components;
+    }
+
+    private String settings(final String prefix) {
+        final StringBuilder line = new StringBuilder();
         for (final EffectiveValue value : configuration.values()) {
             if (value.key().startsWith(prefix) && !value.key().endsWith(".enabled") && value.source().explicit()) {
-                line.append(separator).append(value.key().substring(prefix.length())).append('=').append(value.value())
-                    .append(" (").append(value.source()).append(')');
-                separator = ", ";
+                line.append(line.length() == 0 ? "" : ", ").append(value.key().substring(prefix.length()))
+                    .append('=').append(value.value()).append(" (").append(value.source()).append(')');
             }
         }
-        return separator.equals(" ") ? line.append(" defaults").toString() : line.toString();
+        return line.length() == 0 ? "defaults" : line.toString();
+    }
+
+    /**
+     * One configured exporter or alert channel.
+     *
+     * @param exporter whether it is an exporter (else an alert channel)
+     * @param name     an exporter's type label, such as {@code otlp}, or a channel's name
+     * @param settings every value set on purpose under its keys and where it came from, secrets masked;
+     *                 {@code defaults} when none was
+     */
+    public record Component(boolean exporter, String name, String settings) {
     }
 
     private static <T> T create(final Supplier<T> factory, final String keys,
