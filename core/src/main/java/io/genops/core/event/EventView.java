@@ -44,9 +44,11 @@ public interface EventView {
 
     /**
      * The agent group whose settings governed the event: the first declared group it matched, or
-     * {@link #DEFAULT_GROUP}; never {@code null}.
+     * {@link #DEFAULT_GROUP}; never {@code null}. A view that knows no groups answers the default.
      */
-    String group();
+    default String group() {
+        return DEFAULT_GROUP;
+    }
 
     /** The signal's, the alert rule's or the closed session's name; {@code null} for interactions. */
     String name();
