@@ -341,7 +341,7 @@ public final class ConfigKeys {
             + "goes in several requests, the first sent while the rest is still read."));
     public static final ConfigKey<Integer> OTLP_MAX_CONCURRENT_REQUESTS = add(ConfigKey.of(
         "genops.exporters.otlp.max-concurrent-requests", ValueType.integer(1, 64), 4, "The most requests of one "
-            + "signal under way at once; the HTTP sender runs at most max(cores, 5) at a time and fails the rest."));
+            + "signal under way at once; further requests of a batch wait for a place."));
     public static final ConfigKey<Boolean> PROMETHEUS_ENABLED = add(ConfigKey.of("genops.exporters.prometheus.enabled",
         bool(), false, "Whether a /metrics endpoint is served for Prometheus to scrape."));
     public static final ConfigKey<String> PROMETHEUS_HOST = add(ConfigKey.of("genops.exporters.prometheus.host",

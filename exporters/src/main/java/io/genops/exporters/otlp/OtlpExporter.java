@@ -588,8 +588,9 @@ public final class OtlpExporter implements Exporter {
 
         /**
          * The most requests of one signal under way at once; 1 to 64; default 4. Further requests of a
-         * batch wait for an answer to free a place. The official HTTP sender runs at most max(cores, 5)
-         * requests at a time and fails the rest at once, so a higher value only helps on larger machines.
+         * batch wait for an answer to free a place. Over HTTP/protobuf each request under way holds a
+         * sender thread of the exporter's own pool, sized for this; over gRPC, OkHttp sends at most five
+         * to one host at a time and queues the rest.
          */
         public Builder maxConcurrentRequests(final int requests) {
             Checks.positive(requests, "maxConcurrentRequests");
@@ -617,7 +618,7 @@ public final class OtlpExporter implements Exporter {
                 Collections.unmodifiableMap(new LinkedHashMap<>(headers)), timeout,
                 Checked.pem(trustedCertificates, "trustedCertificates"),
                 Checked.pem(clientKey, "clientTls private key"),
-                Checked.pem(clientCertificate, "clientTls certificate"));
+                Checked.pem(clientCertificate, "clientTls certificate"), maxConcurrentRequests);
             return new OtlpExporter(this, Transport.create(settings), new Telemetry(resource(),
                 Telemetry.defaultScope()));
         }

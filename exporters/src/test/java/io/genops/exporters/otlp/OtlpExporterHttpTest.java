@@ -295,6 +295,20 @@ class OtlpExporterHttpTest {
     }
 
     @Test
+    void moreRequestsInFlight_thanTheOfficialSendersOwnPoolAllows_areNoneRefused() {
+        exporter = builder().requestSize(16).maxConcurrentRequests(12).build();
+        final List<TestEvent> events = new ArrayList<>();
+        for (int i = 0; i < 800; i++) {
+            events.add(TestEvent.interaction(i, "s", "bot"));
+        }
+        TestEvent.feed(exporter, events);
+
+        assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
+        assertThat(receiver.received.spans()).hasSize(800);
+        assertThat(exporter.stats().failedSends()).isZero();
+    }
+
+    @Test
     void aBatchOfManyRequests_goesOutInOneSend_aFewAtATime() {
         exporter = builder().requestSize(16).maxConcurrentRequests(3).build();
         final List<TestEvent> events = new ArrayList<>();
