@@ -138,7 +138,7 @@ public final class ExportKeepUpHarness {
         if (name.startsWith("genops-stage")) {
             return "pipeline stages";
         }
-        if (name.startsWith("jdkhttp") || name.startsWith("HttpClient")) {
+        if (name.startsWith("genops-otlp-sender") || name.startsWith("jdkhttp") || name.startsWith("HttpClient")) {
             return "OTLP HTTP client";
         }
         if (name.startsWith("HTTP-Dispatcher")) {
