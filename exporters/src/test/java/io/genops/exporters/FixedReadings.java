@@ -1,6 +1,7 @@
 package io.genops.exporters;
 
 import io.genops.core.export.BudgetReading;
+import io.genops.core.export.CallTimings;
 import io.genops.core.export.ExporterReading;
 import io.genops.core.export.PipelineCount;
 import io.genops.core.export.PipelineReadings;
@@ -14,6 +15,8 @@ public class FixedReadings implements PipelineReadings {
     public final Map<PipelineCount, Long> counts = new EnumMap<>(PipelineCount.class);
     public final List<ExporterReading> exporters = new CopyOnWriteArrayList<>();
     public final List<BudgetReading> budgets = new CopyOnWriteArrayList<>();
+    /** The call timings an exporter asked for, to be fed by the test. */
+    public final List<CallTimings> timings = new CopyOnWriteArrayList<>();
 
     @Override
     public synchronized long count(final PipelineCount count) {
@@ -33,5 +36,10 @@ public class FixedReadings implements PipelineReadings {
     @Override
     public List<BudgetReading> budgets() {
         return List.copyOf(budgets);
+    }
+
+    @Override
+    public void onCallTimings(final CallTimings listener) {
+        timings.add(listener);
     }
 }

@@ -18,4 +18,7 @@ public interface PipelineReadings {
 
     /** Every budget with a limit or spending in its current window. */
     List<BudgetReading> budgets();
+
+    /** Reports a sample of the callers' call times to {@code timings} from now on (see {@link CallTimings}). */
+    void onCallTimings(CallTimings timings);
 }

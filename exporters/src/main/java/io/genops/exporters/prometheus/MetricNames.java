@@ -40,12 +40,15 @@ import java.util.List;
  * </table>
  *
  * <table>
- *   <caption>Series the application feeds through the exporter's hooks</caption>
+ *   <caption>Series the running pipeline feeds once attached (or the application, through the hooks)</caption>
  *   <tr><th>name</th><th>type</th><th>labels</th><th>what</th></tr>
+ *   <tr><td>{@value #TRACKING_DURATION}</td><td>histogram</td><td></td>
+ *       <td>caller-side time of a {@code trackInteraction} call, refusals included: the library's own
+ *       overhead, about one call in 64 timed</td></tr>
  *   <tr><td>{@value #SIGNAL_OVERHEAD}</td><td>histogram</td><td></td>
- *       <td>caller-side cost of recording a performance signal, when the application measures it</td></tr>
+ *       <td>caller-side time of a {@code trackSignal} call, about one call in 64 timed</td></tr>
  *   <tr><td>{@value #ALERT_CREATION}</td><td>histogram</td><td></td>
- *       <td>caller-side cost of creating an alert, when the application measures it</td></tr>
+ *       <td>caller-side time of creating an alert rule, every one timed</td></tr>
  *   <tr><td>{@value #BUDGET_CONSUMED_USD}</td><td>gauge</td><td>scope, window</td>
  *       <td>spend in the budget's current window</td></tr>
  *   <tr><td>{@value #BUDGET_ALLOCATED_USD}</td><td>gauge</td><td>scope, window</td>
@@ -82,6 +85,7 @@ public final class MetricNames {
     public static final String TOKENS = "genops_tokens_total";
     public static final String UNPRICED_INTERACTIONS = "genops_unpriced_interactions_total";
     public static final String CONCURRENT_AGENTS = "genops_concurrent_agents_monitored";
+    public static final String TRACKING_DURATION = "genops_interaction_tracking_duration_seconds";
     public static final String SIGNAL_OVERHEAD = "genops_performance_signal_overhead_seconds";
     public static final String ALERT_CREATION = "genops_alert_creation_duration_seconds";
     public static final String BUDGET_CONSUMED_USD = "genops_budget_consumed_usd";
@@ -92,8 +96,9 @@ public final class MetricNames {
 
     /** Every name above: none of them can be taken by a registered gauge or counter. */
     public static final List<String> ALL = List.of(EVENTS, GROUP_EVENTS, INTERACTIONS, INTERACTION_DURATION,
-        MONITORING_COST_USD, COST_NANODOLLARS, TOKENS, UNPRICED_INTERACTIONS, CONCURRENT_AGENTS, SIGNAL_OVERHEAD,
-        ALERT_CREATION, BUDGET_CONSUMED_USD, BUDGET_ALLOCATED_USD, BUDGET_UTILIZATION, LABEL_OVERFLOW, EXPORTER_ERRORS);
+        MONITORING_COST_USD, COST_NANODOLLARS, TOKENS, UNPRICED_INTERACTIONS, CONCURRENT_AGENTS, TRACKING_DURATION,
+        SIGNAL_OVERHEAD, ALERT_CREATION, BUDGET_CONSUMED_USD, BUDGET_ALLOCATED_USD, BUDGET_UTILIZATION,
+        LABEL_OVERFLOW, EXPORTER_ERRORS);
 
     private MetricNames() {
     }

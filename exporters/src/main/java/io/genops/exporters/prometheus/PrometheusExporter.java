@@ -3,6 +3,7 @@ package io.genops.exporters.prometheus;
 import io.genops.core.Checks;
 import io.genops.core.event.EventView;
 import io.genops.core.export.BudgetReading;
+import io.genops.core.export.CallTimings;
 import io.genops.core.export.ExportResult;
 import io.genops.core.export.Exporter;
 import io.genops.core.export.ExporterReading;
@@ -113,6 +114,7 @@ public final class PrometheusExporter implements Exporter {
     private final PrometheusRegistry registry;
     private final EventMetrics events;
     private final CallbackMetrics callbacks;
+    private final Histogram tracking;
     private final Histogram signalOverhead;
     private final Histogram alertCreation;
     private final CounterDataPoint eventErrors;
@@ -128,6 +130,7 @@ public final class PrometheusExporter implements Exporter {
         this.registry = registry;
         this.events = instruments.events;
         this.callbacks = instruments.callbacks;
+        this.tracking = instruments.tracking;
         this.signalOverhead = instruments.signalOverhead;
         this.alertCreation = instruments.alertCreation;
         this.eventErrors = instruments.eventErrors;
@@ -277,8 +280,10 @@ public final class PrometheusExporter implements Exporter {
 
     /**
      * Exposes the pipeline's own counts, each exporter's progress and the budgets under their standard
-     * names ({@link SelfMetric}, {@value MetricNames#BUDGET_UTILIZATION} and its kin), read at each scrape.
-     * A pipeline calls this once as it starts; a series the application registered itself under the same
+     * names ({@link SelfMetric}, {@value MetricNames#BUDGET_UTILIZATION} and its kin), read at each scrape,
+     * and has the pipeline time a sample of its callers' calls into {@value MetricNames#TRACKING_DURATION},
+     * {@value MetricNames#SIGNAL_OVERHEAD} and {@value MetricNames#ALERT_CREATION}. A pipeline calls this
+     * once as it starts; a series the application registered itself under the same
      * name and labels, or a budget source it set, is left as it is.
      */
     @Override
@@ -301,6 +306,22 @@ public final class PrometheusExporter implements Exporter {
         if (!callbacks.hasBudgets()) {
             budgets(pipeline::budgets);
         }
+        pipeline.onCallTimings(new CallTimings() {
+            @Override
+            public void interactionTracked(final long nanos) {
+                tracking.observe(nanos / NANOS_PER_SECOND);
+            }
+
+            @Override
+            public void signalTracked(final long nanos) {
+                signalOverhead.observe(nanos / NANOS_PER_SECOND);
+            }
+
+            @Override
+            public void alertCreated(final long nanos) {
+                alertCreation.observe(nanos / NANOS_PER_SECOND);
+            }
+        });
     }
 
     private void attachExporter(final Supplier<List<ExporterReading>> exporters, final String subject,
@@ -362,8 +383,8 @@ public final class PrometheusExporter implements Exporter {
     }
 
     /** The metrics an exporter updates, registered before its endpoint serves a first scrape. */
-    private record Instruments(EventMetrics events, CallbackMetrics callbacks, Histogram signalOverhead,
-        Histogram alertCreation, CounterDataPoint eventErrors) {
+    private record Instruments(EventMetrics events, CallbackMetrics callbacks, Histogram tracking,
+        Histogram signalOverhead, Histogram alertCreation, CounterDataPoint eventErrors) {
 
         static Instruments register(final Builder b, final PrometheusRegistry registry) {
             final Counter overflow = Counter.builder().name(MetricNames.LABEL_OVERFLOW).withoutExemplars()
@@ -378,14 +399,17 @@ public final class PrometheusExporter implements Exporter {
             final CallbackMetrics callbacks = new CallbackMetrics(errors.labelValues("callback"),
                 overflow.labelValues("budget"));
             registry.register(callbacks);
+            final Histogram tracking = overheadHistogram(registry, MetricNames.TRACKING_DURATION,
+                "Caller-side time of a trackInteraction call, about one in 64 timed");
             final Histogram signalOverhead = overheadHistogram(registry, MetricNames.SIGNAL_OVERHEAD,
-                "Caller-side time to record a performance signal, as measured and reported by the application");
+                "Caller-side time of a trackSignal call, about one in 64 timed");
             final Histogram alertCreation = overheadHistogram(registry, MetricNames.ALERT_CREATION,
-                "Caller-side time to create an alert, as measured and reported by the application");
+                "Caller-side time to create an alert rule");
             if (b.jvmMetrics) {
                 JvmMetrics.builder().register(registry);
             }
-            return new Instruments(events, callbacks, signalOverhead, alertCreation, errors.labelValues("event"));
+            return new Instruments(events, callbacks, tracking, signalOverhead, alertCreation,
+                errors.labelValues("event"));
         }
     }
 

@@ -334,6 +334,16 @@ class PrometheusExporterTest {
         assertThat(scrape.value("genops_exporter_lag_seconds", Map.of("exporter", "otlp"))).isEqualTo(1.5);
         assertThat(scrape.value(MetricNames.BUDGET_UTILIZATION, Map.of("scope", "team=support", "window", "daily")))
             .isEqualTo(0.75);
+
+        assertThat(pipeline.timings).as("asked the pipeline for its callers' timings").hasSize(1);
+        pipeline.timings.get(0).interactionTracked(400);
+        pipeline.timings.get(0).interactionTracked(600);
+        pipeline.timings.get(0).alertCreated(2_000);
+        final Scrape timed = Scrape.of(exporter.port());
+        assertThat(timed.value(MetricNames.TRACKING_DURATION + "_count")).isEqualTo(2);
+        assertThat(timed.value(MetricNames.TRACKING_DURATION + "_sum")).isCloseTo(1e-6, within(1e-12));
+        assertThat(timed.value(MetricNames.ALERT_CREATION + "_count")).isEqualTo(1);
+        assertThat(timed.value(MetricNames.SIGNAL_OVERHEAD + "_count")).isZero();
         assertThat(Arrays.stream(SelfMetric.values()).filter(m -> m.labelName() == null).map(Enum::name))
             .as("every pipeline count has its metric, and every unlabelled metric is a pipeline count")
             .containsExactlyInAnyOrderElementsOf(Arrays.stream(PipelineCount.values()).map(Enum::name).toList());

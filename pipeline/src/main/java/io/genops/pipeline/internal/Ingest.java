@@ -34,6 +34,7 @@ public final class Ingest {
     private static final long FULL_RING_PARK_NANOS = 1_000;
     private static final ModelPrice UNKNOWN = ModelPrice.of("(unknown)", null, TokenRates.of(0, 0));
 
+    private final CallTimers timers;
     private final RingBuffer<EventSlot> ring;
     private final BackpressurePolicy backpressure;
     private final GroupMatcher groups;
@@ -53,8 +54,9 @@ public final class Ingest {
     private volatile boolean halted;
 
     public Ingest(final RingBuffer<EventSlot> ring, final Settings settings, final GroupMatcher groups,
-        final BudgetBook budgets, final PipelineCounters counters) {
+        final BudgetBook budgets, final PipelineCounters counters, final CallTimers timers) {
         this.ring = ring;
+        this.timers = timers;
         this.backpressure = settings.backpressure();
         this.groups = groups;
         this.budgets = budgets;
@@ -71,6 +73,16 @@ public final class Ingest {
 
     /** Publishes an interaction; false when dropped under {@link BackpressurePolicy#DROP}. */
     public boolean interaction(final Scope session, final Scope conversation, final Attribution base,
+        final String agentId, final Interaction interaction) {
+        final long started = timers.start();
+        try {
+            return publishInteraction(session, conversation, base, agentId, interaction);
+        } finally {
+            timers.interaction(started);
+        }
+    }
+
+    private boolean publishInteraction(final Scope session, final Scope conversation, final Attribution base,
         final String agentId, final Interaction interaction) {
         checkOpen();
         checkName(agentId, "agentId");
@@ -103,7 +115,12 @@ public final class Ingest {
     /** Publishes a caller's performance signal, enforcing budgets; false when dropped. */
     public boolean signal(final Scope session, final Scope conversation, final Attribution base, final String name,
         final PerformanceSignal signal) {
-        return signal(session, conversation, base, name, signal, true);
+        final long started = timers.start();
+        try {
+            return signal(session, conversation, base, name, signal, true);
+        } finally {
+            timers.signal(started);
+        }
     }
 
     /**
@@ -145,6 +162,16 @@ public final class Ingest {
 
     /** Publishes the creation of an alert rule; false when dropped. */
     public boolean alertRule(final Scope session, final Attribution base, final String name, final AlertRule rule) {
+        final long started = timers.startAlways();
+        try {
+            return publishAlertRule(session, base, name, rule);
+        } finally {
+            timers.alert(started);
+        }
+    }
+
+    private boolean publishAlertRule(final Scope session, final Attribution base, final String name,
+        final AlertRule rule) {
         checkOpen();
         checkName(name, "alert name");
         checkAttribution(rule.attribution());

@@ -71,6 +71,7 @@ public final class Pipeline {
     private final List<ExportRunner> exportRunners = new ArrayList<>();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private final Readings readings = new Readings(this);
+    private final CallTimers timers = new CallTimers();
     private final Object closeLock = new Object();
     private ShutdownReport shutdownReport;
 
@@ -104,7 +105,7 @@ public final class Pipeline {
         wireStages();
         this.dispatcher.start();
         this.ring = disruptor.start();
-        this.ingest = new Ingest(ring, settings, groups, budgets, counters);
+        this.ingest = new Ingest(ring, settings, groups, budgets, counters, timers);
         startExporters();
     }
 
@@ -126,6 +127,11 @@ public final class Pipeline {
             }
         }
         exportRunners.forEach(ExportRunner::start);
+    }
+
+    /** Where callers' call times go, for the exporters that asked for them. */
+    CallTimers timers() {
+        return timers;
     }
 
     /** The current value of one of the pipeline's own counts, for its exporters. */

@@ -1,6 +1,7 @@
 package io.genops.pipeline.internal;
 
 import io.genops.core.export.BudgetReading;
+import io.genops.core.export.CallTimings;
 import io.genops.core.export.ExporterReading;
 import io.genops.core.export.PipelineCount;
 import io.genops.core.export.PipelineReadings;
@@ -8,6 +9,7 @@ import io.genops.pipeline.BudgetStatus;
 import io.genops.pipeline.export.ExporterStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A pipeline's own figures for its exporters, read straight from its counters rather than through a
@@ -44,6 +46,11 @@ final class Readings implements PipelineReadings {
                 s.lagMillis()));
         }
         return readings;
+    }
+
+    @Override
+    public void onCallTimings(final CallTimings timings) {
+        pipeline.timers().add(Objects.requireNonNull(timings, "timings"));
     }
 
     @Override

@@ -3,8 +3,11 @@ package io.genops.pipeline.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.genops.core.event.AlertRule;
 import io.genops.core.event.EventView;
 import io.genops.core.event.Interaction;
+import io.genops.core.event.PerformanceSignal;
+import io.genops.core.export.CallTimings;
 import io.genops.core.export.ExportResult;
 import io.genops.core.export.Exporter;
 import io.genops.core.export.ExporterReading;
@@ -106,6 +109,50 @@ class ExportWiringTest {
         genops.close(Duration.ofSeconds(20));
         assertThat(throwing.delivered.get()).as("an exporter whose attach threw still runs")
             .isEqualTo(counting.delivered.get()).isPositive();
+    }
+
+    @Test
+    void anExporterThatAsks_getsASampleOfTheCallersCallTimes_andEveryAlertRuleCreation() {
+        final long[] timed = new long[3];
+        final CountingExporter timing = new CountingExporter("timing") {
+            @Override
+            public void attach(final PipelineReadings pipeline) {
+                pipeline.onCallTimings(new CallTimings() {
+                    @Override
+                    public synchronized void interactionTracked(final long nanos) {
+                        timed[0]++;
+                    }
+
+                    @Override
+                    public synchronized void signalTracked(final long nanos) {
+                        timed[1]++;
+                    }
+
+                    @Override
+                    public synchronized void alertCreated(final long nanos) {
+                        timed[2]++;
+                    }
+                });
+            }
+        };
+        final int calls = 64 * 40;
+        try (GenOps genops = GenOps.builder().journal(journal).exporter(timing).team("support").build();
+             MonitoringSession session = genops.openSession("timed")) {
+            final Interaction interaction = Interaction.builder().model("gpt-4o").inputTokens(10).build();
+            final PerformanceSignal signal = PerformanceSignal.builder().agentId("bot").value(1).build();
+            for (int i = 0; i < calls; i++) {
+                session.trackInteraction("bot", interaction);
+                session.trackSignal("latency_ms", signal);
+            }
+            for (int i = 0; i < 3; i++) {
+                session.createAlert("rule-" + i, AlertRule.builder().condition("latency_ms_p95 > 2000").build());
+            }
+        }
+        synchronized (timing) {
+            assertThat(timed[0]).as("about one interaction in 64 of " + calls).isBetween(1L, calls / 8L);
+            assertThat(timed[1]).as("about one signal in 64 of " + calls).isBetween(1L, calls / 8L);
+            assertThat(timed[2]).as("every alert rule").isEqualTo(3);
+        }
     }
 
     /** Counts what it is given; every send succeeds. */
