@@ -1,12 +1,10 @@
 package io.genops.bench;
 
 import io.genops.core.event.EventKind;
-import io.genops.core.event.Interaction;
 import io.genops.exporters.otlp.OtlpExporter;
 import io.genops.exporters.otlp.internal.EventMapping;
 import io.genops.exporters.otlp.internal.Telemetry;
 import io.genops.pipeline.GenOps;
-import io.genops.pipeline.MonitoringSession;
 import io.genops.pipeline.journal.JournalReader;
 import io.opentelemetry.exporter.internal.otlp.traces.LowAllocationTraceRequestMarshaler;
 import io.opentelemetry.sdk.resources.Resource;
@@ -65,15 +63,7 @@ public class ExportPathBenchmark {
     @Setup(Level.Trial)
     public void write() {
         journal = new TempJournal();
-        final Interaction[] interactions = Fixtures.interactions();
-        final String[] agents = Fixtures.agents();
-        try (GenOps genops = GenOps.builder().team("support").project("helpdesk").environment("prod")
-            .samplingRate(EventKind.INTERACTION, 0.1).journal(journal.directory()).build();
-             MonitoringSession session = genops.openSession("customer_support_shift")) {
-            for (int i = 0; i < RECORDS; i++) {
-                session.trackInteraction(agents[i % agents.length], interactions[i % interactions.length]);
-            }
-        }
+        Fixtures.journalShift(GenOps.builder().samplingRate(EventKind.INTERACTION, 0.1), journal.directory(), RECORDS);
         // Never sends: no request fills up before the batch is dropped, so the endpoint is never dialled.
         exporter = OtlpExporter.builder().endpoint(URI.create("http://127.0.0.1:9")).requestSize(100_000).build();
         final EventMapping mapping = new EventMapping(new Telemetry(Resource.getDefault(), Telemetry.defaultScope()));

@@ -2,6 +2,10 @@ package io.genops.bench;
 
 import io.genops.core.event.Complexity;
 import io.genops.core.event.Interaction;
+import io.genops.pipeline.GenOps;
+import io.genops.pipeline.GenOpsBuilder;
+import io.genops.pipeline.MonitoringSession;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -36,6 +40,22 @@ final class Fixtures {
     static String[] agents() {
         return new String[] {"support-agent-01", "sales-agent-01", "technical-agent-01", "technical-agent-02",
             "billing-agent-01", "support-agent-02", "billing-agent-02", "sales-agent-02"};
+    }
+
+    /**
+     * Journals {@code count} interactions of the mix, recorded by the mix's agents in one session of
+     * team support, project helpdesk, environment prod, through a pipeline that {@code builder} starts
+     * from, then closes the pipeline: what the reading benchmarks read back.
+     */
+    static void journalShift(final GenOpsBuilder builder, final Path journal, final int count) {
+        final Interaction[] interactions = interactions();
+        final String[] agents = agents();
+        try (GenOps genops = builder.team("support").project("helpdesk").environment("prod").journal(journal).build();
+             MonitoringSession session = genops.openSession("customer_support_shift")) {
+            for (int i = 0; i < count; i++) {
+                session.trackInteraction(agents[i % agents.length], interactions[i % interactions.length]);
+            }
+        }
     }
 
     private static Interaction interaction(final String model, final long input, final long cacheRead,

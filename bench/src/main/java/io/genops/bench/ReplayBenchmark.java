@@ -1,8 +1,6 @@
 package io.genops.bench;
 
-import io.genops.core.event.Interaction;
 import io.genops.pipeline.GenOps;
-import io.genops.pipeline.MonitoringSession;
 import io.genops.pipeline.journal.AuditReport;
 import io.genops.pipeline.journal.JournalReader;
 import io.genops.pipeline.journal.Replayer;
@@ -44,15 +42,7 @@ public class ReplayBenchmark {
     @Setup(Level.Trial)
     public void write() {
         journal = new TempJournal();
-        final Interaction[] interactions = Fixtures.interactions();
-        final String[] agents = Fixtures.agents();
-        try (GenOps genops = GenOps.builder().team("support").project("helpdesk").environment("prod")
-            .journal(journal.directory()).build();
-             MonitoringSession session = genops.openSession("customer_support_shift")) {
-            for (int i = 0; i < RECORDS; i++) {
-                session.trackInteraction(agents[i % agents.length], interactions[i % interactions.length]);
-            }
-        }
+        Fixtures.journalShift(GenOps.builder(), journal.directory(), RECORDS);
         final long[] bytes = {0};
         try (JournalReader reader = JournalReader.open(journal.directory())) {
             reader.readAll((index, record) -> bytes[0] += record.length() + CHRONICLE_HEADER_BYTES);
