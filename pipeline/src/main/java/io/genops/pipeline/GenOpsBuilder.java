@@ -78,6 +78,7 @@ public final class GenOpsBuilder {
     private int maxStringLength = 256;
     private boolean captureContent;
     private int priceCacheCapacity = 1_024;
+    private Settings.CostEstimates costEstimates = Settings.CostEstimates.exact();
     private int maxTrackedKeys = 10_000;
     private int maxAlertRules = 1_000;
     private final Map<String, AlertRule> alertRules = new LinkedHashMap<>();
@@ -378,6 +379,28 @@ public final class GenOpsBuilder {
         return this;
     }
 
+    /**
+     * Lets callers charge every interaction a fixed {@code perInteraction} cost instead of pricing it on their
+     * thread, for traffic where each nanosecond of the call counts. The consumer thread still prices each
+     * interaction exactly, so costs, totals, budgets' spend, alerts, the journal and exports are exact; what
+     * the estimate changes is the enforcement gate: an enforced budget reserves the estimate, and the budget
+     * stage settles the difference from the exact costs into the gate after every {@code reconcileEvery}
+     * interactions and whenever the ring runs empty. Between settlements an enforced limit can therefore be
+     * passed by the difference between exact costs and estimates of the events in flight. Token counts too
+     * large to price safely are still priced, and refused, at the call. Off by default.
+     */
+    public GenOpsBuilder costEstimate(final Money perInteraction, final int reconcileEvery) {
+        this.costEstimates = new Settings.CostEstimates(positiveUsd(perInteraction, "costEstimate"),
+            Checks.positive(reconcileEvery, "reconcileEvery"));
+        return this;
+    }
+
+    /** Callers price every interaction exactly (the default), undoing {@link #costEstimate}. */
+    public GenOpsBuilder exactCosts() {
+        this.costEstimates = Settings.CostEstimates.exact();
+        return this;
+    }
+
     /** Distinct teams, agents and models kept in totals and budgets before grouping as "(other)". */
     public GenOpsBuilder maxTrackedKeys(final int keys) {
         this.maxTrackedKeys = Checks.positive(keys, "maxTrackedKeys");
@@ -585,6 +608,8 @@ public final class GenOpsBuilder {
         unknownModelPolicy(pricing.unknownModel()).modelPrices(pricing.modelPrices())
             .platformPrices(pricing.platformPrices()).currencies(pricing.currencies())
             .priceCacheCapacity(pricing.cacheCapacity());
+        pricing.estimate().ifPresentOrElse(estimate -> costEstimate(estimate, pricing.reconcileEvery()),
+            this::exactCosts);
 
         final PipelineSettings pipeline = config.pipeline();
         ringSize(pipeline.ringSize()).backpressure(BackpressurePolicy.valueOf(pipeline.backpressure().name()))
@@ -695,7 +720,7 @@ public final class GenOpsBuilder {
             budgetZone, budgetThresholdPercents.clone(), budgetWarningPercent, ringSize,
             backpressure, consumerWait, consumerParkNanos, stageThreads, sampling,
             unknownModelPolicy, models, platform, currencies, maxStringLength, captureContent, priceCacheCapacity,
-            maxTrackedKeys, maxAlertRules, channels, defaultAlertChannels, alertQueueCapacity,
+            costEstimates, maxTrackedKeys, maxAlertRules, channels, defaultAlertChannels, alertQueueCapacity,
             alertBatchSize, alertBatchAge, closeTimeout, clock, errorHandler, List.copyOf(customStages),
             conversationFlowInterval, journalDirectory, journalSyncOnFlush,
             new Retention(journalRetentionAge, journalRetentionBytes, clock),

@@ -42,6 +42,7 @@ import java.util.Map;
  * @param groups            per agent group, declared groups in order and {@code default} last
  * @param sessionsUnrecorded closed sessions whose session record is not in the journal: the pipeline had
  *                          closed, or the ring stayed full (then also counted in {@code dropped})
+ * @param estimates         interactions charged a fixed estimate by their callers, and how far off it was
  */
 public record PipelineMetrics(long accepted, long processed, long dropped, long rejectedBudget, long rejectedInvalid,
     long failedEvents, long stageFailures, long unpricedEvents, long sampledIn, long sampledOut, long alertsFired,
@@ -50,11 +51,21 @@ public record PipelineMetrics(long accepted, long processed, long dropped, long 
     Money totalCost,
     Map<String, Money> costByTeam, Map<String, Money> costByAgent, Map<String, Money> costByModel,
     List<StageGroup> stageGroups, SamplingMetrics sampling, AlertMetrics alerts, long rejectedRateLimited,
-    Map<String, GroupMetrics> groups, long sessionsUnrecorded) {
+    Map<String, GroupMetrics> groups, long sessionsUnrecorded, CostEstimates estimates) {
 
     /** Events refused at the call for any reason other than a full ring. */
     public long rejected() {
         return rejectedBudget + rejectedRateLimited + rejectedInvalid;
+    }
+
+    /**
+     * What a configured fixed cost estimate did; all zero when callers price exactly.
+     *
+     * @param interactions interactions whose callers charged the estimate instead of pricing them
+     * @param drift        their exact cost minus their estimates: negative when the estimate runs high
+     * @param settlements  times the differences were settled into the budgets callers check
+     */
+    public record CostEstimates(long interactions, Money drift, long settlements) {
     }
 
     /**

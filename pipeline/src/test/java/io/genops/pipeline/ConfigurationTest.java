@@ -23,6 +23,7 @@ import io.genops.core.policy.BudgetExceededException;
 import io.genops.core.policy.GovernancePolicy;
 import io.genops.core.pricing.UnknownModelPolicy;
 import io.genops.pipeline.internal.BudgetBook;
+import io.genops.pipeline.internal.Settings;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,6 +108,7 @@ class ConfigurationTest {
             RateLimitScope.TEAM, Map.of("*", 500L)));
         assertThat(field(builder, "unknownModelPolicy")).isEqualTo(UnknownModelPolicy.FAIL);
         assertThat(field(builder, "priceCacheCapacity")).isEqualTo(64);
+        assertThat(field(builder, "costEstimates")).isEqualTo(new Settings.CostEstimates(2_000_000L, 50));
         assertThat(field(builder, "modelPrices")).isSameAs(config.pricing().modelPrices());
         assertThat(field(builder, "platformPrices")).isSameAs(config.pricing().platformPrices());
         assertThat(field(builder, "currencies")).isSameAs(config.pricing().currencies());
@@ -324,7 +326,8 @@ class ConfigurationTest {
         "  thresholds: [90, 25]",
         "  warning-percent: 70",
         "rate-limits: {limits: [\"agent:triage-bot=50\"], defaults: [\"team=500\"]}",
-        "pricing: {unknown-model: fail, cache-capacity: 64, currencies: {EUR: \"0.9\"}}",
+        "pricing: {unknown-model: fail, cache-capacity: 64, estimate: \"0.002\", reconcile-every: 50,",
+        "          currencies: {EUR: \"0.9\"}}",
         "pipeline: {ring-size: 1024, backpressure: drop, consumer-wait: yielding, consumer-park: 50us,",
         "  stage-threads: 3, capture-content: true, conversation-flow-interval: 7, close-timeout: 3s}",
         "sampling:",

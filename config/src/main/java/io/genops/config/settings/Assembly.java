@@ -20,6 +20,7 @@ import static io.genops.config.settings.ConfigKeys.CONVERSATION_FLOW_INTERVAL;
 import static io.genops.config.settings.ConfigKeys.CONVERSATION_RATE;
 import static io.genops.config.settings.ConfigKeys.COST_ALERTS;
 import static io.genops.config.settings.ConfigKeys.COST_CENTER;
+import static io.genops.config.settings.ConfigKeys.COST_ESTIMATE;
 import static io.genops.config.settings.ConfigKeys.CURRENCIES;
 import static io.genops.config.settings.ConfigKeys.CUSTOMER_ID;
 import static io.genops.config.settings.ConfigKeys.DEFAULT_CHANNELS;
@@ -76,6 +77,7 @@ import static io.genops.config.settings.ConfigKeys.RAINDROP_URL;
 import static io.genops.config.settings.ConfigKeys.RAINDROP_WRITE_KEY;
 import static io.genops.config.settings.ConfigKeys.RATE_LIMITS;
 import static io.genops.config.settings.ConfigKeys.RATE_LIMIT_DEFAULTS;
+import static io.genops.config.settings.ConfigKeys.RECONCILE_EVERY;
 import static io.genops.config.settings.ConfigKeys.RING_SIZE;
 import static io.genops.config.settings.ConfigKeys.RULE_CHANNELS;
 import static io.genops.config.settings.ConfigKeys.RULE_CONDITIONS;
@@ -163,7 +165,8 @@ final class Assembly {
         final PlatformPriceTable platformTable = platform.map(file -> read(PLATFORM_FILE, file,
             PriceTables::readPlatform)).orElseGet(PriceTables::bundledPlatform);
         return new PricingSettings(litellm, models, platform, values.get(UNKNOWN_MODEL),
-            values.get(PRICE_CACHE_CAPACITY), values.get(CURRENCIES), modelTable, platformTable);
+            values.get(PRICE_CACHE_CAPACITY), Optional.ofNullable(values.get(COST_ESTIMATE)),
+            values.get(RECONCILE_EVERY), values.get(CURRENCIES), modelTable, platformTable);
     }
 
     private PipelineSettings pipeline() {

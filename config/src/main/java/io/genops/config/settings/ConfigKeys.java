@@ -13,6 +13,7 @@ import io.genops.core.event.AlertScope;
 import io.genops.core.event.Condition;
 import io.genops.core.event.Severity;
 import io.genops.core.money.CurrencyTable;
+import io.genops.core.money.Money;
 import io.genops.core.policy.GovernancePolicy;
 import io.genops.core.pricing.UnknownModelPolicy;
 import java.net.URI;
@@ -112,6 +113,15 @@ public final class ConfigKeys {
             + "the call."));
     public static final ConfigKey<Integer> PRICE_CACHE_CAPACITY = add(ConfigKey.of("genops.pricing.cache-capacity",
         positive(), 1_024, "Model-name lookups kept in the LRU price cache."));
+    public static final ConfigKey<Money> COST_ESTIMATE = add(ConfigKey.optional("genops.pricing.estimate",
+        ValueType.usd(), "the caller prices each interaction exactly", "A fixed cost per interaction that the "
+            + "caller's thread uses instead of pricing it: enforced budgets reserve it, and the budget stage "
+            + "reconciles the reservations with the exact costs (priced on the consumer thread as always) every "
+            + "genops.pricing.reconcile-every interactions. Costs, totals, the journal and exports stay exact."));
+    public static final ConfigKey<Integer> RECONCILE_EVERY = add(ConfigKey.of("genops.pricing.reconcile-every",
+        ValueType.integer(1, 1_000_000), 100, "With genops.pricing.estimate: interactions after which the "
+            + "difference between estimates and exact costs is settled into the budgets callers check; also "
+            + "settled whenever the ring runs empty."));
     public static final ConfigKey<CurrencyTable> CURRENCIES = add(ConfigKey.of("genops.pricing.currencies",
         ValueType.currencies(), CurrencyTable.defaults(), "Exchange rates from USD for converting amounts; the "
             + "list replaces the default one."));

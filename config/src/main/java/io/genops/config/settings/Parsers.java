@@ -361,7 +361,7 @@ final class Parsers {
         }
     }
 
-    private static Money usd(final String text) throws InvalidValue {
+    static Money usd(final String text) throws InvalidValue {
         final Money amount;
         try {
             amount = Money.usd(text);

@@ -8,14 +8,15 @@ import java.util.Map;
  */
 public enum Preset {
     /**
-     * Thousands of interactions a minute and up: a big ring, 1 % fixed sampling, cost alerts and budgets
-     * off, telemetry export off. The guide also prices such traffic by fixed estimates with periodic exact
-     * reconciliation, to spare the caller; under the preset's advisory policy the caller here prices nothing
-     * (the consumer thread does, exactly, through a cached table), so there is no estimate to reconcile and no
-     * key for one.
+     * Thousands of interactions a minute and up: a big ring, fixed cost estimates on the caller's thread
+     * reconciled with the exact costs every 100 interactions (the guide's 0.001 USD and interval), 1 % fixed
+     * sampling, cost alerts and budgets off, telemetry export off.
      */
-    HIGH_FREQUENCY("a big ring, 1 % fixed sampling, cost alerts and budgets off, telemetry export off",
+    HIGH_FREQUENCY("a big ring, fixed cost estimates reconciled every 100 interactions, 1 % fixed sampling, cost "
+        + "alerts and budgets off, telemetry export off",
         "genops.pipeline.ring-size", "262144",
+        "genops.pricing.estimate", "0.001",
+        "genops.pricing.reconcile-every", "100",
         "genops.policy", "advisory",
         "genops.budgets.limits", "",
         "genops.budgets.defaults", "",

@@ -2,6 +2,7 @@ package io.genops.config.settings;
 
 import io.genops.core.event.Condition;
 import io.genops.core.money.CurrencyTable;
+import io.genops.core.money.Money;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,6 +79,11 @@ public abstract class ValueType<T> {
     static ValueType<Long> byteSize() {
         return scalar("size", "a positive number of bytes, with an optional unit KiB, MiB, GiB or TiB, e.g. 10GiB",
             Parsers::byteSize, Parsers::showBytes);
+    }
+
+    static ValueType<Money> usd() {
+        return scalar("amount", "a positive USD amount with at most nine decimals, such as 0.001", Parsers::usd,
+            amount -> Money.format(amount.nanos()));
     }
 
     static ValueType<Boolean> bool() {

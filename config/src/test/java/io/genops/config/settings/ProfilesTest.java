@@ -5,6 +5,7 @@ import static io.genops.config.settings.Configs.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.genops.core.event.EventKind;
+import io.genops.core.money.Money;
 import io.genops.core.policy.GovernancePolicy;
 import io.genops.core.pricing.UnknownModelPolicy;
 import java.nio.file.Path;
@@ -69,6 +70,9 @@ class ProfilesTest {
         assertThat(config.budgets().any()).isFalse();
         assertThat(config.exporters().anyEnabled()).isFalse();
         assertThat(config.policy()).isEqualTo(GovernancePolicy.ADVISORY);
+        assertThat(config.pricing().estimate()).contains(Money.usd("0.001"));
+        assertThat(config.pricing().reconcileEvery()).isEqualTo(100);
+        assertThat(GenOpsConfiguration.defaults().pricing().estimate()).isEmpty();
     }
 
     @Test

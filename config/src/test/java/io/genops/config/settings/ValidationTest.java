@@ -82,6 +82,18 @@ class ValidationTest {
     }
 
     @Test
+    void aCostEstimate_isAPositiveUsdAmount() {
+        final ConfigLoader loader = isolated(dir).environment(Map.of("GENOPS_PRICING_ESTIMATE", "0",
+            "GENOPS_PRICING_RECONCILE_EVERY", "0"));
+
+        assertThat(problems(loader)).containsExactly(
+            "environment variable GENOPS_PRICING_ESTIMATE: genops.pricing.estimate: '0' has an amount that is not "
+                + "positive (allowed: a positive USD amount with at most nine decimals, such as 0.001)",
+            "environment variable GENOPS_PRICING_RECONCILE_EVERY: genops.pricing.reconcile-every: '0' lies outside "
+                + "1 to 1000000 (allowed: a whole number from 1 to 1000000)");
+    }
+
+    @Test
     void everyBadItemOfAList_isNamed() {
         final Path file = write(dir, "genops.yaml", "budgets:", "  limits:", "    - teem:support:daily=5",
             "    - team:support:daily=-1", "    - team-project:support:daily=3", "    - team:ok:daily=1");

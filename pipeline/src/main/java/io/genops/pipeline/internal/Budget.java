@@ -10,9 +10,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * One limit: a scope key (such as team {@code support}), a window kind and an amount, with the state
  * of its current window.
  *
- * <p>Enforcement reserves on the callers' threads: {@link #reserve} adds a call's exact estimated cost
- * to the window's committed amount with one compare-and-set, refusing when it would pass the limit.
- * The budget stage later replaces the estimate by the actual cost. So the committed amount is the
+ * <p>Enforcement reserves on the callers' threads: {@link #reserve} adds a call's estimated cost (its
+ * exact cost, unless a fixed estimate is configured) to the window's committed amount with one
+ * compare-and-set, refusing when it would pass the limit. The budget stage later replaces the estimate
+ * by the actual cost. So the committed amount is the
  * spend of processed events plus the reservations of admitted events in flight, and admitted spend
  * exceeds the limit only by what actual costs exceed their estimates (see {@code GenOps}).
  */
@@ -86,6 +87,13 @@ final class Budget {
         volatile long spentNanos;
         /** Thresholds already alerted in this window; budget stage only. */
         int thresholdsFired;
+        /**
+         * What exact costs differed from the fixed estimates reserved here, not yet added to
+         * {@link #committed}; budget stage only.
+         */
+        long unsettledNanos;
+        /** Whether the budget stage has this period on its list to settle; budget stage only. */
+        boolean awaitingSettlement;
 
         Period(final long id) {
             this.id = id;

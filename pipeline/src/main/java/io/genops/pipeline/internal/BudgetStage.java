@@ -7,6 +7,7 @@ import io.genops.core.money.Money;
 import io.genops.core.money.MoneyMath;
 import io.genops.core.policy.PolicyReason;
 import io.genops.core.policy.PolicyResult;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,6 +18,11 @@ import java.util.List;
  * alerts off. Only this stage raises budget alerts, one
  * event at a time, so concurrent callers crossing together still yield exactly one alert. A closed
  * session's record is charged to nothing.
+ *
+ * <p>When callers reserve a fixed estimate instead of the exact cost, the difference is the only thing
+ * this stage defers: it is kept per window and added to the amount callers check every
+ * {@code reconcileEvery} estimated interactions and at the end of every batch, so an idle pipeline is
+ * always settled. The spend, policy results and alerts use the exact cost at once.
  */
 final class BudgetStage implements Stage {
     private final BudgetBook book;
@@ -25,14 +31,19 @@ final class BudgetStage implements Stage {
     private final AlertSink alerts;
     private final PipelineCounters counters;
     private final Budget[] applicable = new Budget[BudgetBook.MAX_PER_EVENT];
+    private final int reconcileEvery;
+    /** Windows holding an unsettled difference; as many as the budgets in use, not as events. */
+    private final List<Budget.Period> unsettled = new ArrayList<>();
+    private int estimatedSinceSettled;
 
     BudgetStage(final BudgetBook book, final int[] thresholdPercents, final int warningPercent,
-        final AlertSink alerts, final PipelineCounters counters) {
+        final AlertSink alerts, final PipelineCounters counters, final int reconcileEvery) {
         this.book = book;
         this.thresholdPercents = thresholdPercents.clone();
         this.warningPercent = warningPercent;
         this.alerts = alerts;
         this.counters = counters;
+        this.reconcileEvery = reconcileEvery;
     }
 
     @Override
@@ -59,10 +70,16 @@ final class BudgetStage implements Stage {
 
     @Override
     public void onEvent(final EventSlot event, final boolean endOfBatch) {
-        if (event.kind == EventKind.SESSION) {
-            // A closed session's record costs nothing; charging it could only mark it with a warning.
-            return;
+        // A closed session's record costs nothing; charging it could only mark it with a warning.
+        if (event.kind != EventKind.SESSION) {
+            chargeAll(event);
         }
+        if (event.costEstimated && ++estimatedSinceSettled >= reconcileEvery || endOfBatch) {
+            settle();
+        }
+    }
+
+    private void chargeAll(final EventSlot event) {
         final int count = book.collect(event.team, event.project, event.customerId, applicable);
         for (int i = 0; i < count; i++) {
             final Budget budget = applicable[i];
@@ -75,8 +92,11 @@ final class BudgetStage implements Stage {
 
     private void charge(final EventSlot event, final Budget budget, final Budget.Period period) {
         final long spent = Math.addExact(period.spentNanos, event.costNanos);
-        final long delta = event.reservedIn(period) ? event.costNanos - event.reservationNanos : event.costNanos;
-        if (delta != 0) {
+        final boolean reserved = event.reservedIn(period);
+        final long delta = reserved ? event.costNanos - event.reservationNanos : event.costNanos;
+        if (delta != 0 && reserved && event.costEstimated && reconcileEvery > 1) {
+            defer(period, delta);
+        } else if (delta != 0) {
             period.committed.addAndGet(delta);
         }
         period.spentNanos = spent;
@@ -93,6 +113,32 @@ final class BudgetStage implements Stage {
             event.policyReason = PolicyReason.BUDGET_THRESHOLD;
         }
         raiseCrossings(event, budget, period, spent);
+    }
+
+    private void defer(final Budget.Period period, final long delta) {
+        period.unsettledNanos += delta;
+        if (!period.awaitingSettlement) {
+            period.awaitingSettlement = true;
+            unsettled.add(period);
+        }
+    }
+
+    /** Adds every window's unsettled difference to the amount callers check. */
+    private void settle() {
+        estimatedSinceSettled = 0;
+        if (unsettled.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < unsettled.size(); i++) {
+            final Budget.Period period = unsettled.get(i);
+            if (period.unsettledNanos != 0) {
+                period.committed.addAndGet(period.unsettledNanos);
+                period.unsettledNanos = 0;
+            }
+            period.awaitingSettlement = false;
+        }
+        unsettled.clear();
+        PipelineCounters.increment(counters.estimateSettlements);
     }
 
     /**

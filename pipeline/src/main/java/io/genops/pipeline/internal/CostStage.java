@@ -11,6 +11,9 @@ import org.slf4j.LoggerFactory;
  * Prices each event exactly with the shared {@link EventPricer} and adds the cost to the totals per
  * team, agent and model.
  *
+ * <p>An interaction whose caller charged a fixed estimate is priced exactly here like any other; the
+ * difference from the estimate is summed, so the estimate's accuracy can be watched.
+ *
  * <p>A closed session's record is not priced: it costs nothing and adds nothing to the totals.
  *
  * <p>A model without a price is priced at zero and counted, with one warning per model name (at most
@@ -52,6 +55,10 @@ final class CostStage implements Stage {
         event.modelCostNanos = pricer.modelNanos();
         event.platformCostNanos = pricer.platformNanos();
         event.costNanos = pricer.totalNanos();
+        if (event.costEstimated) {
+            PipelineCounters.increment(counters.estimatedInteractions);
+            PipelineCounters.add(counters.estimateDriftNanos, event.costNanos - event.reservationNanos);
+        }
         if (pricer.unpriced()) {
             event.unpriced = true;
             PipelineCounters.increment(counters.unpricedEvents);

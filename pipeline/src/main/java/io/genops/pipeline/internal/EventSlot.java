@@ -62,6 +62,8 @@ public final class EventSlot implements EventView {
     final Budget.Period[] reserved = new Budget.Period[BudgetBook.MAX_PER_EVENT];
     int reservedCount;
     long reservationNanos;
+    /** The caller charged the configured fixed estimate instead of pricing; set after {@link #resetDerived}. */
+    boolean costEstimated;
 
     // Written by the stages.
     long modelCostNanos;
@@ -82,6 +84,7 @@ public final class EventSlot implements EventView {
     /** Resets the derived fields; called by the caller's thread as part of writing a new event. */
     void resetDerived() {
         cancelled = false;
+        costEstimated = false;
         modelCostNanos = 0;
         platformCostNanos = 0;
         costNanos = 0;

@@ -46,6 +46,10 @@ public final class Ingest {
     private final ThreadLocal<Reservations> reservations = ThreadLocal.withInitial(Reservations::new);
     private final RateLimits rateLimits;
     private final int maxKnownModels;
+    /** The fixed cost callers charge instead of pricing, or {@link Settings.CostEstimates#EXACT}. */
+    private final long fixedEstimateNanos;
+    /** Input or output tokens up to this many cannot overflow at any rate of the table, so need no pricing. */
+    private final long safeTokens;
     private final int maxStringLength;
     private final boolean captureContent;
     private final Clock clock;
@@ -65,6 +69,8 @@ public final class Ingest {
         this.platform = settings.platformPrices();
         this.rateLimits = settings.rateLimits();
         this.maxKnownModels = settings.maxTrackedKeys();
+        this.fixedEstimateNanos = settings.costEstimates().perInteractionNanos();
+        this.safeTokens = safeTokens(settings.modelPrices());
         this.maxStringLength = settings.maxStringLength();
         this.captureContent = settings.captureContent();
         this.clock = settings.clock();
@@ -89,7 +95,8 @@ public final class Ingest {
         checkInteraction(interaction);
         final long now = clock.millis();
         final Attribution own = interaction.attribution();
-        final long estimate = checkedEstimate(interaction);
+        final boolean estimated = takesFixedEstimate(interaction);
+        final long estimate = estimated ? fixedEstimateNanos : checkedEstimate(interaction);
         final CompiledGroup group = groups.resolve(agentId, own, base, interaction.model(), interaction.provider());
         final boolean rateLimited = limitRate(own, base, agentId, group);
         final Reservations held = enforce(own, base, now, interaction.hasCostOverride()
@@ -105,6 +112,7 @@ public final class Ingest {
         try {
             writeCommon(slot, EventKind.INTERACTION, sequence, now, session, conversation, own, base, agentId, held);
             writeInteraction(slot, interaction);
+            slot.costEstimated = estimated && !interaction.hasCostOverride();
         } finally {
             ring.publish(sequence);
         }
@@ -349,6 +357,35 @@ public final class Ingest {
                 + interaction.inputTokens() + ", output " + interaction.outputTokens()
                 + ") are too large to price exactly", e);
         }
+    }
+
+    /**
+     * Whether a fixed estimate is configured and the token counts are small enough to skip pricing them
+     * here: no rate of the table can make them overflow, so the consumer's exact pricing cannot fail.
+     */
+    private boolean takesFixedEstimate(final Interaction interaction) {
+        return fixedEstimateNanos != Settings.CostEstimates.EXACT && interaction.inputTokens() <= safeTokens
+            && interaction.outputTokens() <= safeTokens;
+    }
+
+    /**
+     * The most input or output tokens that no rate of {@code table} can price past a quarter of a long's
+     * range: input and output together, plus the platform fee, then stay far from overflowing.
+     */
+    private static long safeTokens(final ModelPriceTable table) {
+        long maxRatePicos = 1;
+        for (final ModelPrice price : table.prices()) {
+            maxRatePicos = Math.max(maxRatePicos, highestRate(price.base()));
+            for (final ModelPrice.Tier tier : price.tiers()) {
+                maxRatePicos = Math.max(maxRatePicos, highestRate(tier.rates()));
+            }
+        }
+        return Long.MAX_VALUE / 4 / maxRatePicos;
+    }
+
+    private static long highestRate(final TokenRates rates) {
+        return Math.max(Math.max(Math.max(rates.inputPicos(), rates.outputPicos()), Math.max(rates.cacheReadPicos(),
+            rates.cacheCreationPicos())), rates.reasoningPicos());
     }
 
     /** The exact cost the cost stage will compute, at the volume tier published now. */

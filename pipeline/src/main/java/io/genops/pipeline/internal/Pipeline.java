@@ -165,7 +165,7 @@ public final class Pipeline {
         final List<Stage> stages = new ArrayList<>();
         stages.add(new CostStage(pricer, counters, byTeam, byAgent, byModel));
         final BudgetStage budgetStage = new BudgetStage(budgets, settings.budgetThresholdPercents(),
-            settings.budgetWarningPercent(), dispatcher, counters);
+            settings.budgetWarningPercent(), dispatcher, counters, settings.costEstimates().reconcileEvery());
         budgetStage.prime(settings.clock().millis());
         stages.add(budgetStage);
         stages.add(new SamplingStage(settings.sampling(), counters));
@@ -357,7 +357,9 @@ public final class Pipeline {
             money(byTeam), money(byAgent), money(byModel), groups, counters.sampling.snapshot(),
             new AlertMetrics(counters.alertStateKeys.get(), counters.alertStateEvictions.get(),
                 counters.alertRulesRejected.get(), alertJournal.journaled(), alertJournal.unjournaled()),
-            counters.rejectedRateLimited.sum(), groupMetrics(), counters.sessionsUnrecorded.sum());
+            counters.rejectedRateLimited.sum(), groupMetrics(), counters.sessionsUnrecorded.sum(),
+            new PipelineMetrics.CostEstimates(counters.estimatedInteractions.get(),
+                Money.usdNanos(counters.estimateDriftNanos.get()), counters.estimateSettlements.get()));
     }
 
     /** Per agent group, declared ones in order and the default last: a handful of entries at most. */

@@ -35,6 +35,12 @@ public final class PipelineCounters {
     public final AtomicLong alertStateEvictions = new AtomicLong();
     public final AtomicLong totalCostNanos = new AtomicLong();
     public final AtomicLong monthInteractions = new AtomicLong();
+    /** Interactions whose caller charged the fixed estimate instead of pricing them. */
+    public final AtomicLong estimatedInteractions = new AtomicLong();
+    /** Exact cost minus estimate over those interactions, in USD nanos; negative when estimates ran high. */
+    public final AtomicLong estimateDriftNanos = new AtomicLong();
+    /** Times the budget stage settled estimate differences into the amounts callers check. */
+    public final AtomicLong estimateSettlements = new AtomicLong();
 
     /** Adds one on the single writer's thread. */
     static void increment(final AtomicLong counter) {

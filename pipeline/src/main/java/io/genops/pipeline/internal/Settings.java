@@ -44,6 +44,7 @@ public record Settings(
     int maxStringLength,
     boolean captureContent,
     int priceCacheCapacity,
+    CostEstimates costEstimates,
     int maxTrackedKeys,
     int maxAlertRules,
     List<AlertChannel> alertChannels,
@@ -68,6 +69,26 @@ public record Settings(
     /** How exporters are fed from the journal. */
     public record Export(List<Exporter> exporters, int batchSize, Duration batchAge, int maxAttempts,
         Duration initialBackoff, Duration maxBackoff) {
+    }
+
+    /**
+     * A fixed cost per interaction that callers use instead of pricing it, and how often the budget stage
+     * settles the difference from the exact costs into the budgets callers check.
+     *
+     * @param perInteractionNanos the estimate in USD nanos, or {@link #EXACT} when callers price exactly
+     * @param reconcileEvery      interactions between settlements
+     */
+    public record CostEstimates(long perInteractionNanos, int reconcileEvery) {
+        public static final long EXACT = -1;
+
+        /** Callers price every interaction exactly, and every charge reaches the budgets at once. */
+        public static CostEstimates exact() {
+            return new CostEstimates(EXACT, 1);
+        }
+
+        public boolean estimated() {
+            return perInteractionNanos != EXACT;
+        }
     }
 
     /** Whether events are journaled; {@code false} keeps the pipeline in memory only. */
