@@ -73,6 +73,13 @@ public class TrackInteractionBenchmark {
     @Param({"0"})
     public int groups;
 
+    /**
+     * {@code exact}: the caller prices each interaction (the default). {@code fixed}: the caller charges a
+     * fixed 0.001 USD estimate and leaves pricing to the consumer, as the high-frequency preset does.
+     */
+    @Param({"exact"})
+    public String costs;
+
     private TempJournal journal;
     private GenOps genops;
     private MonitoringSession session;
@@ -89,6 +96,9 @@ public class TrackInteractionBenchmark {
             .policy(policy)
             .dailyBudget(UNREACHABLE_LIMIT)
             .backpressure(BackpressurePolicy.BLOCK);
+        if ("fixed".equals(costs)) {
+            builder.costEstimate(Money.usd("0.001"), 100);
+        }
         if (groups > 0) {
             builder.agentGroup("critical", AgentGroup.builder().matchAgents("critical-*", "*-agent-00").build())
                 .agentGroup("sales", AgentGroup.builder().matchAgents("sales-*").samplingRate(0.1).build())
