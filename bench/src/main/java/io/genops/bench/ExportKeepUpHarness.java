@@ -61,7 +61,7 @@ public final class ExportKeepUpHarness {
                 .exportBatchAge(Duration.ofMillis(200)).build();
             System.out.printf("%s, export batches of %d events or 200 ms, 10 %% of interactions sampled%n", otlp,
                 batch);
-            produce(genops, seconds, rate);
+            produce(genops, seconds, rate, batch);
             final long caughtUpNanos = catchUp(genops);
             final ExporterStatus status = genops.exporterStatuses().get(0);
             System.out.printf("stopped producing; %s after %.2f s; %d events exported, %d requests received%n",
@@ -76,7 +76,7 @@ public final class ExportKeepUpHarness {
         }
     }
 
-    private static void produce(final GenOps genops, final int seconds, final long rate) {
+    private static void produce(final GenOps genops, final int seconds, final long rate, final int batch) {
         final long intervalNanos = rate > 0 ? 1_000_000_000L / rate : 0;
         final Interaction[] interactions = Fixtures.interactions();
         final String[] agents = Fixtures.agents();
@@ -108,10 +108,29 @@ public final class ExportKeepUpHarness {
             }
             final ExporterStatus atEnd = genops.exporterStatuses().get(0);
             final double halfSeconds = seconds / 2.0;
+            final double ingested = (i - producedAtHalf) / halfSeconds;
             System.out.printf("second half (%.1f s after warm-up): ingested %.0f events/s, exported %.0f events/s, "
-                + "lag %d -> %d records%n", halfSeconds, (i - producedAtHalf) / halfSeconds,
+                + "lag %d -> %d records%n", halfSeconds, ingested,
                 (atEnd.exported() - atHalf.exported()) / halfSeconds, atHalf.lagRecords(), atEnd.lagRecords());
+            System.out.println(verdict(rate, ingested, atHalf.lagRecords(), atEnd.lagRecords(), batch));
         }
+    }
+
+    /**
+     * Keeping up means the lag over the second half grew by less than one export batch, the most a runner
+     * holds unsettled between two looks; a rate asked for and not reached is said, since then the producer,
+     * not the exporter, set the pace.
+     */
+    static String verdict(final long rate, final double ingested, final long lagAtHalf, final long lagAtEnd,
+        final int batch) {
+        final long growth = lagAtEnd - lagAtHalf;
+        final String export = growth < batch
+            ? "KEEPS UP: the lag grew by " + growth + " records, less than one batch of " + batch
+            : "FALLS BEHIND: the lag grew by " + growth + " records, at least one batch of " + batch;
+        final String pace = rate > 0 && ingested < rate * 0.98
+            ? String.format("; ingestion reached %.1f %% of the %d events/s asked", ingested * 100 / rate, rate)
+            : "";
+        return "verdict: " + export + pace;
     }
 
     /**
