@@ -24,11 +24,23 @@ import org.slf4j.LoggerFactory;
  * good, or given up after {@code maxAttempts} sends (0 retries without end). Between retries it waits
  * with exponential backoff. Memory stays bounded however long a receiver is down: the journal is
  * the buffer.
+ *
+ * <h2>Stopping by a deadline</h2>
+ * {@link #stop} lets the runner export until its deadline and then end between batches. The deadline
+ * is checked before each record read, before each send and during each pause, not only after a
+ * failed send, so a healthy but slow exporter with a backlog stops too. No send is started that the
+ * last send's duration says would end after the deadline; a batch gathered but not sent then is
+ * discarded and its position not saved, so the next start offers it again. A send still under way
+ * at the deadline is interrupted and given {@value #STOP_GRACE_MILLIS} ms to return; only an exporter
+ * that ignores interrupts and blocks longer keeps the thread beyond that (it ends after that send, as
+ * no other starts). What was left behind shows in {@link #status()} as {@code lagRecords}.
  */
 public final class ExportRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ExportRunner.class);
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     private static final long WARN_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+    /** How long {@link #stop} waits past its deadline for an interrupted send to return. */
+    static final long STOP_GRACE_MILLIS = 100;
 
     private final Exporter exporter;
     private final Path journal;
@@ -49,13 +61,19 @@ public final class ExportRunner {
     private final AtomicLong damaged = new AtomicLong();
     private final AtomicLong settledIndex = new AtomicLong(ExportPosition.START);
     private final AtomicLong settledMillis = new AtomicLong();
-    private volatile long stopDeadlineNanos = Long.MAX_VALUE;
+    /** Meaningful once {@link #stopping} is set, which is written after it. */
+    private volatile long stopDeadlineNanos;
     private volatile boolean stopping;
+    /** Records not settled when the runner ended, for the status once the journal is closed. */
+    private volatile long leftBehind;
+    private volatile long lastUnsettled;
     private volatile SingleChronicleQueue queue;
     private volatile boolean caughtUp;
     /** When {@link #start} was called: the lag's start while nothing has been settled yet. */
     private volatile long startedMillis;
     private long lastWarnNanos;
+    /** How long the last send took: the runner starts no send it expects to end after the deadline. */
+    private long lastSendNanos;
 
     // The batch being gathered; runner thread only.
     private long batchLastIndex;
@@ -81,22 +99,41 @@ public final class ExportRunner {
     }
 
     /**
-     * Lets the runner catch up with the journal until {@code deadlineNanos}, then stops it and
-     * closes the exporter; returns whether it caught up.
+     * Asks the runner to catch up with the journal until {@code deadlineNanos} ({@link System#nanoTime()})
+     * and then to end, without waiting; a pipeline with several exporters tells them all before it
+     * waits for any. The first deadline given holds.
      */
-    public boolean stop(final long deadlineNanos) {
+    public void stopBy(final long deadlineNanos) {
+        if (stopping) {
+            return;
+        }
         stopDeadlineNanos = deadlineNanos;
         stopping = true;
+        // A runner pausing between retries re-reads the deadline at once.
+        LockSupport.unpark(thread);
+    }
+
+    /**
+     * Lets the runner catch up with the journal until {@code deadlineNanos}, then ends it between
+     * batches and closes the exporter, as described above; returns whether it caught up. When it
+     * returns false, {@link #status()} tells how many records were left in the journal.
+     */
+    public boolean stop(final long deadlineNanos) {
+        stopBy(deadlineNanos);
+        join(stopDeadlineNanos);
+        if (thread.isAlive()) {
+            thread.interrupt();
+            join(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_GRACE_MILLIS));
+        }
+        return !thread.isAlive() && caughtUp;
+    }
+
+    private void join(final long untilNanos) {
         try {
-            thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())));
+            thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(untilNanos - System.nanoTime())));
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (thread.isAlive()) {
-            thread.interrupt();
-            return false;
-        }
-        return caughtUp;
     }
 
     private void run() {
@@ -104,8 +141,14 @@ public final class ExportRunner {
              SingleChronicleQueue opened = Journals.openForTailing(journal)) {
             queue = opened;
             final ExcerptTailer tailer = opened.createTailer();
-            resume(tailer, position.load());
-            loop(tailer, position);
+            try {
+                resume(tailer, position.load());
+                loop(tailer, position);
+            } finally {
+                // An interrupt from stop() has done its work; closing the journal must not see it.
+                Thread.interrupted();
+                leftBehind = unsettled(opened);
+            }
         } catch (final RuntimeException e) {
             LOG.error("Exporter '{}' stopped on an unexpected error; its position is kept for the next start.",
                 exporter.name(), e);
@@ -137,8 +180,9 @@ public final class ExportRunner {
         }
     }
 
+    /** Gathers and settles batches until stopped: caught up, or at the deadline between batches. */
     private void loop(final ExcerptTailer tailer, final ExportPosition position) {
-        while (true) {
+        while (!pastDeadline()) {
             if (gather(tailer) > 0) {
                 if (!settle(position)) {
                     return;
@@ -153,11 +197,20 @@ public final class ExportRunner {
         }
     }
 
+    private boolean pastDeadline() {
+        return stopping && System.nanoTime() - stopDeadlineNanos >= 0;
+    }
+
+    /** Whether a send may start: not stopping, or expected to end before the deadline. */
+    private boolean timeToSend() {
+        return !stopping || System.nanoTime() + lastSendNanos - stopDeadlineNanos < 0;
+    }
+
     /** Reads up to a batch into the exporter; returns the records read (added or not). */
     private int gather(final ExcerptTailer tailer) {
         int read = 0;
         long firstNanos = 0;
-        while (read < batchSize) {
+        while (read < batchSize && !pastDeadline()) {
             final boolean present = readOne(tailer);
             if (present) {
                 if (read++ == 0) {
@@ -207,13 +260,16 @@ public final class ExportRunner {
         }
     }
 
-    /** One send; an exporter that throws is treated as a receiver that asked to retry. */
+    /** One send, timed; an exporter that throws is treated as a receiver that asked to retry. */
     private ExportResult trySend() {
+        final long started = System.nanoTime();
         try {
             return exporter.send();
         } catch (final RuntimeException e) {
             warn("threw while sending (" + e + ")");
             return ExportResult.RETRY;
+        } finally {
+            lastSendNanos = System.nanoTime() - started;
         }
     }
 
@@ -222,7 +278,9 @@ public final class ExportRunner {
      * first, leaving the batch unsettled for the next start.
      */
     private boolean settle(final ExportPosition position) {
-        if (batchAdded > 0 && !sendWithRetries()) {
+        if (pastDeadline() || batchAdded > 0 && !sendWithRetries()) {
+            exporter.discard();
+            batchAdded = 0;
             return false;
         }
         position.save(batchLastIndex);
@@ -235,6 +293,9 @@ public final class ExportRunner {
     private boolean sendWithRetries() {
         long backoff = initialBackoffNanos;
         for (int attempt = 1; ; attempt++) {
+            if (!timeToSend()) {
+                return false;
+            }
             final ExportResult result = trySend();
             if (result == ExportResult.SUCCESS) {
                 exported.addAndGet(batchAdded);
@@ -248,14 +309,18 @@ public final class ExportRunner {
                 warn("gave up a batch of " + batchAdded + " events after " + attempt + " attempts");
                 return true;
             }
-            if (System.nanoTime() - stopDeadlineNanos >= 0) {
-                exporter.discard();
-                return false;
-            }
             retries.incrementAndGet();
             warn("could not deliver a batch; retrying");
-            LockSupport.parkNanos(backoff);
+            pause(backoff);
             backoff = Math.min(maxBackoffNanos, backoff * 2);
+        }
+    }
+
+    /** Waits {@code nanos}, or until the stop deadline when that comes first. */
+    private void pause(final long nanos) {
+        final long end = System.nanoTime() + nanos;
+        for (long left = nanos; left > 0 && !pastDeadline(); left = end - System.nanoTime()) {
+            LockSupport.parkNanos(stopping ? Math.min(left, stopDeadlineNanos - System.nanoTime()) : left);
         }
     }
 
@@ -270,21 +335,33 @@ public final class ExportRunner {
 
     public ExporterStatus status() {
         final SingleChronicleQueue current = queue;
-        final long settled = settledIndex.get();
-        long lagRecords = 0;
-        if (current != null && !current.isClosed()) {
-            final long last = current.lastIndex();
-            final RollCycle cycle = current.rollCycle();
-            if (last > settled) {
-                lagRecords = settled < 0 || cycle.toCycle(last) != cycle.toCycle(settled)
-                    ? cycle.toSequenceNumber(last) + 1
-                    : cycle.toSequenceNumber(last) - cycle.toSequenceNumber(settled);
-            }
-        }
+        final long lagRecords = current != null && !current.isClosed() ? unsettled(current) : leftBehind;
         final long settledAt = settledMillis.get();
         final long since = settledAt != 0 ? settledAt : startedMillis;
         final long lagMillis = lagRecords == 0 || since == 0 ? 0 : Math.max(0, System.currentTimeMillis() - since);
         return new ExporterStatus(exporter.name(), exported.get(), batches.get(), retries.get(), failedBatches.get(),
-            failedEvents.get(), damaged.get(), lagRecords, lagMillis, settled, thread.isAlive());
+            failedEvents.get(), damaged.get(), lagRecords, lagMillis, settledIndex.get(), thread.isAlive());
+    }
+
+    /**
+     * Records of the current journal day after the settled position; what it counted last when the
+     * journal cannot be read (it is being closed).
+     */
+    private long unsettled(final SingleChronicleQueue current) {
+        try {
+            final long settled = settledIndex.get();
+            final long last = current.lastIndex();
+            final RollCycle cycle = current.rollCycle();
+            long count = 0;
+            if (last > settled) {
+                count = settled < 0 || cycle.toCycle(last) != cycle.toCycle(settled)
+                    ? cycle.toSequenceNumber(last) + 1
+                    : cycle.toSequenceNumber(last) - cycle.toSequenceNumber(settled);
+            }
+            lastUnsettled = count;
+            return count;
+        } catch (final RuntimeException e) {
+            return lastUnsettled;
+        }
     }
 }

@@ -308,6 +308,8 @@ public final class Pipeline {
         joinThreads(deadline);
         final long undrained = Math.max(0, ring.getCursor() - processedSequence() - counters.cancelledClaims.sum());
         boolean exported = true;
+        // All runners use the time left, not only the first one waited for.
+        exportRunners.forEach(runner -> runner.stopBy(deadline));
         for (final ExportRunner runner : exportRunners) {
             exported &= runner.stop(deadline);
         }

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
@@ -75,6 +76,54 @@ class ExportRunnerTest {
         assertThat(refused.failedEvents()).isEqualTo(refusing.adds).isBetween(150L, 450L);
         assertThat(refused.exported()).isZero();
         assertThat(counted.exported()).as("an exporter of metrics sees every event").isEqualTo(3_001);
+    }
+
+    @Test
+    void stop_withASlowHealthyExporterAndABacklog_endsBetweenBatchesByTheDeadline_andLeavesTheRestForTheNextStart() {
+        write(20_000, 1.0);
+        final SlowExporter slow = new SlowExporter("slow", TimeUnit.MILLISECONDS.toNanos(40), 0);
+
+        final ExporterStatus stopped = stopWithABacklog(slow);
+
+        assertThat(stopped.exported()).isEqualTo(slow.delivered.size()).isPositive();
+        assertThat(stopped.lagRecords()).as("the records left behind")
+            .isEqualTo(20_001 - slow.delivered.size()).isPositive();
+        final RecordingExporter rest = new RecordingExporter("slow", true, attempt -> ExportResult.SUCCESS);
+        runUntil(rest, () -> rest.delivered.size());
+        assertThat(rest.delivered).as("no batch was recorded as settled without being delivered")
+            .doesNotContainAnyElementsOf(slow.delivered);
+        assertThat(new HashSet<>(rest.delivered)).hasSize(20_001 - slow.delivered.size());
+    }
+
+    @Test
+    void stop_withAnExporterThatDoesItsWorkInAddAndSendsAtOnce_endsByTheDeadline() {
+        write(20_000, 1.0);
+        // Shaped like the Prometheus exporter: add counts, send answers SUCCESS at once.
+        final SlowExporter counting = new SlowExporter("counting", 0, TimeUnit.MICROSECONDS.toNanos(200));
+
+        final ExporterStatus stopped = stopWithABacklog(counting);
+
+        assertThat(stopped.lagRecords()).isEqualTo(20_001 - counting.delivered.size()).isPositive();
+    }
+
+    /** Starts a runner on the backlog, stops it soon after its first batch, and checks it ended in time. */
+    private ExporterStatus stopWithABacklog(final SlowExporter exporter) {
+        final ExportRunner runner = runner(exporter);
+        runner.start();
+        sleepUntil(() -> !exporter.delivered.isEmpty());
+
+        final long started = System.nanoTime();
+        final long deadline = started + TimeUnit.MILLISECONDS.toNanos(300);
+        exporter.stopsBy(deadline);
+        final boolean caughtUp = runner.stop(deadline);
+        final long tookNanos = System.nanoTime() - started;
+
+        final ExporterStatus status = runner.status();
+        assertThat(caughtUp).isFalse();
+        assertThat(status.running()).as("the runner's thread has ended").isFalse();
+        assertThat(tookNanos).as("stop returns about by its deadline").isLessThan(TimeUnit.SECONDS.toNanos(2));
+        assertThat(exporter.sendsAfterStop()).as("no send starts once the deadline has passed").isZero();
+        return status;
     }
 
     private ExporterStatus runUntil(final RecordingExporter exporter, final LongSupplier progress) {
@@ -169,6 +218,74 @@ class ExportRunnerTest {
         @Override
         public void discard() {
             batch.clear();
+        }
+    }
+
+    /**
+     * A healthy exporter that takes its time: each send and each add waits as told, ignoring interrupts as
+     * a blocking client may, then succeeds. Remembers what it delivered, and counts the sends begun after
+     * the stop deadline it was told.
+     */
+    private static final class SlowExporter implements Exporter {
+        final List<String> delivered = new CopyOnWriteArrayList<>();
+        private final String name;
+        private final long sendNanos;
+        private final long addNanos;
+        private final List<String> batch = new ArrayList<>();
+        private volatile long stopDeadlineNanos = Long.MAX_VALUE;
+        private volatile int sendsAfterStop;
+
+        SlowExporter(final String name, final long sendNanos, final long addNanos) {
+            this.name = name;
+            this.sendNanos = sendNanos;
+            this.addNanos = addNanos;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public boolean sampledOnly() {
+            return false;
+        }
+
+        @Override
+        public void add(final EventView event) {
+            work(addNanos);
+            batch.add(event.sessionId() + "#" + event.sequence());
+        }
+
+        @Override
+        public ExportResult send() {
+            if (System.nanoTime() - stopDeadlineNanos >= 0) {
+                sendsAfterStop++;
+            }
+            work(sendNanos);
+            delivered.addAll(batch);
+            batch.clear();
+            return ExportResult.SUCCESS;
+        }
+
+        @Override
+        public void discard() {
+            batch.clear();
+        }
+
+        void stopsBy(final long deadlineNanos) {
+            stopDeadlineNanos = deadlineNanos;
+        }
+
+        int sendsAfterStop() {
+            return sendsAfterStop;
+        }
+
+        private static void work(final long nanos) {
+            final long end = System.nanoTime() + nanos;
+            for (long left = nanos; left > 0; left = end - System.nanoTime()) {
+                LockSupport.parkNanos(left);
+            }
         }
     }
 }
