@@ -50,8 +50,8 @@ public enum SelfMetric {
         "Journal records an exporter has not settled yet"),
     /** Supplied in milliseconds, exposed in seconds. */
     EXPORTER_LAG_SECONDS("genops_exporter_lag_seconds", false, "exporter", 1000,
-        "How far behind the journal an exporter is, in seconds: the age of the last event it settled while "
-            + "newer records wait (0 when caught up)");
+        "How far behind the journal an exporter is, in seconds: the age of the oldest record it has not "
+            + "settled yet (0 when caught up)");
 
     private final String metricName;
     private final boolean counter;

@@ -5,12 +5,12 @@ import io.genops.core.export.Exporter;
 import io.genops.core.journal.RecordView;
 import io.genops.pipeline.journal.Journals;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
-import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.slf4j.Logger;
@@ -24,6 +24,13 @@ import org.slf4j.LoggerFactory;
  * good, or given up after {@code maxAttempts} sends (0 retries without end). Between retries it waits
  * with exponential backoff. Memory stays bounded however long a receiver is down: the journal is
  * the buffer.
+ *
+ * <h2>Lag</h2>
+ * {@link #status()} tells how far behind the journal the exporter is. In records: those after the
+ * settled position, counted across the journal's daily cycles, so an outage over midnight counts the
+ * records of both days. In time: the age, by the pipeline's clock, of the oldest record not yet
+ * settled (the first of the batch being sent, or the next one to read), 0 when caught up; so after an
+ * idle hour a new record shows its own age, not the hour since the last one settled.
  *
  * <h2>Stopping by a deadline</h2>
  * {@link #stop} lets the runner export until its deadline and then end between batches. The deadline
@@ -39,10 +46,12 @@ public final class ExportRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ExportRunner.class);
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     private static final long WARN_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+    private static final long NONE = Long.MIN_VALUE;
     /** How long {@link #stop} waits past its deadline for an interrupted send to return. */
     static final long STOP_GRACE_MILLIS = 100;
 
     private final Exporter exporter;
+    private final Clock clock;
     private final Path journal;
     private final int batchSize;
     private final long maxBatchAgeNanos;
@@ -60,7 +69,8 @@ public final class ExportRunner {
     private final AtomicLong failedEvents = new AtomicLong();
     private final AtomicLong damaged = new AtomicLong();
     private final AtomicLong settledIndex = new AtomicLong(ExportPosition.START);
-    private final AtomicLong settledMillis = new AtomicLong();
+    /** The time of the oldest record read and not settled, or {@link #NONE}; see {@link #readOne}. */
+    private volatile long pendingSinceMillis = NONE;
     /** Meaningful once {@link #stopping} is set, which is written after it. */
     private volatile long stopDeadlineNanos;
     private volatile boolean stopping;
@@ -69,20 +79,31 @@ public final class ExportRunner {
     private volatile long lastUnsettled;
     private volatile SingleChronicleQueue queue;
     private volatile boolean caughtUp;
-    /** When {@link #start} was called: the lag's start while nothing has been settled yet. */
-    private volatile long startedMillis;
     private long lastWarnNanos;
     /** How long the last send took: the runner starts no send it expects to end after the deadline. */
     private long lastSendNanos;
 
     // The batch being gathered; runner thread only.
     private long batchLastIndex;
-    private long batchLastMillis;
+    private boolean batchTimed;
     private int batchAdded;
 
+    /** A runner whose lag is measured by the system clock; see the full constructor. */
     public ExportRunner(final Exporter exporter, final Path journal, final int batchSize, final long maxBatchAgeNanos,
         final int maxAttempts, final long initialBackoffNanos, final long maxBackoffNanos) {
+        this(exporter, journal, batchSize, maxBatchAgeNanos, maxAttempts, initialBackoffNanos, maxBackoffNanos,
+            Clock.systemUTC());
+    }
+
+    /**
+     * A runner of {@code exporter} over the journal in {@code journal}, not yet started.
+     *
+     * @param clock the clock that stamped the journal's records (the pipeline's): lag is measured by it
+     */
+    public ExportRunner(final Exporter exporter, final Path journal, final int batchSize, final long maxBatchAgeNanos,
+        final int maxAttempts, final long initialBackoffNanos, final long maxBackoffNanos, final Clock clock) {
         this.exporter = exporter;
+        this.clock = clock;
         this.journal = journal;
         this.batchSize = batchSize;
         this.maxBatchAgeNanos = maxBatchAgeNanos;
@@ -94,7 +115,6 @@ public final class ExportRunner {
     }
 
     public void start() {
-        startedMillis = System.currentTimeMillis();
         thread.start();
     }
 
@@ -148,6 +168,7 @@ public final class ExportRunner {
                 // An interrupt from stop() has done its work; closing the journal must not see it.
                 Thread.interrupted();
                 leftBehind = unsettled(opened);
+                pendingSinceMillis = leftBehind == 0 ? NONE : nextRecordMillis(opened);
             }
         } catch (final RuntimeException e) {
             LOG.error("Exporter '{}' stopped on an unexpected error; its position is kept for the next start.",
@@ -164,19 +185,30 @@ public final class ExportRunner {
             return;
         }
         try (DocumentContext skipped = tailer.readingDocument()) {
-            // The saved record was settled before: reading it moves the tailer past it, and its time
-            // is where the lag counts from.
-            if (skipped.isPresent()) {
-                final Bytes<?> bytes = skipped.wire().bytes();
-                final int length = (int)bytes.readRemaining();
-                if (length > buffer.length) {
-                    buffer = new byte[length];
-                }
-                bytes.read(buffer, 0, length);
-                if (view.wrap(buffer, length) == RecordView.OK) {
-                    settledMillis.set(view.epochMillis());
+            // The saved record was settled before: reading it moves the tailer past it.
+            skipped.isPresent();
+        }
+    }
+
+    /**
+     * The time of the first readable record after the settled position, or {@link #NONE}: the lag of
+     * what a stopped runner left behind, which it may not have read.
+     */
+    private long nextRecordMillis(final SingleChronicleQueue opened) {
+        try (ExcerptTailer tailer = opened.createTailer()) {
+            resume(tailer, settledIndex.get());
+            while (true) {
+                try (DocumentContext document = tailer.readingDocument()) {
+                    if (!document.isPresent()) {
+                        return NONE;
+                    }
+                    if (copy(document) == RecordView.OK) {
+                        return view.epochMillis();
+                    }
                 }
             }
+        } catch (final RuntimeException e) {
+            return pendingSinceMillis;
         }
     }
 
@@ -210,13 +242,18 @@ public final class ExportRunner {
     private int gather(final ExcerptTailer tailer) {
         int read = 0;
         long firstNanos = 0;
+        batchTimed = false;
         while (read < batchSize && !pastDeadline()) {
             final boolean present = readOne(tailer);
             if (present) {
                 if (read++ == 0) {
                     firstNanos = System.nanoTime();
                 }
-            } else if (read == 0 || System.nanoTime() - firstNanos >= maxBatchAgeNanos || stopping) {
+            } else if (read == 0) {
+                // Caught up: nothing waits. The next record read gives the lag its start again.
+                pendingSinceMillis = NONE;
+                return 0;
+            } else if (System.nanoTime() - firstNanos >= maxBatchAgeNanos || stopping) {
                 return read;
             } else {
                 LockSupport.parkNanos(IDLE_PARK_NANOS);
@@ -225,28 +262,41 @@ public final class ExportRunner {
         return read;
     }
 
+    /**
+     * Reads the next record into the batch; false when there is none yet. The first readable record
+     * of a batch is the oldest one not settled: its time becomes the lag's start. Until then the
+     * previous batch's first record stands, older by at most the span of one batch.
+     */
     private boolean readOne(final ExcerptTailer tailer) {
         try (DocumentContext document = tailer.readingDocument()) {
             if (!document.isPresent()) {
                 return false;
             }
-            final Bytes<?> bytes = document.wire().bytes();
-            final int length = (int)bytes.readRemaining();
-            if (length > buffer.length) {
-                buffer = new byte[Math.max(length, buffer.length * 2)];
-            }
-            bytes.read(buffer, 0, length);
             batchLastIndex = document.index();
-            if (view.wrap(buffer, length) != RecordView.OK) {
+            if (copy(document) != RecordView.OK) {
                 damaged.incrementAndGet();
                 return true;
             }
-            batchLastMillis = view.epochMillis();
+            if (!batchTimed) {
+                batchTimed = true;
+                pendingSinceMillis = view.epochMillis();
+            }
             if (view.sampled() || !exporter.sampledOnly()) {
                 add();
             }
             return true;
         }
+    }
+
+    /** Copies the document's bytes into the buffer and wraps the view on them; the view's verdict. */
+    private int copy(final DocumentContext document) {
+        final Bytes<?> bytes = document.wire().bytes();
+        final int length = (int)bytes.readRemaining();
+        if (length > buffer.length) {
+            buffer = new byte[Math.max(length, buffer.length * 2)];
+        }
+        bytes.read(buffer, 0, length);
+        return view.wrap(buffer, length);
     }
 
     /** Hands the current record to the exporter; one it cannot take is counted and skipped. */
@@ -285,7 +335,6 @@ public final class ExportRunner {
         }
         position.save(batchLastIndex);
         settledIndex.set(batchLastIndex);
-        settledMillis.set(batchLastMillis);
         batchAdded = 0;
         return true;
     }
@@ -333,30 +382,30 @@ public final class ExportRunner {
         }
     }
 
+    /** This exporter's progress, read from any thread; lag as described above. */
     public ExporterStatus status() {
         final SingleChronicleQueue current = queue;
         final long lagRecords = current != null && !current.isClosed() ? unsettled(current) : leftBehind;
-        final long settledAt = settledMillis.get();
-        final long since = settledAt != 0 ? settledAt : startedMillis;
-        final long lagMillis = lagRecords == 0 || since == 0 ? 0 : Math.max(0, System.currentTimeMillis() - since);
+        final long since = pendingSinceMillis;
+        final long lagMillis = lagRecords == 0 || since == NONE ? 0 : Math.max(0, clock.millis() - since);
         return new ExporterStatus(exporter.name(), exported.get(), batches.get(), retries.get(), failedBatches.get(),
             failedEvents.get(), damaged.get(), lagRecords, lagMillis, settledIndex.get(), thread.isAlive());
     }
 
     /**
-     * Records of the current journal day after the settled position; what it counted last when the
-     * journal cannot be read (it is being closed).
+     * Records after the settled position, in every cycle of the journal (Chronicle counts each cycle
+     * between the two indexes); what it counted last when the journal cannot be read (it is being
+     * closed). A settled record whose cycle retention has deleted counts from the oldest cycle kept.
      */
     private long unsettled(final SingleChronicleQueue current) {
         try {
             final long settled = settledIndex.get();
             final long last = current.lastIndex();
-            final RollCycle cycle = current.rollCycle();
             long count = 0;
-            if (last > settled) {
-                count = settled < 0 || cycle.toCycle(last) != cycle.toCycle(settled)
-                    ? cycle.toSequenceNumber(last) + 1
-                    : cycle.toSequenceNumber(last) - cycle.toSequenceNumber(settled);
+            if (last >= 0 && last > settled) {
+                final long first = current.firstIndex();
+                // countExcerpts counts from its first index inclusive to its second exclusive.
+                count = settled < first ? current.countExcerpts(first, last) + 1 : current.countExcerpts(settled, last);
             }
             lastUnsettled = count;
             return count;

@@ -114,7 +114,7 @@ public final class Pipeline {
         for (final Exporter exporter : export.exporters()) {
             exportRunners.add(new ExportRunner(exporter, settings.journalDirectory(), export.batchSize(),
                 export.batchAge().toNanos(), export.maxAttempts(), export.initialBackoff().toNanos(),
-                export.maxBackoff().toNanos()));
+                export.maxBackoff().toNanos(), settings.clock()));
         }
         // Live before the exporters see them: an exporter may read the list of exporters as it attaches.
         readings.started();

@@ -1,17 +1,11 @@
 package io.genops.pipeline.export;
 
+import static io.genops.pipeline.export.TestJournal.sleepUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.genops.core.event.EventKind;
 import io.genops.core.event.EventView;
-import io.genops.core.event.Interaction;
 import io.genops.core.export.ExportResult;
 import io.genops.core.export.Exporter;
-import io.genops.core.pricing.ModelPrice;
-import io.genops.core.pricing.ModelPriceTable;
-import io.genops.core.pricing.TokenRates;
-import io.genops.pipeline.GenOps;
-import io.genops.pipeline.MonitoringSession;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,21 +13,17 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
-import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExportRunnerTest {
-    private static final long WAIT_NANOS = TimeUnit.SECONDS.toNanos(20);
-
     @TempDir
     Path journal;
 
     @Test
     void runner_withAReceiverThatFailsAtFirst_deliversEveryEventAndSavesItsPosition() {
-        write(10_000, 1.0);
+        TestJournal.write(journal, 10_000, 1.0);
         final RecordingExporter flaky = new RecordingExporter("otlp", true, attempt -> attempt <= 3
             ? ExportResult.RETRY : ExportResult.SUCCESS);
 
@@ -45,14 +35,14 @@ class ExportRunnerTest {
         assertThat(status.lagRecords()).isZero();
 
         final RecordingExporter again = new RecordingExporter("otlp", true, attempt -> ExportResult.SUCCESS);
-        write(500, 1.0);
+        TestJournal.write(journal, 500, 1.0);
         runUntil(again, () -> again.delivered.size() >= 501 ? 10_502 : 0);
         assertThat(again.delivered).as("a restart resumes after the saved position").hasSize(501);
     }
 
     @Test
     void runner_stoppedMidBatch_offersTheUnsettledBatchAgainOnTheNextStart() {
-        write(2_000, 1.0);
+        TestJournal.write(journal, 2_000, 1.0);
         final RecordingExporter stuck = new RecordingExporter("stuck", true, attempt -> ExportResult.RETRY);
         final ExportRunner first = runner(stuck);
         first.start();
@@ -66,7 +56,7 @@ class ExportRunnerTest {
 
     @Test
     void runner_givesUpRefusedBatches_countsThem_andSamplingDecidesWhatSpanExportersSee() {
-        write(3_000, 0.1);
+        TestJournal.write(journal, 3_000, 0.1);
         final RecordingExporter refusing = new RecordingExporter("refusing", true, attempt -> ExportResult.FAILED);
         final RecordingExporter metrics = new RecordingExporter("metrics", false, attempt -> ExportResult.SUCCESS);
 
@@ -80,7 +70,7 @@ class ExportRunnerTest {
 
     @Test
     void stop_withASlowHealthyExporterAndABacklog_endsBetweenBatchesByTheDeadline_andLeavesTheRestForTheNextStart() {
-        write(20_000, 1.0);
+        TestJournal.write(journal, 20_000, 1.0);
         final SlowExporter slow = new SlowExporter("slow", TimeUnit.MILLISECONDS.toNanos(40), 0);
 
         final ExporterStatus stopped = stopWithABacklog(slow);
@@ -97,7 +87,7 @@ class ExportRunnerTest {
 
     @Test
     void stop_withAnExporterThatDoesItsWorkInAddAndSendsAtOnce_endsByTheDeadline() {
-        write(20_000, 1.0);
+        TestJournal.write(journal, 20_000, 1.0);
         // Shaped like the Prometheus exporter: add counts, send answers SUCCESS at once.
         final SlowExporter counting = new SlowExporter("counting", 0, TimeUnit.MICROSECONDS.toNanos(200));
 
@@ -129,96 +119,18 @@ class ExportRunnerTest {
     private ExporterStatus runUntil(final RecordingExporter exporter, final LongSupplier progress) {
         final ExportRunner runner = runner(exporter);
         runner.start();
-        final long deadline = System.nanoTime() + WAIT_NANOS;
+        final long deadline = System.nanoTime() + TestJournal.WAIT_NANOS;
         while (runner.status().lagRecords() > 0 || progress.getAsLong() == 0 || runner.status().position() < 0) {
             assertThat(System.nanoTime()).as("the runner catches up in time").isLessThan(deadline);
-            sleepMillis(5);
+            TestJournal.sleepMillis(5);
         }
-        assertThat(runner.stop(System.nanoTime() + WAIT_NANOS)).isTrue();
+        assertThat(runner.stop(System.nanoTime() + TestJournal.WAIT_NANOS)).isTrue();
         return runner.status();
     }
 
     private ExportRunner runner(final Exporter exporter) {
         return new ExportRunner(exporter, journal, 256, TimeUnit.MILLISECONDS.toNanos(20), 0,
             TimeUnit.MILLISECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(4));
-    }
-
-    /** Writes {@code interactions} in one session, and so {@code interactions + 1} records with the session's own. */
-    private void write(final int interactions, final double samplingRate) {
-        final Interaction interaction = Interaction.builder().model("m").inputTokens(10).build();
-        try (GenOps genops = GenOps.builder().journal(journal).ringSize(1024)
-            .samplingRate(EventKind.INTERACTION, samplingRate)
-            .modelPrices(ModelPriceTable.of("test", List.of(ModelPrice.of("m", "acme", TokenRates.of(1, 1)))))
-            .build();
-             MonitoringSession session = genops.openSession("export")) {
-            for (int i = 0; i < interactions; i++) {
-                session.trackInteraction("bot", interaction);
-            }
-        }
-    }
-
-    private static void sleepUntil(final BooleanSupplier condition) {
-        final long deadline = System.nanoTime() + WAIT_NANOS;
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).isLessThan(deadline);
-            sleepMillis(2);
-        }
-    }
-
-    private static void sleepMillis(final long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Keeps the epoch millis and sequence of what it delivers; answers sends as told. */
-    private static final class RecordingExporter implements Exporter {
-        final List<String> delivered = new CopyOnWriteArrayList<>();
-        private final String name;
-        private final boolean sampledOnly;
-        private final IntFunction<ExportResult> answer;
-        private final List<String> batch = new ArrayList<>();
-        volatile int sends;
-        volatile long adds;
-
-        RecordingExporter(final String name, final boolean sampledOnly, final IntFunction<ExportResult> answer) {
-            this.name = name;
-            this.sampledOnly = sampledOnly;
-            this.answer = answer;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public boolean sampledOnly() {
-            return sampledOnly;
-        }
-
-        @Override
-        public void add(final EventView event) {
-            batch.add(event.sessionId() + "#" + event.sequence());
-            adds++;
-        }
-
-        @Override
-        public ExportResult send() {
-            final ExportResult result = answer.apply(++sends);
-            if (result == ExportResult.SUCCESS) {
-                delivered.addAll(batch);
-                batch.clear();
-            }
-            return result;
-        }
-
-        @Override
-        public void discard() {
-            batch.clear();
-        }
     }
 
     /**
