@@ -7,6 +7,7 @@ import io.genops.pipeline.journal.Journals;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import net.openhft.chronicle.bytes.Bytes;
@@ -68,6 +69,8 @@ public final class ExportRunner {
     private final AtomicLong failedBatches = new AtomicLong();
     private final AtomicLong failedEvents = new AtomicLong();
     private final AtomicLong damaged = new AtomicLong();
+    /** Records of the batch being settled, published once a batch is gathered; see {@link #held()}. */
+    private final AtomicInteger held = new AtomicInteger();
     private final AtomicLong settledIndex = new AtomicLong(ExportPosition.START);
     /** The time of the oldest record read and not settled, or {@link #NONE}; see {@link #readOne}. */
     private volatile long pendingSinceMillis = NONE;
@@ -215,8 +218,13 @@ public final class ExportRunner {
     /** Gathers and settles batches until stopped: caught up, or at the deadline between batches. */
     private void loop(final ExcerptTailer tailer, final ExportPosition position) {
         while (!pastDeadline()) {
-            if (gather(tailer) > 0) {
-                if (!settle(position)) {
+            final int read = gather(tailer);
+            if (read > 0) {
+                // Once a batch, and a release store only: the thread pays no fence for it.
+                held.lazySet(read);
+                final boolean settled = settle(position);
+                held.lazySet(0);
+                if (!settled) {
                     return;
                 }
                 continue;
@@ -380,6 +388,14 @@ public final class ExportRunner {
             LOG.warn("Exporter '{}' {} ({} retries and {} failed batches so far).", exporter.name(), what,
                 retries.get(), failedBatches.get());
         }
+    }
+
+    /**
+     * The records of the batch being settled, at most {@code batchSize}: besides the bytes of the
+     * largest record read so far, all the runner holds of the journal, however long a receiver is down.
+     */
+    int held() {
+        return held.get();
     }
 
     /** This exporter's progress, read from any thread; lag as described above. */

@@ -10,12 +10,16 @@ import java.util.function.IntFunction;
 
 /**
  * Keeps the session and sequence of what it delivers, answers sends as told (by the number of the send,
- * from 1), and records the size of the batch each send carried and the most events it ever held.
+ * from 1), and records the size of the batch each send carried, when each send and each batch's first
+ * add happened ({@link System#nanoTime()}), and the most events it ever held.
  */
 final class RecordingExporter implements Exporter {
     final List<String> delivered = new CopyOnWriteArrayList<>();
     /** The number of events each send carried, in order. */
     final List<Integer> sendSizes = new CopyOnWriteArrayList<>();
+    final List<Long> sendNanos = new CopyOnWriteArrayList<>();
+    /** When the first event of each batch was added. */
+    final List<Long> batchStartNanos = new CopyOnWriteArrayList<>();
     private final String name;
     private final boolean sampledOnly;
     private final IntFunction<ExportResult> answer;
@@ -42,6 +46,9 @@ final class RecordingExporter implements Exporter {
 
     @Override
     public void add(final EventView event) {
+        if (batch.isEmpty()) {
+            batchStartNanos.add(System.nanoTime());
+        }
         batch.add(event.sessionId() + "#" + event.sequence());
         mostHeld = Math.max(mostHeld, batch.size());
         adds++;
@@ -49,6 +56,7 @@ final class RecordingExporter implements Exporter {
 
     @Override
     public ExportResult send() {
+        sendNanos.add(System.nanoTime());
         sendSizes.add(batch.size());
         final ExportResult result = answer.apply(++sends);
         if (result == ExportResult.SUCCESS) {
