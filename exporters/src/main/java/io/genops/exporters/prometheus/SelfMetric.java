@@ -43,7 +43,7 @@ public enum SelfMetric {
     EXPORTER_EXPORTED("genops_exporter_events_exported_total", true, "exporter", 1,
         "Events an exporter delivered"),
     EXPORTER_FAILED("genops_exporter_events_failed_total", true, "exporter", 1,
-        "Events in batches an exporter gave up on"),
+        "Events an exporter did not deliver: refused, given up after its attempts, or not taken"),
     EXPORTER_RETRIES("genops_exporter_retries_total", true, "exporter", 1,
         "Sends an exporter retried"),
     EXPORTER_LAG_RECORDS("genops_exporter_lag_records", false, "exporter", 1,

@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * a batch of up to {@code batchSize} records or whatever arrived within {@code maxBatchAgeNanos} of
  * the first, sends it, and saves the position only once the batch is settled: delivered, refused for
  * good, or given up after {@code maxAttempts} sends (0 retries without end). Between retries it waits
- * with exponential backoff. Memory stays bounded however long a receiver is down: the journal is
- * the buffer.
+ * with exponential backoff. A settled batch's events count as exported or failed as its exporter
+ * tells ({@link Exporter#undelivered}): one refused in part counts its delivered events exported.
+ * Memory stays bounded however long a receiver is down: the journal is the buffer.
  *
  * <h2>Lag</h2>
  * {@link #status()} tells how far behind the journal the exporter is. In records: those after the
@@ -355,15 +356,17 @@ public final class ExportRunner {
             }
             final ExportResult result = trySend();
             if (result == ExportResult.SUCCESS) {
-                exported.addAndGet(batchAdded);
+                count(undelivered(0));
                 batches.incrementAndGet();
                 return true;
             }
             if (result == ExportResult.FAILED || (maxAttempts > 0 && attempt >= maxAttempts)) {
+                final int failed = undelivered(batchAdded);
                 exporter.discard();
+                count(failed);
                 failedBatches.incrementAndGet();
-                failedEvents.addAndGet(batchAdded);
-                warn("gave up a batch of " + batchAdded + " events after " + attempt + " attempts");
+                warn((result == ExportResult.FAILED ? "had a batch refused" : "gave up a batch") + " after " + attempt
+                    + " attempts: " + failed + " of its " + batchAdded + " events not delivered");
                 return true;
             }
             retries.incrementAndGet();
@@ -371,6 +374,26 @@ public final class ExportRunner {
             pause(backoff);
             backoff = Math.min(maxBackoffNanos, backoff * 2);
         }
+    }
+
+    /**
+     * The events of the settled batch its exporter says did not get through, within the batch's
+     * size; {@code uncounted} when it does not count or cannot tell.
+     */
+    private int undelivered(final int uncounted) {
+        try {
+            final int undelivered = exporter.undelivered();
+            return undelivered < 0 ? uncounted : Math.min(undelivered, batchAdded);
+        } catch (final RuntimeException e) {
+            warn("threw while counting what it delivered (" + e + ")");
+            return uncounted;
+        }
+    }
+
+    /** Counts the settled batch: {@code failed} of its events as failed, the others as exported. */
+    private void count(final int failed) {
+        exported.addAndGet(batchAdded - failed);
+        failedEvents.addAndGet(failed);
     }
 
     /** Waits {@code nanos}, or until the stop deadline when that comes first. */

@@ -4,11 +4,15 @@ package io.genops.pipeline.export;
  * One exporter's progress.
  *
  * @param name           the exporter's name
- * @param exported       events delivered (each counted once per successful batch that held it)
- * @param batches        batches delivered
+ * @param exported       events delivered (each counted once per settled batch that held it): those of
+ *                       delivered batches, and of batches refused or given up in part, less the ones their
+ *                       exporter counted as not delivered ({@link io.genops.core.export.Exporter#undelivered})
+ * @param batches        batches whose send answered success
  * @param retries        sends answered with a retry
- * @param failedBatches  batches refused for good or given up after the configured attempts
- * @param failedEvents   events in those batches, and events the exporter could not take
+ * @param failedBatches  batches refused for good, in whole or in part, or given up after the configured
+ *                       attempts
+ * @param failedEvents   events of settled batches that did not get through (all of a refused or given-up
+ *                       batch unless its exporter counts them), and events the exporter could not take
  * @param damagedRecords journal records skipped because they failed their checksum
  * @param lagRecords     journal records after the settled position, counted across the journal's daily
  *                       cycles; 0 when caught up. Once the runner has stopped: the records it left in

@@ -4,6 +4,7 @@ import static io.genops.pipeline.export.TestJournal.sleepUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.genops.core.export.ExportResult;
+import io.genops.core.export.Exporter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashSet;
@@ -38,6 +39,36 @@ class ExportBatchTest {
         assertThat(status.batches()).isEqualTo(3);
         assertThat(status.exported()).isEqualTo(1_001 - 256);
         assertThat(new HashSet<>(exporter.delivered)).hasSize(1_001 - 256);
+    }
+
+    @Test
+    void batchesSettledInPart_countTheEventsTheExporterDelivered_asExported_andOnlyTheOthersAsFailed() {
+        TestJournal.write(journal, 1_000, 1.0);
+        // Batch 1 is refused in part, batch 2 given up after two sends with part of it delivered, batch 3
+        // delivered whole, batch 4 delivered but for three events the exporter could not encode.
+        final RecordingExporter exporter = new RecordingExporter("parts", true, attempt -> switch (attempt) {
+            case 1 -> ExportResult.FAILED;
+            case 2, 3 -> ExportResult.RETRY;
+            default -> ExportResult.SUCCESS;
+        });
+        exporter.undeliveredAfterSend = send -> switch (send) {
+            case 1 -> 50;
+            case 3 -> 100;
+            case 5 -> 3;
+            default -> Exporter.UNCOUNTED;
+        };
+        final ExportRunner runner = runner(exporter, 256, TimeUnit.MILLISECONDS.toNanos(20), 2);
+
+        runner.start();
+        sleepUntil(() -> caughtUp(runner));
+        final ExporterStatus status = runner.status();
+        runner.stop(System.nanoTime() + TestJournal.WAIT_NANOS);
+
+        assertThat(exporter.sendSizes).containsExactly(256, 256, 256, 256, 233);
+        assertThat(status.exported()).isEqualTo(206 + 156 + 256 + 230);
+        assertThat(status.failedEvents()).isEqualTo(50 + 100 + 3);
+        assertThat(status.failedBatches()).isEqualTo(2);
+        assertThat(status.batches()).isEqualTo(2);
     }
 
     @Test

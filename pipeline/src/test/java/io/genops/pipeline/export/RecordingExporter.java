@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Keeps the session and sequence of what it delivers, answers sends as told (by the number of the send,
  * from 1), and records the size of the batch each send carried, when each send and each batch's first
- * add happened ({@link System#nanoTime()}), and the most events it ever held.
+ * add happened ({@link System#nanoTime()}), and the most events it ever held. What it answers when
+ * asked how many events of a settled batch did not get through is told by the number of the last send.
  */
 final class RecordingExporter implements Exporter {
     final List<String> delivered = new CopyOnWriteArrayList<>();
@@ -27,6 +29,7 @@ final class RecordingExporter implements Exporter {
     volatile int sends;
     volatile long adds;
     volatile int mostHeld;
+    volatile IntUnaryOperator undeliveredAfterSend = send -> UNCOUNTED;
 
     RecordingExporter(final String name, final boolean sampledOnly, final IntFunction<ExportResult> answer) {
         this.name = name;
@@ -64,6 +67,11 @@ final class RecordingExporter implements Exporter {
             batch.clear();
         }
         return result;
+    }
+
+    @Override
+    public int undelivered() {
+        return undeliveredAfterSend.applyAsInt(sends);
     }
 
     @Override
