@@ -69,7 +69,16 @@ import java.util.function.Function;
  *   <li><b>{@code ai_data} only with content.</b> Raindrop requires an input or an output whenever
  *       {@code ai_data} is present, and a record holds message content only when content capture is
  *       configured; so without content, {@code ai_data} is left out and the model and conversation
- *       travel in {@code properties}. The record has a single content field, sent as {@code input}.</li>
+ *       travel in {@code properties}.</li>
+ *   <li><b>{@code input} only, never {@code output}.</b> An interaction carries one content field
+ *       ({@code Interaction.content()}, the exchanged message), and the journal record one (a content
+ *       flag and one content string in {@code RecordCodec}'s layout); it is sent as
+ *       {@code ai_data.input}. Raindrop's {@code ai_data.output} is the model's answer, kept apart from
+ *       the prompt; sending it would need a second content field all the way through: on
+ *       {@code Interaction} and its builder, on {@code EventView}, and in the journal record (a new
+ *       layout version of {@code RecordCodec}, which older records would lack), with content capture
+ *       applying to both. Until then whatever the application puts in the content (a prompt, or a
+ *       whole exchange) arrives as {@code input}, and no answer is sent apart.</li>
  *   <li><b>Alert rules are skipped.</b> Raindrop is a store of user-facing AI events and their signals;
  *       an alert rule has no user, model or conversation, and the journal's alert records cannot tell a
  *       rule's creation from its firing. Their costs reach the metrics exporters, which see every
