@@ -6,6 +6,9 @@ public enum ExportResult {
     SUCCESS,
     /** Not delivered but worth retrying (the receiver was down, slow, or asked to back off). */
     RETRY,
-    /** Refused for good (a malformed batch, a rejected key): retrying cannot help; the runner counts it. */
+    /**
+     * Refused for good, in whole or in part (a malformed request, a rejected key): retrying cannot help.
+     * The runner counts the batch as failed, and its events as {@link Exporter#undelivered} tells.
+     */
     FAILED
 }

@@ -10,12 +10,17 @@ import io.genops.core.event.EventView;
  * {@link ExportResult#RETRY} the exporter keeps the batch and the runner calls {@code send} again
  * after a pause; when the runner gives a batch up it calls {@link #discard}. The runner records its
  * position in the journal only after a batch is settled, so delivery is at least once: after a
- * restart the last unsettled batch is offered again, and no record is ever skipped.
+ * restart the last unsettled batch is offered again, and no record is ever skipped. Once a batch is
+ * settled the runner asks {@link #undelivered} how many of its events did not get through, so that an
+ * exporter sending a batch in parts is counted exactly.
  *
  * <p>Only the runner's thread calls an exporter, so implementations need no locking. They must not
  * keep the {@link EventView}s they are given: the views are reused.
  */
 public interface Exporter extends AutoCloseable {
+    /** What {@link #undelivered} answers when the exporter does not count: the result decides. */
+    int UNCOUNTED = -1;
+
     /** A stable name; it also names the exporter's position in the journal, so keep it across restarts. */
     String name();
 
@@ -35,6 +40,19 @@ public interface Exporter extends AutoCloseable {
 
     /** Forgets the current batch: it was delivered elsewhere, or the runner gave it up. */
     void discard();
+
+    /**
+     * How many events of the batch just settled did not get through: asked once per batch, after a
+     * send that answered {@link ExportResult#SUCCESS} or {@link ExportResult#FAILED}, or before
+     * {@link #discard} when the runner gives the batch up. An exporter that sends a batch as several
+     * requests answers with the events of the requests refused or still owed (and any it could not
+     * encode), so that the runner counts the others as exported and these as failed. The default,
+     * {@link #UNCOUNTED}, counts none after a success and every event after a refusal or a give-up;
+     * an answer above the batch's size counts as its size.
+     */
+    default int undelivered() {
+        return UNCOUNTED;
+    }
 
     /**
      * Hands the exporter the running pipeline's own figures, for exporters that report them beside the

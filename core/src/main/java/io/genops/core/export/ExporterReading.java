@@ -7,9 +7,9 @@ package io.genops.core.export;
  * @param exported     events it delivered
  * @param failedEvents events in batches it gave up, or could not take
  * @param retries      sends it repeated
- * @param lagRecords   journal records it has not settled yet
- * @param lagMillis    the age of the last event it settled while newer records wait; 0 when caught up;
- *                     while it has settled nothing yet, how long it has been running
+ * @param lagRecords   journal records it has not settled yet, of every day the journal holds
+ * @param lagMillis    the age, by the pipeline's clock, of the oldest journal record it has not settled
+ *                     yet; 0 when caught up
  */
 public record ExporterReading(String name, long exported, long failedEvents, long retries, long lagRecords,
     long lagMillis) {

@@ -43,15 +43,15 @@ public enum SelfMetric {
     EXPORTER_EXPORTED("genops_exporter_events_exported_total", true, "exporter", 1,
         "Events an exporter delivered"),
     EXPORTER_FAILED("genops_exporter_events_failed_total", true, "exporter", 1,
-        "Events in batches an exporter gave up on"),
+        "Events an exporter did not deliver: refused, given up after its attempts, or not taken"),
     EXPORTER_RETRIES("genops_exporter_retries_total", true, "exporter", 1,
         "Sends an exporter retried"),
     EXPORTER_LAG_RECORDS("genops_exporter_lag_records", false, "exporter", 1,
         "Journal records an exporter has not settled yet"),
     /** Supplied in milliseconds, exposed in seconds. */
     EXPORTER_LAG_SECONDS("genops_exporter_lag_seconds", false, "exporter", 1000,
-        "How far behind the journal an exporter is, in seconds: the age of the last event it settled while "
-            + "newer records wait (0 when caught up)");
+        "How far behind the journal an exporter is, in seconds: the age of the oldest record it has not "
+            + "settled yet (0 when caught up)");
 
     private final String metricName;
     private final boolean counter;

@@ -69,7 +69,16 @@ import java.util.function.Function;
  *   <li><b>{@code ai_data} only with content.</b> Raindrop requires an input or an output whenever
  *       {@code ai_data} is present, and a record holds message content only when content capture is
  *       configured; so without content, {@code ai_data} is left out and the model and conversation
- *       travel in {@code properties}. The record has a single content field, sent as {@code input}.</li>
+ *       travel in {@code properties}.</li>
+ *   <li><b>{@code input} only, never {@code output}.</b> An interaction carries one content field
+ *       ({@code Interaction.content()}, the exchanged message), and the journal record one (a content
+ *       flag and one content string in {@code RecordCodec}'s layout); it is sent as
+ *       {@code ai_data.input}. Raindrop's {@code ai_data.output} is the model's answer, kept apart from
+ *       the prompt; sending it would need a second content field all the way through: on
+ *       {@code Interaction} and its builder, on {@code EventView}, and in the journal record (a new
+ *       layout version of {@code RecordCodec}, which older records would lack), with content capture
+ *       applying to both. Until then whatever the application puts in the content (a prompt, or a
+ *       whole exchange) arrives as {@code input}, and no answer is sent apart.</li>
  *   <li><b>Alert rules are skipped.</b> Raindrop is a store of user-facing AI events and their signals;
  *       an alert rule has no user, model or conversation, and the journal's alert records cannot tell a
  *       rule's creation from its firing. Their costs reach the metrics exporters, which see every
@@ -87,6 +96,11 @@ import java.util.function.Function;
  * is dropped and counted, the others are still sent, and the send ends {@code FAILED}; a 401, 403 or
  * 404 (a rejected write key or a wrong address) drops the rest of the batch at once, since every
  * request would be refused alike.
+ * <p>
+ * Counts are per event, not per batch: {@link #undelivered()} tells the runner how many events of a
+ * settled batch did not get through (refused, still owed when it gives the batch up, or not
+ * encodable), so a batch of three requests of which one was refused counts the other two requests'
+ * events as exported and only the refused request's as failed.
  *
  * <h2>Retry-After</h2>
  * The SPI has no way to tell the runner how long to wait, so the exporter waits itself: on a 429 or 503
@@ -149,8 +163,11 @@ public final class RaindropExporter implements Exporter {
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong failedSends = new AtomicLong();
 
-    // Runner thread only.
-    private boolean refusedInBatch;
+    // Runner thread only. The batch's events refused and not encoded, kept after the send that settled it
+    // until the runner has asked for them (undelivered); the next add or a discard starts a new batch.
+    private int batchRefused;
+    private int batchUnencodable;
+    private boolean batchSettled;
     private boolean holdingOff;
     private long notBeforeNanos;
 
@@ -189,6 +206,9 @@ public final class RaindropExporter implements Exporter {
      */
     @Override
     public void add(final EventView event) {
+        if (batchSettled) {
+            startBatch();
+        }
         final EventKind kind = event.kind();
         if (kind == EventKind.ALERT || kind == EventKind.SESSION) {
             skipped.incrementAndGet();
@@ -199,6 +219,7 @@ public final class RaindropExporter implements Exporter {
         } catch (final IOException | RuntimeException e) {
             // Only the type: a JSON error's message may quote the event's content.
             unencodable.incrementAndGet();
+            batchUnencodable++;
             failureLog.failed("Raindrop exporter '" + name + "' dropped " + kind + " event " + event.sequence()
                 + ", which could not be written as JSON (" + e.getClass().getSimpleName() + ")");
         }
@@ -270,13 +291,14 @@ public final class RaindropExporter implements Exporter {
     private void refused(final Request request, final Attempt attempt) {
         failedRequests.incrementAndGet();
         refusedEvents.addAndGet(request.events());
-        refusedInBatch = true;
+        batchRefused += request.events();
         batch.settled();
         String message = failure(request, attempt) + "; these events are dropped";
         final int status = attempt.status();
         if ((status == UNAUTHORIZED || status == FORBIDDEN || status == NOT_FOUND) && batch.next() != null) {
             final int rest = batch.pendingEvents();
             refusedEvents.addAndGet(rest);
+            batchRefused += rest;
             batch.clear();
             message += ", and the batch's other " + counted(rest, "event") + " with them, unsent";
         }
@@ -295,9 +317,8 @@ public final class RaindropExporter implements Exporter {
 
     /** The batch is done: every request delivered or refused; FAILED when any was refused. */
     private ExportResult settle() {
-        final boolean refused = refusedInBatch;
-        refusedInBatch = false;
-        if (refused) {
+        batchSettled = true;
+        if (batchRefused > 0) {
             failedSends.incrementAndGet();
             return ExportResult.FAILED;
         }
@@ -331,11 +352,28 @@ public final class RaindropExporter implements Exporter {
         }
     }
 
+    /**
+     * The batch's events Raindrop did not take: those of requests it refused (and the rest of the batch
+     * after a refused write key or address), those still owed when the runner gives the batch up, and
+     * those that could not be written as JSON. The runner counts the others, the delivered ones and
+     * the skipped alert rules and sessions, as exported.
+     */
+    @Override
+    public int undelivered() {
+        return batchRefused + batchUnencodable + batch.owedEvents();
+    }
+
     /** Forgets the batch, delivered parts and owed parts alike. A Retry-After still holds. */
     @Override
     public void discard() {
         batch.clear();
-        refusedInBatch = false;
+        startBatch();
+    }
+
+    private void startBatch() {
+        batchRefused = 0;
+        batchUnencodable = 0;
+        batchSettled = false;
     }
 
     /** Forgets the batch; the runner has stopped, and the journal keeps whatever was not delivered. */

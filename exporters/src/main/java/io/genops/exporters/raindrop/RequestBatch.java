@@ -106,6 +106,15 @@ final class RequestBatch {
         return events;
     }
 
+    /** Events added and not yet settled: those of the pending requests and of the open ones. */
+    int owedEvents() {
+        int events = pendingEvents();
+        for (final List<byte[]> route : open) {
+            events += route.size();
+        }
+        return events;
+    }
+
     /** Forgets everything, sealed or open. */
     void clear() {
         pending.clear();

@@ -267,6 +267,50 @@ class RaindropExporterTest {
     }
 
     @Test
+    void batchRefusedInPart_tellsTheRunnerThatOnlyTheRefusedRequestsEventsWereNotDelivered() throws Exception {
+        raindrop.then(Reply.status(204), Reply.status(400));
+        final RaindropExporter exporter = exporter().build();
+        addInteractions(exporter, 120);
+        exporter.add(TestEvent.alertRule(1).throughJournal(codec, view));
+
+        assertThat(exporter.send()).isEqualTo(ExportResult.FAILED);
+        final int undelivered = exporter.undelivered();
+        exporter.discard();
+
+        assertThat(raindrop.deliveredIds()).hasSize(70);
+        assertThat(undelivered).as("the 50 events of the refused request; the alert rule is skipped by design")
+            .isEqualTo(50);
+        addInteractions(exporter, 3);
+        assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
+        assertThat(exporter.undelivered()).as("a new batch, all delivered").isZero();
+    }
+
+    @Test
+    void batchDeliveredThenRefusedInASecondSend_countsTheRefusalOfTheWholeBatch() throws Exception {
+        raindrop.then(Reply.status(204), Reply.status(503), Reply.status(422));
+        final RaindropExporter exporter = exporter().build();
+        addInteractions(exporter, 120);
+
+        assertThat(exporter.send()).isEqualTo(ExportResult.RETRY);
+        assertThat(exporter.undelivered()).as("owed, should the runner give the batch up now").isEqualTo(70);
+        assertThat(exporter.send()).isEqualTo(ExportResult.FAILED);
+
+        assertThat(exporter.undelivered()).as("refused in the second send").isEqualTo(50);
+        assertThat(raindrop.deliveredIds()).hasSize(70);
+    }
+
+    @Test
+    void refusedWriteKey_leavesNoEventOfTheBatchDelivered() {
+        raindrop.then(Reply.status(403));
+        final RaindropExporter exporter = exporter().build();
+        addInteractions(exporter, 120);
+
+        assertThat(exporter.send()).isEqualTo(ExportResult.FAILED);
+
+        assertThat(exporter.undelivered()).isEqualTo(120);
+    }
+
+    @Test
     void rejectedWriteKey_dropsTheWholeBatchAfterOneRequest_andSaysSoWithoutTheKey() {
         raindrop.then(Reply.status(401));
         final RaindropExporter exporter = exporter().build();

@@ -4,17 +4,23 @@ package io.genops.pipeline.export;
  * One exporter's progress.
  *
  * @param name           the exporter's name
- * @param exported       events delivered (each counted once per successful batch that held it)
- * @param batches        batches delivered
+ * @param exported       events delivered (each counted once per settled batch that held it): those of
+ *                       delivered batches, and of batches refused or given up in part, less the ones their
+ *                       exporter counted as not delivered ({@link io.genops.core.export.Exporter#undelivered})
+ * @param batches        batches whose send answered success
  * @param retries        sends answered with a retry
- * @param failedBatches  batches refused for good or given up after the configured attempts
- * @param failedEvents   events in those batches, and events the exporter could not take
+ * @param failedBatches  batches refused for good, in whole or in part, or given up after the configured
+ *                       attempts
+ * @param failedEvents   events of settled batches that did not get through (all of a refused or given-up
+ *                       batch unless its exporter counts them), and events the exporter could not take
  * @param damagedRecords journal records skipped because they failed their checksum
- * @param lagRecords     records of the current journal day not yet settled; 0 when caught up
- * @param lagMillis      how long ago the last settled event happened, in ms, while records wait; 0 when
- *                       caught up; while nothing has been settled yet, how long ago the runner started
+ * @param lagRecords     journal records after the settled position, counted across the journal's daily
+ *                       cycles; 0 when caught up. Once the runner has stopped: the records it left in
+ *                       the journal for the next start
+ * @param lagMillis      the age in ms, by the pipeline's clock, of the oldest record not yet settled; 0
+ *                       when caught up. Once the runner has stopped: the age of the oldest record it left
  * @param position       the journal index of the last settled record, or -1
- * @param running        whether the runner's thread is still going; lag is meaningful only while it is
+ * @param running        whether the runner's thread is still going
  */
 public record ExporterStatus(String name, long exported, long batches, long retries, long failedBatches,
     long failedEvents, long damagedRecords, long lagRecords, long lagMillis, long position, boolean running) {

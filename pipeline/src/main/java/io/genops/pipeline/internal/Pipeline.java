@@ -114,7 +114,7 @@ public final class Pipeline {
         for (final Exporter exporter : export.exporters()) {
             exportRunners.add(new ExportRunner(exporter, settings.journalDirectory(), export.batchSize(),
                 export.batchAge().toNanos(), export.maxAttempts(), export.initialBackoff().toNanos(),
-                export.maxBackoff().toNanos()));
+                export.maxBackoff().toNanos(), settings.clock()));
         }
         // Live before the exporters see them: an exporter may read the list of exporters as it attaches.
         readings.started();
@@ -308,6 +308,8 @@ public final class Pipeline {
         joinThreads(deadline);
         final long undrained = Math.max(0, ring.getCursor() - processedSequence() - counters.cancelledClaims.sum());
         boolean exported = true;
+        // All runners use the time left, not only the first one waited for.
+        exportRunners.forEach(runner -> runner.stopBy(deadline));
         for (final ExportRunner runner : exportRunners) {
             exported &= runner.stop(deadline);
         }

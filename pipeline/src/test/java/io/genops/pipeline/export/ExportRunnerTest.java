@@ -1,38 +1,29 @@
 package io.genops.pipeline.export;
 
+import static io.genops.pipeline.export.TestJournal.sleepUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.genops.core.event.EventKind;
 import io.genops.core.event.EventView;
-import io.genops.core.event.Interaction;
 import io.genops.core.export.ExportResult;
 import io.genops.core.export.Exporter;
-import io.genops.core.pricing.ModelPrice;
-import io.genops.core.pricing.ModelPriceTable;
-import io.genops.core.pricing.TokenRates;
-import io.genops.pipeline.GenOps;
-import io.genops.pipeline.MonitoringSession;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.function.IntFunction;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExportRunnerTest {
-    private static final long WAIT_NANOS = TimeUnit.SECONDS.toNanos(20);
-
     @TempDir
     Path journal;
 
     @Test
     void runner_withAReceiverThatFailsAtFirst_deliversEveryEventAndSavesItsPosition() {
-        write(10_000, 1.0);
+        TestJournal.write(journal, 10_000, 1.0);
         final RecordingExporter flaky = new RecordingExporter("otlp", true, attempt -> attempt <= 3
             ? ExportResult.RETRY : ExportResult.SUCCESS);
 
@@ -44,14 +35,14 @@ class ExportRunnerTest {
         assertThat(status.lagRecords()).isZero();
 
         final RecordingExporter again = new RecordingExporter("otlp", true, attempt -> ExportResult.SUCCESS);
-        write(500, 1.0);
+        TestJournal.write(journal, 500, 1.0);
         runUntil(again, () -> again.delivered.size() >= 501 ? 10_502 : 0);
         assertThat(again.delivered).as("a restart resumes after the saved position").hasSize(501);
     }
 
     @Test
     void runner_stoppedMidBatch_offersTheUnsettledBatchAgainOnTheNextStart() {
-        write(2_000, 1.0);
+        TestJournal.write(journal, 2_000, 1.0);
         final RecordingExporter stuck = new RecordingExporter("stuck", true, attempt -> ExportResult.RETRY);
         final ExportRunner first = runner(stuck);
         first.start();
@@ -65,7 +56,7 @@ class ExportRunnerTest {
 
     @Test
     void runner_givesUpRefusedBatches_countsThem_andSamplingDecidesWhatSpanExportersSee() {
-        write(3_000, 0.1);
+        TestJournal.write(journal, 3_000, 0.1);
         final RecordingExporter refusing = new RecordingExporter("refusing", true, attempt -> ExportResult.FAILED);
         final RecordingExporter metrics = new RecordingExporter("metrics", false, attempt -> ExportResult.SUCCESS);
 
@@ -77,15 +68,63 @@ class ExportRunnerTest {
         assertThat(counted.exported()).as("an exporter of metrics sees every event").isEqualTo(3_001);
     }
 
+    @Test
+    void stop_withASlowHealthyExporterAndABacklog_endsBetweenBatchesByTheDeadline_andLeavesTheRestForTheNextStart() {
+        TestJournal.write(journal, 20_000, 1.0);
+        final SlowExporter slow = new SlowExporter("slow", TimeUnit.MILLISECONDS.toNanos(40), 0);
+
+        final ExporterStatus stopped = stopWithABacklog(slow);
+
+        assertThat(stopped.exported()).isEqualTo(slow.delivered.size()).isPositive();
+        assertThat(stopped.lagRecords()).as("the records left behind")
+            .isEqualTo(20_001 - slow.delivered.size()).isPositive();
+        final RecordingExporter rest = new RecordingExporter("slow", true, attempt -> ExportResult.SUCCESS);
+        runUntil(rest, () -> rest.delivered.size());
+        assertThat(rest.delivered).as("no batch was recorded as settled without being delivered")
+            .doesNotContainAnyElementsOf(slow.delivered);
+        assertThat(new HashSet<>(rest.delivered)).hasSize(20_001 - slow.delivered.size());
+    }
+
+    @Test
+    void stop_withAnExporterThatDoesItsWorkInAddAndSendsAtOnce_endsByTheDeadline() {
+        TestJournal.write(journal, 20_000, 1.0);
+        // Shaped like the Prometheus exporter: add counts, send answers SUCCESS at once.
+        final SlowExporter counting = new SlowExporter("counting", 0, TimeUnit.MICROSECONDS.toNanos(200));
+
+        final ExporterStatus stopped = stopWithABacklog(counting);
+
+        assertThat(stopped.lagRecords()).isEqualTo(20_001 - counting.delivered.size()).isPositive();
+    }
+
+    /** Starts a runner on the backlog, stops it soon after its first batch, and checks it ended in time. */
+    private ExporterStatus stopWithABacklog(final SlowExporter exporter) {
+        final ExportRunner runner = runner(exporter);
+        runner.start();
+        sleepUntil(() -> !exporter.delivered.isEmpty());
+
+        final long started = System.nanoTime();
+        final long deadline = started + TimeUnit.MILLISECONDS.toNanos(300);
+        exporter.stopsBy(deadline);
+        final boolean caughtUp = runner.stop(deadline);
+        final long tookNanos = System.nanoTime() - started;
+
+        final ExporterStatus status = runner.status();
+        assertThat(caughtUp).isFalse();
+        assertThat(status.running()).as("the runner's thread has ended").isFalse();
+        assertThat(tookNanos).as("stop returns about by its deadline").isLessThan(TimeUnit.SECONDS.toNanos(2));
+        assertThat(exporter.sendsAfterStop()).as("no send starts once the deadline has passed").isZero();
+        return status;
+    }
+
     private ExporterStatus runUntil(final RecordingExporter exporter, final LongSupplier progress) {
         final ExportRunner runner = runner(exporter);
         runner.start();
-        final long deadline = System.nanoTime() + WAIT_NANOS;
+        final long deadline = System.nanoTime() + TestJournal.WAIT_NANOS;
         while (runner.status().lagRecords() > 0 || progress.getAsLong() == 0 || runner.status().position() < 0) {
             assertThat(System.nanoTime()).as("the runner catches up in time").isLessThan(deadline);
-            sleepMillis(5);
+            TestJournal.sleepMillis(5);
         }
-        assertThat(runner.stop(System.nanoTime() + WAIT_NANOS)).isTrue();
+        assertThat(runner.stop(System.nanoTime() + TestJournal.WAIT_NANOS)).isTrue();
         return runner.status();
     }
 
@@ -94,50 +133,24 @@ class ExportRunnerTest {
             TimeUnit.MILLISECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(4));
     }
 
-    /** Writes {@code interactions} in one session, and so {@code interactions + 1} records with the session's own. */
-    private void write(final int interactions, final double samplingRate) {
-        final Interaction interaction = Interaction.builder().model("m").inputTokens(10).build();
-        try (GenOps genops = GenOps.builder().journal(journal).ringSize(1024)
-            .samplingRate(EventKind.INTERACTION, samplingRate)
-            .modelPrices(ModelPriceTable.of("test", List.of(ModelPrice.of("m", "acme", TokenRates.of(1, 1)))))
-            .build();
-             MonitoringSession session = genops.openSession("export")) {
-            for (int i = 0; i < interactions; i++) {
-                session.trackInteraction("bot", interaction);
-            }
-        }
-    }
-
-    private static void sleepUntil(final BooleanSupplier condition) {
-        final long deadline = System.nanoTime() + WAIT_NANOS;
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).isLessThan(deadline);
-            sleepMillis(2);
-        }
-    }
-
-    private static void sleepMillis(final long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Keeps the epoch millis and sequence of what it delivers; answers sends as told. */
-    private static final class RecordingExporter implements Exporter {
+    /**
+     * A healthy exporter that takes its time: each send and each add waits as told, ignoring interrupts as
+     * a blocking client may, then succeeds. Remembers what it delivered, and counts the sends begun after
+     * the stop deadline it was told.
+     */
+    private static final class SlowExporter implements Exporter {
         final List<String> delivered = new CopyOnWriteArrayList<>();
         private final String name;
-        private final boolean sampledOnly;
-        private final IntFunction<ExportResult> answer;
+        private final long sendNanos;
+        private final long addNanos;
         private final List<String> batch = new ArrayList<>();
-        volatile int sends;
-        volatile long adds;
+        private volatile long stopDeadlineNanos = Long.MAX_VALUE;
+        private volatile int sendsAfterStop;
 
-        RecordingExporter(final String name, final boolean sampledOnly, final IntFunction<ExportResult> answer) {
+        SlowExporter(final String name, final long sendNanos, final long addNanos) {
             this.name = name;
-            this.sampledOnly = sampledOnly;
-            this.answer = answer;
+            this.sendNanos = sendNanos;
+            this.addNanos = addNanos;
         }
 
         @Override
@@ -147,28 +160,44 @@ class ExportRunnerTest {
 
         @Override
         public boolean sampledOnly() {
-            return sampledOnly;
+            return false;
         }
 
         @Override
         public void add(final EventView event) {
+            work(addNanos);
             batch.add(event.sessionId() + "#" + event.sequence());
-            adds++;
         }
 
         @Override
         public ExportResult send() {
-            final ExportResult result = answer.apply(++sends);
-            if (result == ExportResult.SUCCESS) {
-                delivered.addAll(batch);
-                batch.clear();
+            if (System.nanoTime() - stopDeadlineNanos >= 0) {
+                sendsAfterStop++;
             }
-            return result;
+            work(sendNanos);
+            delivered.addAll(batch);
+            batch.clear();
+            return ExportResult.SUCCESS;
         }
 
         @Override
         public void discard() {
             batch.clear();
+        }
+
+        void stopsBy(final long deadlineNanos) {
+            stopDeadlineNanos = deadlineNanos;
+        }
+
+        int sendsAfterStop() {
+            return sendsAfterStop;
+        }
+
+        private static void work(final long nanos) {
+            final long end = System.nanoTime() + nanos;
+            for (long left = nanos; left > 0; left = end - System.nanoTime()) {
+                LockSupport.parkNanos(left);
+            }
         }
     }
 }

@@ -26,7 +26,9 @@ import io.genops.pipeline.ShutdownReport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +55,39 @@ class ExportWiringTest {
         assertThat(counting.delivered.get()).isEqualTo(5_001);
         assertThat(genops.exporterStatuses()).singleElement()
             .satisfies(status -> assertThat(status.exported()).isEqualTo(5_001));
+    }
+
+    @Test
+    void close_withASlowExporterBehind_endsItsRunnerByTheDeadline_andReportsThatItDidNotCatchUp() {
+        final CountingExporter slow = new CountingExporter("slow") {
+            @Override
+            public ExportResult send() {
+                final long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+                // A blocking client that ignores interrupts: only the clock ends the wait.
+                for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
+                    LockSupport.parkNanos(left);
+                }
+                return super.send();
+            }
+        };
+        final GenOps genops = GenOps.builder().journal(journal).exporter(slow).exportBatchSize(64)
+            .exportBatchAge(Duration.ofMillis(10)).build();
+        try (MonitoringSession session = genops.openSession("slow")) {
+            for (int i = 0; i < 5_000; i++) {
+                session.trackInteraction("bot", Interaction.builder().model("gpt-4o").inputTokens(10).build());
+            }
+        }
+
+        final ShutdownReport report = genops.close(Duration.ofMillis(500));
+
+        assertThat(report.exportersCaughtUp()).isFalse();
+        assertThat(report.clean()).isFalse();
+        assertThat(genops.exporterStatuses()).singleElement().satisfies(status -> {
+            assertThat(status.running()).as("the runner's thread has ended").isFalse();
+            assertThat(status.exported()).isEqualTo(slow.delivered.get()).isPositive();
+            assertThat(status.lagRecords()).as("the records left in the journal")
+                .isEqualTo(5_001 - slow.delivered.get());
+        });
     }
 
     @Test

@@ -29,8 +29,8 @@ import java.util.Set;
  *       and {@code genops.budget.window}, for budgets with a limit, at most {@value #MAX_BUDGETS} (the
  *       exporter warns about any left out);</li>
  *   <li>{@value #EXPORT_LAG} (gauge, {@code {record}}) and {@value #EXPORT_DELAY} (gauge, {@code s}) by
- *       {@code genops.exporter}: journal records an exporter has not settled, and the age of the last
- *       event it settled while newer ones wait.</li>
+ *       {@code genops.exporter}: journal records an exporter has not settled, and the age of the oldest
+ *       of them.</li>
  * </ul>
  */
 public final class PipelineFigures {
@@ -118,8 +118,8 @@ public final class PipelineFigures {
         if (!lag.isEmpty()) {
             metrics.add(new EventMetric(telemetry, EXPORT_LAG, "Journal records an exporter has not settled yet",
                 "{record}", MetricDataType.LONG_GAUGE, GaugeData.createLongGaugeData(lag)));
-            metrics.add(new EventMetric(telemetry, EXPORT_DELAY, "Age of the last event an exporter settled while "
-                + "newer ones wait; 0 when caught up", "s", MetricDataType.DOUBLE_GAUGE,
+            metrics.add(new EventMetric(telemetry, EXPORT_DELAY, "Age of the oldest journal record an exporter "
+                + "has not settled yet; 0 when caught up", "s", MetricDataType.DOUBLE_GAUGE,
                 GaugeData.createDoubleGaugeData(delay)));
         }
     }
