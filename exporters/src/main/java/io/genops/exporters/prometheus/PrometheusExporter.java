@@ -12,6 +12,7 @@ import io.genops.core.export.PipelineReadings;
 import io.genops.exporters.prometheus.internal.AgentTypes;
 import io.genops.exporters.prometheus.internal.CallbackMetrics;
 import io.genops.exporters.prometheus.internal.EventMetrics;
+import io.genops.exporters.prometheus.internal.ProcessMemory;
 import io.genops.exporters.prometheus.internal.ThrottledWarning;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
@@ -23,6 +24,7 @@ import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +47,8 @@ import java.util.stream.Collectors;
  * Serves GenOps metrics at {@code http://host:port/metrics} for Prometheus to scrape: counts, costs,
  * tokens and latencies of every journaled event (see {@link MetricNames} for each series and its
  * labels), gauges and counters the application registers (the pipeline's own counts under the names of
- * {@link SelfMetric}, budget utilization), and the JVM and process series of the Prometheus client.
+ * {@link SelfMetric}, budget utilization), the process's memory by area ({@value MetricNames#PROCESS_MEMORY}:
+ * heap, nonheap, resident), and the JVM and process series of the Prometheus client.
  *
  * <h2>Counting, and what a restart does</h2>
  * An export runner feeds the exporter from the journal: {@link #add} counts each event at once, and
@@ -384,7 +387,8 @@ public final class PrometheusExporter implements Exporter {
 
     /** The metrics an exporter updates, registered before its endpoint serves a first scrape. */
     private record Instruments(EventMetrics events, CallbackMetrics callbacks, Histogram tracking,
-        Histogram signalOverhead, Histogram alertCreation, CounterDataPoint eventErrors) {
+        Histogram signalOverhead, Histogram alertCreation, CounterDataPoint eventErrors,
+        CounterDataPoint processMemoryErrors) {
 
         static Instruments register(final Builder b, final PrometheusRegistry registry) {
             final Counter overflow = Counter.builder().name(MetricNames.LABEL_OVERFLOW).withoutExemplars()
@@ -409,7 +413,7 @@ public final class PrometheusExporter implements Exporter {
                 JvmMetrics.builder().register(registry);
             }
             return new Instruments(events, callbacks, tracking, signalOverhead, alertCreation,
-                errors.labelValues("event"));
+                errors.labelValues("event"), errors.labelValues("process_memory"));
         }
     }
 
@@ -431,6 +435,7 @@ public final class PrometheusExporter implements Exporter {
         private Function<String, String> agentType = AgentTypes::fromId;
         private boolean jvmMetrics = true;
         private LongSupplier clockMillis = System::currentTimeMillis;
+        private Path procStatus = ProcessMemory.PROC_STATUS;
 
         private Builder() {
         }
@@ -518,6 +523,12 @@ public final class PrometheusExporter implements Exporter {
             return this;
         }
 
+        /** The file the resident memory is read from, for tests. */
+        Builder procStatus(final Path file) {
+            this.procStatus = Objects.requireNonNull(file, "procStatus");
+            return this;
+        }
+
         /** The wall clock of the concurrent-agents window, for tests. */
         Builder clockMillis(final LongSupplier clock) {
             this.clockMillis = Objects.requireNonNull(clock, "clockMillis");
@@ -532,9 +543,11 @@ public final class PrometheusExporter implements Exporter {
         public PrometheusExporter build() {
             final PrometheusRegistry registry = new PrometheusRegistry();
             final Instruments instruments = Instruments.register(this, registry);
-            // Taken before any callback exists, so no application supplier runs here.
+            // Taken before any callback exists and before process memory is read, so neither runs here; the
+            // process memory's name is among the GenOps names no callback may take anyway.
             final Set<String> builtInNames = registry.scrape().stream().map(MetricSnapshot::getMetadata)
                 .map(MetricMetadata::getPrometheusName).collect(Collectors.toUnmodifiableSet());
+            registry.register(new ProcessMemory(procStatus, instruments.processMemoryErrors()));
             final ExecutorService executor = httpExecutor();
             final HTTPServer server;
             try {
