@@ -83,13 +83,18 @@ import java.util.stream.Collectors;
  * {@code Function.identity()} it caps agent ids directly.
  *
  * <h2>What the journal cannot tell</h2>
- * Budget state is not in the records: {@link #budgets} takes a source read at scrape time. The
- * caller-side cost of recording a signal or creating an alert (which the Python adapter's users chart)
- * is not in them either, and GenOps does not time each call itself: two clock reads cost about 40 ns
- * ({@code System.nanoTime()} measured at 20 ns a read on the 2-core reference machine), a seventh of the
- * 300 ns the whole call may take, so the {@code bench} module measures that path instead.
- * An application that wants a live view can time a sample of its calls and hand the durations to
- * {@link #recordSignalOverhead} and {@link #recordAlertCreation}.
+ * A record holds its event's budget only as it stood when the event was charged, so the budget series
+ * ({@value MetricNames#BUDGET_UTILIZATION} and its kin) show every budget's current state from a source
+ * read at scrape time: the pipeline's, once {@linkplain #attach attached}, or the application's through
+ * {@link #budgets}. The caller-side cost of the calls (which the Python adapter's users chart) is in no
+ * record either. Once attached, the pipeline times it through {@link CallTimings}: about one
+ * {@code trackInteraction} and one {@code trackSignal} call in {@value CallTimings#SAMPLE_EVERY}, refusals
+ * included, and every alert rule it creates, into {@value MetricNames#TRACKING_DURATION},
+ * {@value MetricNames#SIGNAL_OVERHEAD} and {@value MetricNames#ALERT_CREATION}. Only a sample, because two
+ * clock reads cost about 40 ns ({@code System.nanoTime()} measured at 20 ns a read on the 2-core reference
+ * machine), a seventh of the 300 ns a whole call may take; the {@code bench} module measures every call. An
+ * application that times calls of its own, or runs this exporter without a pipeline, hands the durations
+ * to {@link #recordSignalOverhead} and {@link #recordAlertCreation}; they go into the same histograms.
  *
  * <h2>Threads and security</h2>
  * Only the export runner's thread calls {@link #add}; registration, the record methods and scrapes are

@@ -92,7 +92,8 @@ class DeployFilesMetricNamesTest {
         assertThat(used).as("metric names in %s", DeployFiles.dashboard()).isNotEmpty()
             .contains("genops_agent_interactions_total", "genops_agent_interaction_duration_seconds",
                 "genops_agent_monitoring_cost_usd_total", "genops_budget_utilization_ratio",
-                "genops_exporter_lag_seconds", "genops_pipeline_events_dropped_total");
+                "genops_exporter_lag_seconds", "genops_pipeline_events_dropped_total", MetricNames.PROCESS_MEMORY,
+                MetricNames.TRACKING_DURATION, MetricNames.SIGNAL_OVERHEAD, MetricNames.ALERT_CREATION);
         assertThat(exposed).as("series the exporter exposes").containsAll(used);
     }
 
