@@ -9,6 +9,7 @@ import io.genops.core.event.Interaction;
 import io.genops.core.event.PerformanceSignal;
 import io.genops.core.export.ExportResult;
 import io.genops.core.export.Exporter;
+import io.genops.core.money.Money;
 import io.genops.core.pricing.ModelPrice;
 import io.genops.core.pricing.ModelPriceTable;
 import io.genops.core.pricing.TokenRates;
@@ -18,26 +19,36 @@ import io.genops.pipeline.GenOps;
 import io.genops.pipeline.MonitoringSession;
 import io.genops.pipeline.export.ExportRunner;
 import io.genops.pipeline.export.ExporterStatus;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.logs.v1.ResourceLogs;
+import io.opentelemetry.proto.logs.v1.ScopeLogs;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import io.opentelemetry.proto.trace.v1.Span;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
-import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.GZIPInputStream;
@@ -50,11 +61,9 @@ import org.junit.jupiter.api.io.TempDir;
  * and everything arrives; then the runner is stopped mid-stream and a new one resumes from the saved
  * position, repeating at most one batch.
  *
- * <p>During the outage the runner retries every 50 to 400 ms, a few dozen failed sends in all. The cli
- * module has no OTLP protobuf classes on its test
- * classpath, so this receiver reads the protobuf wire format itself, and only what it needs: the
- * {@code genops.event.sequence} attribute of every span and log record. The exporters module's tests
- * decode every field with the official classes.
+ * <p>During the outage the runner retries every 50 to 400 ms, a few dozen failed sends in all. The
+ * receiver decodes what arrives with the official OTLP protobuf classes. The events are charged to their
+ * team's daily budget, and every one of them arrives with it, its spend growing with the sequence.
  */
 class OtlpEndToEndTest {
     private static final int EVENTS = 100_000;
@@ -111,6 +120,8 @@ class OtlpEndToEndTest {
 
             // Session spans carry their record's sequence too: every journal record arrives exactly once or more.
             assertThat(collector.distinct()).isEqualTo(EVENTS + SESSIONS);
+            assertThat(collector.unsequenced.get()).as("spans and log records without a sequence").isZero();
+            assertBudgets(collector);
             assertThat(collector.spans.get()).isGreaterThanOrEqualTo(EVENTS - EVENTS / SIGNAL_EVERY + SESSIONS);
             assertThat(collector.logRecords.get()).isGreaterThanOrEqualTo(EVENTS / SIGNAL_EVERY);
             assertThat(duplicatesBeforeRestart).as("the outage repeats at most the batch in flight")
@@ -128,11 +139,35 @@ class OtlpEndToEndTest {
         }
     }
 
+    /**
+     * Every interaction and signal names the team's budget, and its spend is the sum of the costs of every
+     * event up to it: each span's or log record's {@code genops.budget.consumed} is the running total of
+     * {@code genops.cost.total_nanos} in sequence order.
+     */
+    private static void assertBudgets(final Collector collector) {
+        assertThat(collector.budgetNames).containsExactly("team:support:daily");
+        assertThat(collector.budgetConsumed).as("the closed sessions are charged to nothing").hasSize(EVENTS);
+        long spent = 0;
+        for (final Map.Entry<Long, Double> event : collector.budgetConsumed.entrySet()) {
+            spent += collector.costNanos.get(event.getKey());
+            assertThat(event.getValue()).as("spend after event %d", event.getKey()).isEqualTo(spent / 1e9);
+        }
+        assertThat(spent).as("more than the 0.001 USD platform price of each event").isGreaterThan(EVENTS * 1_000_000L);
+    }
+
+    /** Ticks as the system clock does, from noon UTC today: the daily budget's window cannot roll over mid-run. */
+    private static Clock fromNoon() {
+        final Instant now = Instant.now();
+        return Clock.offset(Clock.systemUTC(), Duration.between(now, now.truncatedTo(ChronoUnit.DAYS).plus(12,
+            ChronoUnit.HOURS)));
+    }
+
     private void write() {
         final Interaction interaction = Interaction.builder().model("m").provider("acme").inputTokens(120)
             .outputTokens(30).latency(Duration.ofMillis(420)).build();
         final PerformanceSignal signal = PerformanceSignal.builder().agentId("bot").value(0.93).build();
         try (GenOps genops = GenOps.builder().journal(journal).ringSize(4096).team("support")
+            .dailyBudget("support", Money.usd("1000")).clock(fromNoon())
             .modelPrices(ModelPriceTable.of("test", List.of(ModelPrice.of("m", "acme", TokenRates.of(1_000, 2_000)))))
             .build()) {
             for (int s = 0; s < SESSIONS; s++) {
@@ -211,15 +246,21 @@ class OtlpEndToEndTest {
     }
 
     /**
-     * An OTLP/HTTP receiver on 127.0.0.1 that keeps only the {@code genops.event.sequence} of what it
-     * receives: how many it has seen in all, and which. It can close its port and open it again.
+     * An OTLP/HTTP receiver on 127.0.0.1 that decodes each request with the official OTLP protobuf classes
+     * and keeps, of every span and log record, its {@code genops.event.sequence} (how many it has seen in
+     * all, and which) and the spend of the budget it names. It can close its port and open it again.
      */
     private static final class Collector implements AutoCloseable {
         final AtomicLong spans = new AtomicLong();
         final AtomicLong logRecords = new AtomicLong();
+        /** The budget spend each charged event carried, by sequence; session spans carry none. */
+        final Map<Long, Double> budgetConsumed = new ConcurrentSkipListMap<>();
+        final Map<Long, Long> costNanos = new ConcurrentHashMap<>();
+        final Set<String> budgetNames = ConcurrentHashMap.newKeySet();
+        /** Spans and log records without {@code genops.event.sequence}: none are expected. */
+        final AtomicLong unsequenced = new AtomicLong();
         private final Set<Long> sequences = ConcurrentHashMap.newKeySet();
         private final AtomicLong received = new AtomicLong();
-        private final Map<String, Integer> attributeFields = Map.of("/v1/traces", 9, "/v1/logs", 6);
         private int port;
         private HttpServer server;
         private ExecutorService executor;
@@ -265,155 +306,78 @@ class OtlpEndToEndTest {
                      InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
                     body = in.readAllBytes();
                 }
-                final Integer attributes = attributeFields.get(exchange.getRequestURI().getPath());
-                if (attributes != null) {
-                    final AtomicLong counter = attributes == 9 ? spans : logRecords;
-                    Wire.items(body, attributes, sequence -> {
-                        counter.incrementAndGet();
-                        received.incrementAndGet();
-                        sequences.add(sequence);
-                    });
+                final String path = exchange.getRequestURI().getPath();
+                if ("/v1/traces".equals(path)) {
+                    traces(ExportTraceServiceRequest.parseFrom(body));
+                } else if ("/v1/logs".equals(path)) {
+                    logs(ExportLogsServiceRequest.parseFrom(body));
                 }
+                // An empty export response encodes as no bytes at all.
                 exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
                 exchange.sendResponseHeaders(200, -1);
+            }
+        }
+
+        private void traces(final ExportTraceServiceRequest request) {
+            for (final ResourceSpans resource : request.getResourceSpansList()) {
+                for (final ScopeSpans scope : resource.getScopeSpansList()) {
+                    for (final Span span : scope.getSpansList()) {
+                        spans.incrementAndGet();
+                        item(span.getAttributesList());
+                    }
+                }
+            }
+        }
+
+        private void logs(final ExportLogsServiceRequest request) {
+            for (final ResourceLogs resource : request.getResourceLogsList()) {
+                for (final ScopeLogs scope : resource.getScopeLogsList()) {
+                    for (final LogRecord log : scope.getLogRecordsList()) {
+                        logRecords.incrementAndGet();
+                        item(log.getAttributesList());
+                    }
+                }
+            }
+        }
+
+        private void item(final List<KeyValue> attributes) {
+            Long sequence = null;
+            Double consumed = null;
+            long cost = 0;
+            for (final KeyValue attribute : attributes) {
+                switch (attribute.getKey()) {
+                    case "genops.event.sequence":
+                        sequence = attribute.getValue().getIntValue();
+                        break;
+                    case "genops.cost.total_nanos":
+                        cost = attribute.getValue().getIntValue();
+                        break;
+                    case "genops.budget.consumed":
+                        consumed = attribute.getValue().getDoubleValue();
+                        break;
+                    case "genops.budget.name":
+                        budgetNames.add(attribute.getValue().getStringValue());
+                        break;
+                    default:
+                        break;
+                }
+            }
+            if (sequence == null) {
+                // Counted, not asserted: a failure on the server's thread would only fail the request.
+                unsequenced.incrementAndGet();
+                return;
+            }
+            received.incrementAndGet();
+            sequences.add(sequence);
+            if (consumed != null) {
+                budgetConsumed.put(sequence, consumed);
+                costNanos.put(sequence, cost);
             }
         }
 
         @Override
         public synchronized void close() {
             stop();
-        }
-    }
-
-    /**
-     * Just enough of the protobuf wire format to walk an OTLP export request: request → resource
-     * spans or logs (field 1) → scope spans or logs (field 2) → span or log record (field 2) →
-     * attribute (span field 9, log record field 6) → key (1) and value (2) → int value (3).
-     */
-    private static final class Wire {
-        private static final byte[] SEQUENCE_KEY = "genops.event.sequence".getBytes(StandardCharsets.UTF_8);
-        private static final int VARINT = 0;
-        private static final int FIXED64 = 1;
-        private static final int LENGTH = 2;
-        private static final int FIXED32 = 5;
-        private final byte[] bytes;
-        private final int end;
-        private int position;
-        private int field;
-        private int type;
-
-        private Wire(final byte[] bytes, final int from, final int end) {
-            this.bytes = bytes;
-            this.position = from;
-            this.end = end;
-        }
-
-        /** Calls {@code action} with the sequence attribute of every span or log record of a request. */
-        static void items(final byte[] request, final int attributesField, final LongConsumer action) {
-            final Wire top = new Wire(request, 0, request.length);
-            while (top.next()) {
-                final Wire resource = top.messageIf(1);
-                while (resource != null && resource.next()) {
-                    final Wire scope = resource.messageIf(2);
-                    while (scope != null && scope.next()) {
-                        final Wire item = scope.messageIf(2);
-                        if (item != null) {
-                            action.accept(item.sequence(attributesField));
-                        }
-                    }
-                }
-            }
-        }
-
-        private long sequence(final int attributesField) {
-            while (next()) {
-                final Wire attribute = messageIf(attributesField);
-                if (attribute != null) {
-                    final long value = attribute.sequenceValue();
-                    if (value >= 0) {
-                        return value;
-                    }
-                }
-            }
-            throw new AssertionError("a span or log record without genops.event.sequence");
-        }
-
-        /** The int value of a key-value pair whose key is genops.event.sequence, or -1. */
-        private long sequenceValue() {
-            boolean matches = false;
-            long value = -1;
-            while (next()) {
-                if (field == 1 && type == LENGTH) {
-                    final int length = (int)varint();
-                    matches = Arrays.equals(bytes, position, position + length, SEQUENCE_KEY, 0,
-                        SEQUENCE_KEY.length);
-                    position += length;
-                } else {
-                    final Wire any = messageIf(2);
-                    while (any != null && any.next()) {
-                        if (any.field == 3 && any.type == VARINT) {
-                            value = any.varint();
-                        } else {
-                            any.skip();
-                        }
-                    }
-                }
-            }
-            return matches ? value : -1;
-        }
-
-        private boolean next() {
-            if (position >= end) {
-                return false;
-            }
-            final long tag = varint();
-            field = (int)(tag >>> 3);
-            type = (int)(tag & 7);
-            return true;
-        }
-
-        /** The embedded message of the current field when it is {@code wanted}; otherwise skips it and gives null. */
-        private Wire messageIf(final int wanted) {
-            if (field != wanted || type != LENGTH) {
-                skip();
-                return null;
-            }
-            final int length = (int)varint();
-            final Wire message = new Wire(bytes, position, position + length);
-            position += length;
-            return message;
-        }
-
-        private void skip() {
-            switch (type) {
-                case VARINT:
-                    varint();
-                    break;
-                case FIXED64:
-                    position += 8;
-                    break;
-                case LENGTH:
-                    final int length = (int)varint();
-                    position += length;
-                    break;
-                case FIXED32:
-                    position += 4;
-                    break;
-                default:
-                    throw new AssertionError("wire type " + type + " is not used by OTLP");
-            }
-        }
-
-        private long varint() {
-            long result = 0;
-            for (int shift = 0; shift < 64; shift += 7) {
-                final byte b = bytes[position++];
-                result |= (long)(b & 0x7F) << shift;
-                if (b >= 0) {
-                    return result;
-                }
-            }
-            throw new AssertionError("a varint longer than 64 bits");
         }
     }
 }

@@ -2,6 +2,8 @@ package io.genops.core.event;
 
 import io.genops.core.policy.PolicyReason;
 import io.genops.core.policy.PolicyResult;
+import java.math.BigDecimal;
+import java.math.MathContext;
 
 /**
  * A read-only view of one event as the pipeline holds it: what the caller recorded plus what the
@@ -142,5 +144,55 @@ public interface EventView {
      */
     default boolean sessionTotalsExact() {
         return true;
+    }
+
+    /**
+     * Of the budgets the event was charged to, the one closest to its limit (the highest share of the
+     * limit spent once this event was charged), named {@code scope:key:window}: such as
+     * {@code team:support:daily}, {@code customer:acme:monthly} or {@code team_project:support/helpdesk:weekly}.
+     * The key is always the event's own team, project, customer id or {@code team/project}. {@code null}
+     * for an event charged to no budget, and then the other budget figures are 0.
+     */
+    default String budgetName() {
+        return null;
+    }
+
+    /** The limit of {@link #budgetName()} in USD nanos; 0 when the event was charged to no budget. */
+    default long budgetLimitNanos() {
+        return 0;
+    }
+
+    /**
+     * What the window of {@link #budgetName()} had consumed once this event was charged, in USD nanos: the
+     * event's own cost included; 0 when the event was charged to no budget.
+     */
+    default long budgetConsumedNanos() {
+        return 0;
+    }
+
+    /**
+     * {@link #budgetConsumedNanos()} as a percentage of {@link #budgetLimitNanos()}, the double nearest to
+     * the exact quotient of the two amounts (over 100 once the spend passed the limit); {@code NaN} when the
+     * event was charged to no budget or the limit is not positive. For display: the amounts are the exact figures.
+     */
+    default double budgetUtilizationPercent() {
+        return budgetName() == null ? Double.NaN : percent(budgetConsumedNanos(), budgetLimitNanos());
+    }
+
+    /**
+     * {@code 100 × consumed ÷ limit}. While both operands are exact as doubles, one IEEE division rounds the
+     * exact quotient to the nearest double; beyond (more than 90,071 USD consumed), a 34-digit decimal
+     * quotient is rounded once more, which may differ from the nearest double in the last bit.
+     */
+    private static double percent(final long consumed, final long limit) {
+        if (limit <= 0) {
+            return Double.NaN;
+        }
+        final long exact = 1L << 53;
+        if (consumed >= -exact / 100 && consumed <= exact / 100 && limit <= exact) {
+            return (double)(consumed * 100) / limit;
+        }
+        return new BigDecimal(consumed).movePointRight(2).divide(new BigDecimal(limit), MathContext.DECIMAL128)
+            .doubleValue();
     }
 }

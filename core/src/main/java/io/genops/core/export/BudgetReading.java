@@ -3,8 +3,10 @@ package io.genops.core.export;
 import io.genops.core.Checks;
 
 /**
- * One budget's state at the time it is read. The journal's records carry no budget state, so exporters
- * that report budgets read it from the running pipeline through {@link PipelineReadings#budgets()}.
+ * One budget's state at the time it is read. A journal record carries only the budget its event was
+ * charged to that was closest to its limit, as it stood then ({@link io.genops.core.event.EventView#budgetName()}),
+ * so exporters that report every budget's current state read it from the running pipeline through
+ * {@link PipelineReadings#budgets()}.
  *
  * @param scope          what the budget covers, such as {@code team=support}
  * @param window         the window's kind, such as {@code daily}

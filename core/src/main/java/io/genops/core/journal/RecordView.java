@@ -49,6 +49,10 @@ public final class RecordView implements EventView {
     private static final byte[] DEFAULT_GROUP_UTF8 = DEFAULT_GROUP.getBytes(StandardCharsets.UTF_8);
     /** The length of a string the record does not carry. */
     private static final int ABSENT = -1;
+    /** The budget code of a record charged to no budget. */
+    private static final int NO_BUDGET = -1;
+    /** Budget codes: two bits of scope, two of window. */
+    private static final int BUDGET_CODES = 16;
 
     private final CRC32C crc = new CRC32C();
     private final StringInterner strings = new StringInterner(4096);
@@ -71,6 +75,13 @@ public final class RecordView implements EventView {
     private double threshold;
     private long sessionOperations;
     private long sessionCostNanos;
+    private int budgetCode = NO_BUDGET;
+    private long budgetLimitNanos;
+    private long budgetConsumedNanos;
+    /** Per budget code, the last name made and the key strings it was made of: names repeat as keys do. */
+    private final String[] budgetNames = new String[BUDGET_CODES];
+    private final String[] budgetFirstKeys = new String[BUDGET_CODES];
+    private final String[] budgetSecondKeys = new String[BUDGET_CODES];
 
     /**
      * Points the view at {@code bytes[0, length)} and checks it.
@@ -150,7 +161,39 @@ public final class RecordView implements EventView {
         if ((flags & RecordCodec.FLAG_TOTALS_PARTIAL) != 0 && kind != EventKind.SESSION) {
             throw new IllegalArgumentException("only a session record marks its totals partial");
         }
+        decodeBudget();
         decodeStrings(end);
+        if (budgetCode != NO_BUDGET) {
+            requireBudgetKey();
+        }
+    }
+
+    /** The budget's codes, limit (mantissa times a power of ten) and consumed amount, when the flag says so. */
+    private void decodeBudget() {
+        budgetCode = NO_BUDGET;
+        budgetLimitNanos = 0;
+        budgetConsumedNanos = 0;
+        if ((flags & RecordCodec.FLAG_BUDGET) == 0) {
+            return;
+        }
+        final int code = bytes[position++] & 0xFF;
+        if (!BudgetNames.valid(code)) {
+            throw new IllegalArgumentException("budget window code " + (code >>> 2 & 3) + " is unknown");
+        }
+        budgetLimitNanos = Math.multiplyExact(readVarLong(), RecordCodec.POWERS_OF_TEN[code >>> 4]);
+        budgetConsumedNanos = readVarLong();
+        budgetCode = code & 0x0F;
+    }
+
+    /** A budget's key is the record's own attribution: a record that lacks it cannot name its budget. */
+    private void requireBudgetKey() {
+        final int scope = budgetCode & 3;
+        final boolean present = scope == BudgetNames.PROJECT ? stringLengths[PROJECT] != ABSENT
+            : scope == BudgetNames.CUSTOMER ? stringLengths[CUSTOMER_ID] != ABSENT
+            : stringLengths[TEAM] != ABSENT && (scope != BudgetNames.TEAM_PROJECT || stringLengths[PROJECT] != ABSENT);
+        if (!present) {
+            throw new IllegalArgumentException("a budget of scope code " + scope + " without its key string");
+        }
     }
 
     /** Numbers in layout order; the total cost is stored only when overridden, else it is the sum. */
@@ -488,6 +531,40 @@ public final class RecordView implements EventView {
     @Override
     public boolean sampled() {
         return (flags & RecordCodec.FLAG_SAMPLED) != 0;
+    }
+
+    /**
+     * The budget's name, {@code scope:key:window}, made from its codes and the record's attribution; the
+     * same instance as long as the key strings are, so reading a stream of records allocates a name only
+     * when a budget first appears.
+     */
+    @Override
+    public String budgetName() {
+        if (budgetCode == NO_BUDGET) {
+            return null;
+        }
+        final int scope = budgetCode & 3;
+        final String first = scope == BudgetNames.PROJECT ? project()
+            : scope == BudgetNames.CUSTOMER ? customerId() : team();
+        final String second = scope == BudgetNames.TEAM_PROJECT ? project() : null;
+        // Identity, not equality: the interner hands out one instance per distinct string.
+        if (budgetNames[budgetCode] == null || budgetFirstKeys[budgetCode] != first
+            || budgetSecondKeys[budgetCode] != second) {
+            budgetNames[budgetCode] = BudgetNames.name(budgetCode, first, second);
+            budgetFirstKeys[budgetCode] = first;
+            budgetSecondKeys[budgetCode] = second;
+        }
+        return budgetNames[budgetCode];
+    }
+
+    @Override
+    public long budgetLimitNanos() {
+        return budgetLimitNanos;
+    }
+
+    @Override
+    public long budgetConsumedNanos() {
+        return budgetConsumedNanos;
     }
 
     @Override

@@ -26,6 +26,8 @@ final class RandomEvents {
         Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN, 1e-300, 12_345.678,
     };
 
+    private static final String[] WINDOWS = {"daily", "weekly", "monthly"};
+
     private final Samples samples = new Samples();
     private final SplittableRandom random = new SplittableRandom(Samples.SEED).split();
 
@@ -52,7 +54,44 @@ final class RandomEvents {
             event.sessionCostNanos = samples.anyLong();
             event.sessionTotalsExact = random.nextBoolean();
         }
+        nextBudget(event);
         return event;
+    }
+
+    /**
+     * Half the events are charged to a budget of a random scope and window whose key the event carries;
+     * limits are any number, or a round one now and then, so every limit exponent is drawn.
+     */
+    private void nextBudget(final TestEvent event) {
+        if (random.nextBoolean()) {
+            return;
+        }
+        final String window = WINDOWS[random.nextInt(WINDOWS.length)];
+        final String key;
+        final String scope;
+        switch (random.nextInt(4)) {
+            case 0:
+                scope = "team";
+                key = event.team;
+                break;
+            case 1:
+                scope = "project";
+                key = event.project;
+                break;
+            case 2:
+                scope = "customer";
+                key = event.customerId;
+                break;
+            default:
+                scope = "team_project";
+                key = event.team == null || event.project == null ? null : event.team + "/" + event.project;
+                break;
+        }
+        if (key != null) {
+            final long limit = random.nextBoolean() ? samples.anyLong()
+                : (1 + random.nextInt(999)) * RecordCodec.POWERS_OF_TEN[random.nextInt(16)];
+            event.budget(scope + ":" + key + ":" + window, limit, samples.anyLong());
+        }
     }
 
     private void nextNumbers(final TestEvent event) {

@@ -406,6 +406,19 @@ class RecordCodecTest {
             .isEqualTo(158);
     }
 
+    /**
+     * Charged to its team's daily budget of 50 USD with 12.35 USD spent, the same interaction takes 7
+     * bytes more: the budget's codes and the limit's exponent 1, the limit's mantissa 1, the spend 5. The
+     * name costs no string: its key is the team the record carries anyway.
+     */
+    @Test
+    void encode_supportInteractionChargedToItsTeamsDailyBudget_takes165Bytes() {
+        final TestEvent event = TestEvent.supportInteraction().budget("team:support:daily", 50_000_000_000L,
+            12_345_678_901L);
+
+        assertThat(codec.encode(event, 0x5DEECE66DL)).isEqualTo(165);
+    }
+
     @Test
     void encode_100kCharacterContent_growsTheBufferAndRoundTrips() {
         final TestEvent event = TestEvent.supportInteraction();

@@ -127,9 +127,10 @@ class RecordViewDamageTest {
         assertThat(wrapSealed(body)).isEqualTo(RecordView.MALFORMED);
     }
 
+    /** Bit 5 belongs to sessions only; bit 7 version 1 never sets. */
     @ParameterizedTest
-    @ValueSource(ints = {0x20, 0x40, 0x80})
-    void wrap_flagBitThatVersionOneNeverSets_isMalformed(final int flag) {
+    @ValueSource(ints = {0x20, 0x80})
+    void wrap_flagBitThatVersionOneNeverSetsOnAnInteraction_isMalformed(final int flag) {
         final Body body = minimalBody();
         body.set(2, flag);
 
@@ -204,6 +205,65 @@ class RecordViewDamageTest {
 
         assertThat(wrapSealed(body)).isEqualTo(RecordView.OK);
         assertThat(fields(view)).isEqualTo(fields(everyStringEmpty()));
+    }
+
+    /** Bit 6 announces a budget after the numbers: codes and exponent, mantissa, consumed. */
+    @Test
+    void wrap_budgetFlag_readsTheBudgetBeforeTheStrings() {
+        final Body body = header(1).numbers().ordinals().octet(1 | 2 << 2 | 9 << 4).varint(3).varint(130)
+            .mask(1 << PROJECT).varint(2).ascii("cd");
+        body.set(2, RecordCodec.FLAG_BUDGET);
+
+        assertThat(wrapSealed(body)).isEqualTo(RecordView.OK);
+        assertThat(view.budgetName()).isEqualTo("project:cd:monthly");
+        assertThat(view.budgetLimitNanos()).isEqualTo(3_000_000_000L);
+        assertThat(view.budgetConsumedNanos()).isEqualTo(130);
+    }
+
+    @Test
+    void wrap_budgetWindowCodeThree_isMalformed() {
+        final Body body = header(1).numbers().ordinals().octet(3 << 2).varint(3).varint(1).mask(1 << TEAM)
+            .varint(2).ascii("ab");
+        body.set(2, RecordCodec.FLAG_BUDGET);
+
+        assertThat(wrapSealed(body)).isEqualTo(RecordView.MALFORMED);
+    }
+
+    /** Scope code 1 is the project's budget, and the record carries only a team. */
+    @Test
+    void wrap_budgetWithoutItsKeyString_isMalformed() {
+        final Body body = header(1).numbers().ordinals().octet(1).varint(3).varint(1).mask(1 << TEAM).varint(2)
+            .ascii("ab");
+        body.set(2, RecordCodec.FLAG_BUDGET);
+
+        assertThat(wrapSealed(body)).isEqualTo(RecordView.MALFORMED);
+    }
+
+    @Test
+    void wrap_teamAndProjectBudgetWithoutTheProject_isMalformed() {
+        final Body body = header(1).numbers().ordinals().octet(3).varint(3).varint(1).mask(1 << TEAM).varint(2)
+            .ascii("ab");
+        body.set(2, RecordCodec.FLAG_BUDGET);
+
+        assertThat(wrapSealed(body)).isEqualTo(RecordView.MALFORMED);
+    }
+
+    /** A writer keeps the limit within 64 bits; 10,000 times 10^15 is beyond. */
+    @Test
+    void wrap_budgetLimitOverflowing64Bits_isMalformedNotThrown() {
+        final Body body = header(1).numbers().ordinals().octet(15 << 4).varint(10_000).varint(1).mask(1 << TEAM)
+            .varint(2).ascii("ab");
+        body.set(2, RecordCodec.FLAG_BUDGET);
+
+        assertThat(wrapSealed(body)).isEqualTo(RecordView.MALFORMED);
+    }
+
+    @Test
+    void wrap_budgetFlagWithoutTheBudget_isMalformed() {
+        final Body body = minimalBody();
+        body.set(2, RecordCodec.FLAG_BUDGET);
+
+        assertThat(wrapSealed(body)).isEqualTo(RecordView.MALFORMED);
     }
 
     @Test
@@ -319,7 +379,7 @@ class RecordViewDamageTest {
             if (body.length > 3) {
                 body[0] = RecordCodec.VERSION;
                 body[1] = (byte)(1 + random.nextInt(3));
-                body[2] &= 0x1F;
+                body[2] &= 0x5F;
                 body[3] &= 0x33;
             }
             final byte[] record = Records.sealed(body);
@@ -397,6 +457,12 @@ class RecordViewDamageTest {
 
         Body ordinals() {
             return zeros(1);
+        }
+
+        /** One byte, such as a budget's codes. */
+        Body octet(final int value) {
+            write(value);
+            return this;
         }
 
         /** {@code count} zero bytes: zero numbers, no ordinals or empty strings. */

@@ -57,6 +57,9 @@ final class TestEvent implements EventView {
     PolicyReason policyReason = PolicyReason.NONE;
     boolean sampled;
     boolean failed;
+    String budgetName;
+    long budgetLimitNanos;
+    long budgetConsumedNanos;
 
     /**
      * A support-desk chat completion with the ids a real deployment carries; as in the pipeline, its
@@ -184,6 +187,9 @@ final class TestEvent implements EventView {
         fields.put("sessionOperations", event.sessionOperations());
         fields.put("sessionCostNanos", event.sessionCostNanos());
         fields.put("sessionTotalsExact", event.sessionTotalsExact());
+        fields.put("budgetName", event.budgetName());
+        fields.put("budgetLimitNanos", event.budgetLimitNanos());
+        fields.put("budgetConsumedNanos", event.budgetConsumedNanos());
         return fields;
     }
 
@@ -411,5 +417,28 @@ final class TestEvent implements EventView {
     @Override
     public boolean sessionTotalsExact() {
         return sessionTotalsExact;
+    }
+
+    @Override
+    public String budgetName() {
+        return budgetName;
+    }
+
+    @Override
+    public long budgetLimitNanos() {
+        return budgetLimitNanos;
+    }
+
+    @Override
+    public long budgetConsumedNanos() {
+        return budgetConsumedNanos;
+    }
+
+    /** Charges this event to {@code name}'s budget of {@code limitNanos}, which has consumed {@code consumedNanos}. */
+    TestEvent budget(final String name, final long limitNanos, final long consumedNanos) {
+        budgetName = name;
+        budgetLimitNanos = limitNanos;
+        budgetConsumedNanos = consumedNanos;
+        return this;
     }
 }

@@ -79,13 +79,22 @@ import java.util.function.LongSupplier;
  *   <tr><td>{@code genops.tokens.input}, {@code .output}, {@code .total}</td><td>input, output, their sum</td></tr>
  *   <tr><td>{@code genops.policy.result}, {@code genops.policy.reason}</td><td>{@code ALLOWED}, {@code WARNING},
  *       {@code BLOCKED} or {@code RATE_LIMITED}; the reason unless {@code NONE}</td></tr>
+ *   <tr><td>{@code genops.budget.name}</td><td>of the budgets the event was charged to, the one closest to
+ *       its limit (the highest share spent), as {@code scope:key:window}, such as {@code team:support:daily};
+ *       this and the four below are absent for an event charged to no budget</td></tr>
+ *   <tr><td>{@code genops.budget.allocated}, {@code .consumed}, {@code .remaining}</td><td>that budget's
+ *       limit, its window's spend once this event was charged, and the difference (negative once the spend
+ *       passed the limit), in USD as doubles</td></tr>
+ *   <tr><td>{@code genops.budget.utilization_percent}</td><td>consumed as a percentage of allocated, the double
+ *       nearest to the exact quotient of the two amounts in nanodollars; above 100 past the limit</td></tr>
  *   <tr><td>{@code genops.complexity}</td><td>{@code simple}, {@code moderate}, {@code complex} or
  *       {@code enterprise}, the platform price factor</td></tr>
  *   <tr><td>{@code genops.event.sequence}</td><td>the event's sequence in its pipeline</td></tr>
  *   <tr><td>{@code genops.event.stage_failed}</td><td>{@code true} when a pipeline stage failed on it</td></tr>
  * </table>
- * Budget attributes ({@code genops.budget.*}) are not exported: the journal record holds no budget
- * utilisation, and the exporter does not guess it. The user id and message content are never exported.
+ * The budget figures are those the journal record holds, as the budget stage saw them when it charged
+ * the event; a collector sees a window's spend grow span by span, never a later state. The user id and
+ * message content are never exported.
  *
  * <h2>Sessions: one trace each, under a session span</h2>
  * All spans and log records of a session share one trace id, 128 bits of SHA-256 of the session id, so a
@@ -122,7 +131,7 @@ import java.util.function.LongSupplier;
  * {@code "<name> = <value>"} and attributes {@code genops.signal.name}, {@code .value}, {@code .threshold}
  * (when set) and {@code .frequency}; an alert becomes {@code genops.alert}, severity WARN, body the rule's
  * name, with {@code genops.alert.name} and {@code genops.alert.channel_count}. Both carry the attribution,
- * cost and policy attributes above, {@code gen_ai.agent.id} and {@code gen_ai.conversation.id} when
+ * cost, policy and budget attributes above, {@code gen_ai.agent.id} and {@code gen_ai.conversation.id} when
  * present, and the trace id of their session. Log records rather than span events, because a span event
  * needs a span to belong to: a signal or an alert is its own journal record, arrives in its own batch,
  * may be sampled when no interaction around it is, and spans cannot be amended once sent. Log records

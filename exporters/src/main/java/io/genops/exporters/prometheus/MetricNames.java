@@ -40,6 +40,15 @@ import java.util.List;
  * </table>
  *
  * <table>
+ *   <caption>The process, read at each scrape</caption>
+ *   <tr><th>name</th><th>type</th><th>labels</th><th>what</th></tr>
+ *   <tr><td>{@value #PROCESS_MEMORY}</td><td>gauge</td><td>area</td>
+ *       <td>bytes of memory: {@code heap} and {@code nonheap} used by the JVM (its {@code MemoryMXBean}),
+ *       {@code resident} in RAM ({@code VmRSS} of {@code /proc/self/status}; absent where that file is not,
+ *       as off Linux). Exposed whether or not the JVM series below are</td></tr>
+ * </table>
+ *
+ * <table>
  *   <caption>Series the running pipeline feeds once attached (or the application, through the hooks)</caption>
  *   <tr><th>name</th><th>type</th><th>labels</th><th>what</th></tr>
  *   <tr><td>{@value #TRACKING_DURATION}</td><td>histogram</td><td></td>
@@ -68,8 +77,9 @@ import java.util.List;
  *   <tr><td>{@value #EXPORTER_ERRORS}</td><td>counter</td><td>source</td>
  *       <td>{@code event}: an event the exporter could not count (such as a throwing agent-type
  *       function); {@code callback}: a registered gauge, counter or budget source that threw or
- *       answered a negative count (a scrape reads this counter before the callbacks, so their failures
- *       show from the next scrape on)</td></tr>
+ *       answered a negative count; {@code process_memory}: a scrape whose {@code /proc/self/status} could
+ *       not be read or parsed (a scrape reads this counter before the others, so their failures show from
+ *       the next scrape on)</td></tr>
  * </table>
  *
  * Plus the JVM and process series of the Prometheus client's {@code JvmMetrics} unless switched off,
@@ -85,6 +95,7 @@ public final class MetricNames {
     public static final String TOKENS = "genops_tokens_total";
     public static final String UNPRICED_INTERACTIONS = "genops_unpriced_interactions_total";
     public static final String CONCURRENT_AGENTS = "genops_concurrent_agents_monitored";
+    public static final String PROCESS_MEMORY = "genops_process_memory_bytes";
     public static final String TRACKING_DURATION = "genops_interaction_tracking_duration_seconds";
     public static final String SIGNAL_OVERHEAD = "genops_performance_signal_overhead_seconds";
     public static final String ALERT_CREATION = "genops_alert_creation_duration_seconds";
@@ -96,9 +107,9 @@ public final class MetricNames {
 
     /** Every name above: none of them can be taken by a registered gauge or counter. */
     public static final List<String> ALL = List.of(EVENTS, GROUP_EVENTS, INTERACTIONS, INTERACTION_DURATION,
-        MONITORING_COST_USD, COST_NANODOLLARS, TOKENS, UNPRICED_INTERACTIONS, CONCURRENT_AGENTS, TRACKING_DURATION,
-        SIGNAL_OVERHEAD, ALERT_CREATION, BUDGET_CONSUMED_USD, BUDGET_ALLOCATED_USD, BUDGET_UTILIZATION,
-        LABEL_OVERFLOW, EXPORTER_ERRORS);
+        MONITORING_COST_USD, COST_NANODOLLARS, TOKENS, UNPRICED_INTERACTIONS, CONCURRENT_AGENTS, PROCESS_MEMORY,
+        TRACKING_DURATION, SIGNAL_OVERHEAD, ALERT_CREATION, BUDGET_CONSUMED_USD, BUDGET_ALLOCATED_USD,
+        BUDGET_UTILIZATION, LABEL_OVERFLOW, EXPORTER_ERRORS);
 
     private MetricNames() {
     }

@@ -12,6 +12,7 @@ import io.genops.core.export.PipelineReadings;
 import io.genops.exporters.prometheus.internal.AgentTypes;
 import io.genops.exporters.prometheus.internal.CallbackMetrics;
 import io.genops.exporters.prometheus.internal.EventMetrics;
+import io.genops.exporters.prometheus.internal.ProcessMemory;
 import io.genops.exporters.prometheus.internal.ThrottledWarning;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
@@ -23,6 +24,7 @@ import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +47,8 @@ import java.util.stream.Collectors;
  * Serves GenOps metrics at {@code http://host:port/metrics} for Prometheus to scrape: counts, costs,
  * tokens and latencies of every journaled event (see {@link MetricNames} for each series and its
  * labels), gauges and counters the application registers (the pipeline's own counts under the names of
- * {@link SelfMetric}, budget utilization), and the JVM and process series of the Prometheus client.
+ * {@link SelfMetric}, budget utilization), the process's memory by area ({@value MetricNames#PROCESS_MEMORY}:
+ * heap, nonheap, resident), and the JVM and process series of the Prometheus client.
  *
  * <h2>Counting, and what a restart does</h2>
  * An export runner feeds the exporter from the journal: {@link #add} counts each event at once, and
@@ -80,13 +83,18 @@ import java.util.stream.Collectors;
  * {@code Function.identity()} it caps agent ids directly.
  *
  * <h2>What the journal cannot tell</h2>
- * Budget state is not in the records: {@link #budgets} takes a source read at scrape time. The
- * caller-side cost of recording a signal or creating an alert (which the Python adapter's users chart)
- * is not in them either, and GenOps does not time each call itself: two clock reads cost about 40 ns
- * ({@code System.nanoTime()} measured at 20 ns a read on the 2-core reference machine), a seventh of the
- * 300 ns the whole call may take, so the {@code bench} module measures that path instead.
- * An application that wants a live view can time a sample of its calls and hand the durations to
- * {@link #recordSignalOverhead} and {@link #recordAlertCreation}.
+ * A record holds its event's budget only as it stood when the event was charged, so the budget series
+ * ({@value MetricNames#BUDGET_UTILIZATION} and its kin) show every budget's current state from a source
+ * read at scrape time: the pipeline's, once {@linkplain #attach attached}, or the application's through
+ * {@link #budgets}. The caller-side cost of the calls (which the Python adapter's users chart) is in no
+ * record either. Once attached, the pipeline times it through {@link CallTimings}: about one
+ * {@code trackInteraction} and one {@code trackSignal} call in {@value CallTimings#SAMPLE_EVERY}, refusals
+ * included, and every alert rule it creates, into {@value MetricNames#TRACKING_DURATION},
+ * {@value MetricNames#SIGNAL_OVERHEAD} and {@value MetricNames#ALERT_CREATION}. Only a sample, because two
+ * clock reads cost about 40 ns ({@code System.nanoTime()} measured at 20 ns a read on the 2-core reference
+ * machine), a seventh of the 300 ns a whole call may take; the {@code bench} module measures every call. An
+ * application that times calls of its own, or runs this exporter without a pipeline, hands the durations
+ * to {@link #recordSignalOverhead} and {@link #recordAlertCreation}; they go into the same histograms.
  *
  * <h2>Threads and security</h2>
  * Only the export runner's thread calls {@link #add}; registration, the record methods and scrapes are
@@ -384,7 +392,8 @@ public final class PrometheusExporter implements Exporter {
 
     /** The metrics an exporter updates, registered before its endpoint serves a first scrape. */
     private record Instruments(EventMetrics events, CallbackMetrics callbacks, Histogram tracking,
-        Histogram signalOverhead, Histogram alertCreation, CounterDataPoint eventErrors) {
+        Histogram signalOverhead, Histogram alertCreation, CounterDataPoint eventErrors,
+        CounterDataPoint processMemoryErrors) {
 
         static Instruments register(final Builder b, final PrometheusRegistry registry) {
             final Counter overflow = Counter.builder().name(MetricNames.LABEL_OVERFLOW).withoutExemplars()
@@ -409,7 +418,7 @@ public final class PrometheusExporter implements Exporter {
                 JvmMetrics.builder().register(registry);
             }
             return new Instruments(events, callbacks, tracking, signalOverhead, alertCreation,
-                errors.labelValues("event"));
+                errors.labelValues("event"), errors.labelValues("process_memory"));
         }
     }
 
@@ -431,6 +440,7 @@ public final class PrometheusExporter implements Exporter {
         private Function<String, String> agentType = AgentTypes::fromId;
         private boolean jvmMetrics = true;
         private LongSupplier clockMillis = System::currentTimeMillis;
+        private Path procStatus = ProcessMemory.PROC_STATUS;
 
         private Builder() {
         }
@@ -518,6 +528,12 @@ public final class PrometheusExporter implements Exporter {
             return this;
         }
 
+        /** The file the resident memory is read from, for tests. */
+        Builder procStatus(final Path file) {
+            this.procStatus = Objects.requireNonNull(file, "procStatus");
+            return this;
+        }
+
         /** The wall clock of the concurrent-agents window, for tests. */
         Builder clockMillis(final LongSupplier clock) {
             this.clockMillis = Objects.requireNonNull(clock, "clockMillis");
@@ -532,9 +548,11 @@ public final class PrometheusExporter implements Exporter {
         public PrometheusExporter build() {
             final PrometheusRegistry registry = new PrometheusRegistry();
             final Instruments instruments = Instruments.register(this, registry);
-            // Taken before any callback exists, so no application supplier runs here.
+            // Taken before any callback exists and before process memory is read, so neither runs here; the
+            // process memory's name is among the GenOps names no callback may take anyway.
             final Set<String> builtInNames = registry.scrape().stream().map(MetricSnapshot::getMetadata)
                 .map(MetricMetadata::getPrometheusName).collect(Collectors.toUnmodifiableSet());
+            registry.register(new ProcessMemory(procStatus, instruments.processMemoryErrors()));
             final ExecutorService executor = httpExecutor();
             final HTTPServer server;
             try {

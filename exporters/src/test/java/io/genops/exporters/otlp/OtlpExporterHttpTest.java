@@ -14,6 +14,8 @@ import io.opentelemetry.proto.logs.v1.SeverityNumber;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.Test;
 
 /** Spans, log records, retries and headers against a real OTLP/HTTP receiver on loopback. */
 class OtlpExporterHttpTest {
+    private static final long USD = 1_000_000_000L;
+
     private OtlpHttpReceiver receiver;
     private OtlpExporter exporter;
 
@@ -95,6 +99,11 @@ class OtlpExporterHttpTest {
             entry("genops.tokens.total", 1500L),
             entry("genops.policy.result", "WARNING"),
             entry("genops.policy.reason", "BUDGET_THRESHOLD"),
+            entry("genops.budget.name", "team_project:support/chat:daily"),
+            entry("genops.budget.allocated", 50.0),
+            entry("genops.budget.consumed", 41.234567891),
+            entry("genops.budget.remaining", 8.765432109),
+            entry("genops.budget.utilization_percent", 82.469135782),
             entry("genops.complexity", "moderate"),
             entry("genops.event.sequence", 7L));
         assertThat(Received.attributes(receiver.received.spanResource().getAttributesList()))
@@ -103,6 +112,45 @@ class OtlpExporterHttpTest {
         assertThat(receiver.received.spanScopeName()).isEqualTo("io.genops.exporters.otlp");
         assertThat(receiver.received.traces.get(0).toString()).as("content and user id are never exported")
             .doesNotContain("the customer's question").doesNotContain("user-42");
+    }
+
+    /**
+     * Past its limit the budget has a negative remainder and a share above 100; the share is the double
+     * nearest to the exact quotient, which a division of the USD doubles misses: 0.3 / 0.9 × 100 is
+     * 33.33333333333333, one bit below 33.333333333333336, the double nearest to a third of 100.
+     */
+    @Test
+    void budgetAttributes_pastTheLimitAndOfAnInexactShare_areExactToTheLastBit() {
+        exporter = builder().build();
+        final TestEvent over = TestEvent.interaction(1, "s", "bot").budget("team:support:weekly", 2 * USD,
+            3 * USD + 1);
+        final TestEvent third = TestEvent.interaction(2, "s", "bot").budget("team:support:weekly", 900_000_000L,
+            300_000_000L);
+
+        TestEvent.feed(exporter, over, third);
+
+        assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
+        final Map<Long, Map<String, Object>> spans = spansBySequence();
+        assertThat(spans.get(1L)).contains(entry("genops.budget.name", "team:support:weekly"),
+            entry("genops.budget.allocated", 2.0), entry("genops.budget.consumed", 3.000000001),
+            entry("genops.budget.remaining", -1.000000001),
+            entry("genops.budget.utilization_percent", 150.00000005));
+        final double exactThird = new BigDecimal(100).divide(new BigDecimal(3), MathContext.DECIMAL128).doubleValue();
+        assertThat(spans.get(2L).get("genops.budget.utilization_percent")).isEqualTo(exactThird)
+            .isNotEqualTo(0.3 / 0.9 * 100);
+    }
+
+    @Test
+    void eventsChargedToNoBudget_carryNoBudgetAttribute() {
+        exporter = builder().build();
+
+        TestEvent.feed(exporter, TestEvent.interaction(1, "s", "bot"), TestEvent.signal(2, "s", "csat", 4));
+
+        assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
+        assertThat(Received.attributes(receiver.received.spans().get(0).getAttributesList()).keySet())
+            .noneMatch(key -> key.startsWith("genops.budget."));
+        assertThat(Received.attributes(receiver.received.logRecords().get(0).getAttributesList()).keySet())
+            .noneMatch(key -> key.startsWith("genops.budget."));
     }
 
     @Test
@@ -212,6 +260,7 @@ class OtlpExporterHttpTest {
         signal.frequency = Frequency.REALTIME;
         signal.agentId = "triage-bot";
         signal.complexity = Complexity.COMPLEX;
+        signal.budget("team:support:monthly", 1_000 * USD, 250 * USD);
         final TestEvent alert = TestEvent.alert(12, "cost-spike", 3);
         alert.complexity = Complexity.ENTERPRISE;
 
@@ -233,7 +282,10 @@ class OtlpExporterHttpTest {
             entry("gen_ai.agent.id", "triage-bot"), entry("genops.session_id", "session-1"),
             entry("genops.team", "support"), entry("genops.agent_group", "default"),
             entry("genops.cost.total_nanos", 10_000_000L),
-            entry("genops.cost.currency", "USD"), entry("genops.policy.result", "ALLOWED"));
+            entry("genops.cost.currency", "USD"), entry("genops.policy.result", "ALLOWED"),
+            entry("genops.budget.name", "team:support:monthly"), entry("genops.budget.allocated", 1000.0),
+            entry("genops.budget.consumed", 250.0), entry("genops.budget.remaining", 750.0),
+            entry("genops.budget.utilization_percent", 25.0));
         final LogRecord alertRecord = records.get(1);
         assertThat(alertRecord.getEventName()).isEqualTo("genops.alert");
         assertThat(alertRecord.getBody().getStringValue()).isEqualTo("cost-spike");
@@ -414,6 +466,12 @@ class OtlpExporterHttpTest {
     }
 
     /** An interaction with every field set, in session-1. */
+    /** The attributes of every span received, by the event sequence each carries. */
+    private Map<Long, Map<String, Object>> spansBySequence() {
+        return receiver.received.spans().stream().map(span -> Received.attributes(span.getAttributesList()))
+            .collect(Collectors.toMap(attributes -> (Long)attributes.get("genops.event.sequence"), a -> a));
+    }
+
     private static TestEvent fullInteraction() {
         final TestEvent event = TestEvent.interaction(7, "session-1", "triage-bot");
         event.project = "chat";
@@ -436,7 +494,7 @@ class OtlpExporterHttpTest {
         event.policyResult = PolicyResult.WARNING;
         event.policyReason = PolicyReason.BUDGET_THRESHOLD;
         event.complexity = Complexity.MODERATE;
-        return event;
+        return event.budget("team_project:support/chat:daily", 50_000_000_000L, 41_234_567_891L);
     }
 
     static String sha256Hex(final String text) {

@@ -59,6 +59,9 @@ final class TestEvent implements EventView {
     long sessionOperations;
     long sessionCostNanos;
     boolean sessionTotalsExact = true;
+    String budgetName;
+    long budgetLimitNanos;
+    long budgetConsumedNanos;
 
     static TestEvent interaction(final long sequence, final String sessionId, final String agentId) {
         final TestEvent event = new TestEvent();
@@ -353,5 +356,28 @@ final class TestEvent implements EventView {
     @Override
     public boolean sessionTotalsExact() {
         return sessionTotalsExact;
+    }
+
+    @Override
+    public String budgetName() {
+        return budgetName;
+    }
+
+    @Override
+    public long budgetLimitNanos() {
+        return budgetLimitNanos;
+    }
+
+    @Override
+    public long budgetConsumedNanos() {
+        return budgetConsumedNanos;
+    }
+
+    /** Charges the event to {@code name}, a budget of {@code limitNanos} that has consumed {@code consumedNanos}. */
+    TestEvent budget(final String name, final long limitNanos, final long consumedNanos) {
+        budgetName = name;
+        budgetLimitNanos = limitNanos;
+        budgetConsumedNanos = consumedNanos;
+        return this;
     }
 }

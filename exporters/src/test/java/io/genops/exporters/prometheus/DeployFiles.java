@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 /** The repository's {@code deploy/} files as the tests read them. */
 final class DeployFiles {
     static final Pattern METRIC = Pattern.compile("genops_[a-z_]+");
+    /** The Prometheus client's own series the deploy files may use: the JVM's and the process's. */
+    static final Pattern CLIENT_METRIC = Pattern.compile("\\b(?:jvm|process)_[a-z_]+");
     private static final List<String> SERIES_SUFFIXES = List.of("_bucket", "_sum", "_count", "_created");
 
     private DeployFiles() {
@@ -60,13 +62,22 @@ final class DeployFiles {
         return expressions;
     }
 
-    /** The metric names in every string value of the dashboard (expressions and variable queries alike). */
+    /** The {@code genops_} names in every string value of the dashboard (expressions and variable queries alike). */
     static Set<String> dashboardMetricNames() throws IOException {
+        return dashboardNames(METRIC);
+    }
+
+    /** The {@code jvm_} and {@code process_} names in every string value of the dashboard. */
+    static Set<String> dashboardClientMetricNames() throws IOException {
+        return dashboardNames(CLIENT_METRIC);
+    }
+
+    private static Set<String> dashboardNames(final Pattern pattern) throws IOException {
         final Set<String> names = new TreeSet<>();
         try (JsonParser parser = new JsonFactory().createParser(dashboard().toFile())) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 if (token == JsonToken.VALUE_STRING) {
-                    names.addAll(metricNames(parser.getText()));
+                    names.addAll(metricNames(parser.getText(), pattern));
                 }
             }
         }
@@ -75,8 +86,13 @@ final class DeployFiles {
 
     /** The {@code genops_} names in {@code text}, each without a histogram or created-series suffix. */
     static Set<String> metricNames(final String text) {
+        return metricNames(text, METRIC);
+    }
+
+    /** The names {@code pattern} finds in {@code text}, each without a histogram or created-series suffix. */
+    static Set<String> metricNames(final String text, final Pattern pattern) {
         final Set<String> names = new LinkedHashSet<>();
-        final Matcher matcher = METRIC.matcher(text);
+        final Matcher matcher = pattern.matcher(text);
         while (matcher.find()) {
             names.add(family(matcher.group()));
         }

@@ -14,19 +14,29 @@ import io.genops.core.policy.PolicyResult;
 import io.genops.exporters.FixedReadings;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PrometheusExporterTest {
     private static final String COST_NANOS = "genops_cost_nanodollars_total";
     private static final String COST_USD = "genops_agent_monitoring_cost_usd_total";
     private static final String DURATION = "genops_agent_interaction_duration_seconds";
     private static final long T0 = 1_700_000_000_000L;
+    private static final String PROCESS_MEMORY = "genops_process_memory_bytes";
+
+    @TempDir
+    Path dir;
 
     private final AtomicLong clock = new AtomicLong(T0);
     private PrometheusExporter exporter;
@@ -438,6 +448,64 @@ class PrometheusExporterTest {
 
         assertThat(scrape.value("process_resident_memory_bytes")).isPositive();
         assertThat(scrape.sum("jvm_memory_used_bytes", labels -> "heap".equals(labels.get("area")))).isPositive();
+    }
+
+    @Test
+    void shouldExposeProcessMemoryByAreaUnderAGenopsName_withoutTheJvmSeries() throws Exception {
+        final Path status = dir.resolve("status");
+        Files.writeString(status, "Name:\tjava\nVmPeak:\t 9999999 kB\nVmRSS:\t  123456 kB\nThreads:\t42\n");
+        exporter = ephemeral().procStatus(status).build();
+
+        final Scrape scrape = Scrape.of(exporter.port());
+
+        assertThat(scrape.value(PROCESS_MEMORY, Map.of("area", "resident"))).as("123456 KiB")
+            .isEqualTo(123_456 * 1024.0);
+        assertThat(scrape.value(PROCESS_MEMORY, Map.of("area", "heap"))).isPositive()
+            .isLessThanOrEqualTo(Runtime.getRuntime().totalMemory());
+        assertThat(scrape.value(PROCESS_MEMORY, Map.of("area", "nonheap"))).isPositive();
+        assertThat(scrape.labelValues(PROCESS_MEMORY, "area")).containsExactly("heap", "nonheap", "resident");
+        assertThat(scrape.body()).doesNotContain("process_resident_memory_bytes").doesNotContain("jvm_memory");
+    }
+
+    @Test
+    void processMemory_withoutAStatusFile_leavesTheResidentSeriesOutAndCountsNothing() throws Exception {
+        exporter = ephemeral().procStatus(dir.resolve("absent")).build();
+
+        Scrape.of(exporter.port());
+        final Scrape scrape = Scrape.of(exporter.port());
+
+        assertThat(scrape.labelValues(PROCESS_MEMORY, "area")).containsExactly("heap", "nonheap");
+        assertThat(scrape.value("genops_prometheus_exporter_errors_total", Map.of("source", "process_memory")))
+            .isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Name:\tjava\n", "VmRSS:\t12 MB\n", "VmRSS:\tmany kB\n", "VmRSS:\n",
+        "VmRSS:\t99999999999999999 kB\n"})
+    void processMemory_ofAStatusFileItCannotRead_leavesTheResidentSeriesOutAndCountsIt(final String text)
+        throws Exception {
+        final Path status = dir.resolve("status");
+        Files.writeString(status, text);
+        exporter = ephemeral().procStatus(status).build();
+
+        Scrape.of(exporter.port());
+        final Scrape scrape = Scrape.of(exporter.port());
+
+        assertThat(scrape.labelValues(PROCESS_MEMORY, "area")).containsExactly("heap", "nonheap");
+        assertThat(scrape.value("genops_prometheus_exporter_errors_total", Map.of("source", "process_memory")))
+            .as("one failed read per scrape, the second scrape showing the first").isEqualTo(1);
+    }
+
+    /** Both read the same line of the real file within one scrape; only the memory touched in between differs. */
+    @Test
+    void processMemory_onLinux_agreesWithTheClientsResidentMemory() throws Exception {
+        Assumptions.assumeTrue(Files.isReadable(Path.of("/proc/self/status")), "no /proc/self/status here");
+        exporter = ephemeral().jvmMetrics(true).build();
+
+        final Scrape scrape = Scrape.of(exporter.port());
+
+        final double resident = scrape.value(PROCESS_MEMORY, Map.of("area", "resident"));
+        assertThat(resident).isCloseTo(scrape.value("process_resident_memory_bytes"), within(resident / 10));
     }
 
     @Test

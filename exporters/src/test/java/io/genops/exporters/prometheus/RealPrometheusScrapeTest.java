@@ -112,6 +112,9 @@ class RealPrometheusScrapeTest {
         for (int i = 0; i < 150; i++) {
             exporter.add(TestEvent.interaction().agent("fleet-" + i + "-x"));
         }
+        for (int i = 0; i < 5; i++) {
+            exporter.add(TestEvent.interaction().agent("checkout-bot-9").team("payments").error("RateLimitError"));
+        }
 
         awaitValue("up{job=\"genops\"}", v -> v == 1);
         final double expectedCost = cost;
@@ -126,22 +129,99 @@ class RealPrometheusScrapeTest {
         awaitValue("genops_prometheus_label_overflow_total{label=\"agent_type\"}", v -> v == folded);
         awaitValue("genops_budget_utilization_ratio{scope=\"team=support\",window=\"daily\"}", v -> v == 0.5);
         awaitValue("process_resident_memory_bytes", v -> v > 0);
+        // Besides these, exporterWithEverySeries counted one interaction, one failed interaction, a signal, an alert.
+        awaitValue("sum(genops_events_total{kind=\"interaction\"})", v -> v == 40 + 150 + 5 + 2);
+        awaitValue("sum(genops_events_total{kind=\"signal\"})", v -> v == 1);
+        awaitValue("sum(genops_events_total{kind=\"alert\"})", v -> v == 1);
+        awaitValue("sum(genops_agent_interactions_total{outcome=\"ok\"})", v -> v == 40 + 150 + 1);
+        awaitValue("sum(genops_agent_interactions_total{outcome=\"error\"})", v -> v == 5 + 1);
+        awaitValue("sum(genops_agent_interactions_total{agent_type=\"checkout-bot\",outcome=\"error\"})",
+            v -> v == 5);
     }
 
+    /** The pipeline's own counts, an exporter's lag and the caller-side times, each at the value it was given. */
+    @Test
+    void shouldServeThePipelinesDropsRejectionsLagAndCallerOverheads() throws Exception {
+        for (final Map.Entry<SelfMetric, Long> metric : DeployFilesMetricNamesTest.SELF_METRIC_VALUES.entrySet()) {
+            final String labels = metric.getKey().labelName() == null ? "" : "{exporter=\"otlp\"}";
+            final double expected = metric.getValue() / (double)metric.getKey().divisor();
+            awaitValue(metric.getKey().metricName() + labels, v -> v == expected);
+        }
+        awaitValue("genops_exporter_lag_seconds{exporter=\"otlp\"}", v -> v == 2.5);
+
+        // trackInteraction: 300, 300, 300 and 1,500 ns.
+        final String tracking = "genops_interaction_tracking_duration_seconds";
+        awaitValue(tracking + "_count", v -> v == DeployFilesMetricNamesTest.TIMINGS.length);
+        awaitValue(tracking + "_sum", v -> Math.abs(v - 2.4e-6) < 1e-15);
+        awaitValue(tracking + "_bucket{le=\"2.5E-7\"}", v -> v == 0);
+        awaitValue(tracking + "_bucket{le=\"5.0E-7\"}", v -> v == 3);
+        awaitValue(tracking + "_bucket{le=\"2.5E-6\"}", v -> v == 4);
+        awaitValue("histogram_quantile(0.5, " + tracking + "_bucket)", v -> v > 2.5e-7 && v <= 5e-7);
+        // trackSignal timed by the pipeline at 900 ns, and 200 ns recorded by the application.
+        final String signal = "genops_performance_signal_overhead_seconds";
+        awaitValue(signal + "_count", v -> v == 2);
+        awaitValue(signal + "_sum", v -> Math.abs(v - 1.1e-6) < 1e-15);
+        awaitValue(signal + "_bucket{le=\"2.5E-7\"}", v -> v == 1);
+        awaitValue(signal + "_bucket{le=\"1.0E-6\"}", v -> v == 2);
+        // Alert rules: 40 µs through the pipeline's hook, 2 µs recorded by the application.
+        final String alert = "genops_alert_creation_duration_seconds";
+        awaitValue(alert + "_count", v -> v == 2);
+        awaitValue(alert + "_sum", v -> Math.abs(v - 4.2e-5) < 1e-15);
+        awaitValue(alert + "_bucket{le=\"2.5E-6\"}", v -> v == 1);
+        awaitValue(alert + "_bucket{le=\"1.0E-5\"}", v -> v == 1);
+        awaitValue(alert + "_bucket{le=\"1.0E-4\"}", v -> v == 2);
+    }
+
+    /** Resident memory under the GenOps name is the client's own figure (both read the same line of /proc). */
+    @Test
+    void shouldServeProcessMemoryByArea() throws Exception {
+        awaitValue("genops_process_memory_bytes{area=\"heap\"}", v -> v > 0);
+        awaitValue("genops_process_memory_bytes{area=\"nonheap\"}", v -> v > 0);
+        awaitValue("sum(genops_process_memory_bytes{area=\"heap\"}) <= sum(jvm_memory_max_bytes{area=\"heap\"})",
+            v -> v > 0);
+        if (Files.isReadable(Path.of("/proc/self/status"))) {
+            awaitValue("abs(sum(genops_process_memory_bytes{area=\"resident\"}) - sum(process_resident_memory_bytes))"
+                + " / sum(process_resident_memory_bytes)", v -> v < 0.1);
+        }
+    }
+
+    /**
+     * Every panel query is accepted and answers at least one series: the exporter has every series the
+     * dashboard charts, so an empty answer means a query that can never show anything. A rate needs two
+     * scrapes in its range, so each query is asked again until it answers or the wait is over.
+     */
     @Test
     void shouldAcceptEveryDashboardQuery() throws Exception {
         awaitValue("up{job=\"genops\"}", v -> v == 1);
 
-        final List<String> refused = new ArrayList<>();
+        final List<String> failed = new ArrayList<>();
         for (final Map.Entry<String, String> panel : DeployFiles.dashboardExpressions()) {
             final String query = panel.getValue().replace("$__rate_interval", "1m").replace("$team", ".*");
-            final HttpResponse<String> response = query(query);
-            if (response.statusCode() != 200 || !response.body().contains("\"status\":\"success\"")) {
-                refused.add(panel.getKey() + ": " + query + " -> " + response.body());
+            final String answer = awaitSeries(query);
+            if (answer != null) {
+                failed.add(panel.getKey() + ": " + query + " -> " + answer);
             }
         }
 
-        assertThat(refused).as("dashboard queries Prometheus refused").isEmpty();
+        assertThat(failed).as("dashboard queries Prometheus refused or answered with no series").isEmpty();
+    }
+
+    /** Polls {@code query} until Prometheus answers it with at least one series; the last answer when it never does. */
+    private static String awaitSeries(final String query) throws Exception {
+        final long deadline = System.nanoTime() + SERIES_WAIT.toNanos();
+        String last;
+        do {
+            final HttpResponse<String> response = query(query);
+            last = response.statusCode() + " " + response.body();
+            if (response.statusCode() != 200 || !response.body().contains("\"status\":\"success\"")) {
+                return last;
+            }
+            if (seriesCount(response.body()) > 0) {
+                return null;
+            }
+            Thread.sleep(250);
+        } while (System.nanoTime() < deadline);
+        return last;
     }
 
     private static void awaitReady() throws Exception {
@@ -184,6 +264,19 @@ class RealPrometheusScrapeTest {
         final URI uri = URI.create(api + "/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
         return CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
             HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** How many series a vector answer holds: the entries of {@code data.result}. */
+    private static int seriesCount(final String body) throws IOException {
+        int series = 0;
+        try (JsonParser parser = new JsonFactory().createParser(body)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.FIELD_NAME && "value".equals(parser.currentName())) {
+                    series++;
+                }
+            }
+        }
+        return series;
     }
 
     /** The value of a one-sample vector answer such as {@code {"data":{"result":[{"value":[t,"3"]}]}}}. */

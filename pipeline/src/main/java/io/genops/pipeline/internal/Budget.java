@@ -33,6 +33,8 @@ final class Budget {
     final BudgetWindow window;
     final long limitNanos;
     final String label;
+    /** {@code scope:key:window}, such as {@code team:support:daily}: how an event names a budget it was charged to. */
+    final String name;
     @SuppressWarnings("unused")
     private volatile Period period = new Period(Long.MIN_VALUE);
 
@@ -42,6 +44,7 @@ final class Budget {
         this.window = window;
         this.limitNanos = limitNanos;
         this.label = scope.label() + "=" + key;
+        this.name = scope.label() + ":" + key + ":" + window.label();
     }
 
     /**

@@ -19,6 +19,12 @@ import java.util.List;
  * event at a time, so concurrent callers crossing together still yield exactly one alert. A closed
  * session's record is charged to nothing.
  *
+ * <p>It also records on the event the budget closest to its limit among those it was charged to, with
+ * that window's spend after the charge, for the journal and the exporters: closest by the share of the
+ * limit spent, the measure thresholds and warnings use, so a small daily budget at 90 % is named before
+ * a large monthly one at 60 % even when the monthly one has less money left. On a tie the first in
+ * charging order wins (team, project, customer, team and project; daily, weekly, monthly).
+ *
  * <p>When callers reserve a fixed estimate instead of the exact cost, the difference is the only thing
  * this stage defers: it is kept per window and added to the amount callers check every
  * {@code reconcileEvery} estimated interactions and at the end of every batch, so an idle pipeline is
@@ -70,6 +76,8 @@ final class BudgetStage implements Stage {
 
     @Override
     public void onEvent(final EventSlot event, final boolean endOfBatch) {
+        event.budget = null;
+        event.budgetConsumedNanos = 0;
         // A closed session's record costs nothing; charging it could only mark it with a warning.
         if (event.kind != EventKind.SESSION) {
             chargeAll(event);
@@ -85,12 +93,24 @@ final class BudgetStage implements Stage {
             final Budget budget = applicable[i];
             final Budget.Period period = budget.periodFor(book.windowId(budget, event.epochMillis));
             if (period != null) {
-                charge(event, budget, period);
+                final long spent = charge(event, budget, period);
+                if (event.budget == null || closer(spent, budget, event.budgetConsumedNanos, event.budget)) {
+                    event.budget = budget;
+                    event.budgetConsumedNanos = spent;
+                }
             }
         }
     }
 
-    private void charge(final EventSlot event, final Budget budget, final Budget.Period period) {
+    /** Whether {@code spent} is a larger share of {@code budget}'s limit than {@code otherSpent} of {@code other}'s. */
+    private static boolean closer(final long spent, final Budget budget, final long otherSpent, final Budget other) {
+        // spent / limit > otherSpent / otherLimit, cross-multiplied in 128 bits; a spend below zero is no share.
+        return MoneyMath.compareProducts(Math.max(0, spent), other.limitNanos, Math.max(0, otherSpent),
+            budget.limitNanos) > 0;
+    }
+
+    /** Charges the event to one window and returns the window's spend after it. */
+    private long charge(final EventSlot event, final Budget budget, final Budget.Period period) {
         final long spent = Math.addExact(period.spentNanos, event.costNanos);
         final boolean reserved = event.reservedIn(period);
         final long delta = reserved ? event.costNanos - event.reservationNanos : event.costNanos;
@@ -102,7 +122,7 @@ final class BudgetStage implements Stage {
         period.spentNanos = spent;
         if (event.policyResult == PolicyResult.RATE_LIMITED) {
             raiseCrossings(event, budget, period, spent);
-            return;
+            return spent;
         }
         if (spent >= budget.limitNanos) {
             event.policyResult = PolicyResult.WARNING;
@@ -113,6 +133,7 @@ final class BudgetStage implements Stage {
             event.policyReason = PolicyReason.BUDGET_THRESHOLD;
         }
         raiseCrossings(event, budget, period, spent);
+        return spent;
     }
 
     private void defer(final Budget.Period period, final long delta) {

@@ -74,6 +74,9 @@ public final class EventSlot implements EventView {
     PolicyReason policyReason;
     boolean sampled;
     boolean failed;
+    /** Of the budgets the event was charged to, the closest to its limit, and its window's spend after the charge. */
+    Budget budget;
+    long budgetConsumedNanos;
 
     /**
      * Set on a slot claimed by a call that found the pipeline closed: the stages skip it. Reset by
@@ -93,6 +96,8 @@ public final class EventSlot implements EventView {
         policyReason = PolicyReason.NONE;
         sampled = true;
         failed = false;
+        budget = null;
+        budgetConsumedNanos = 0;
     }
 
     /** Whether the caller reserved this event's estimated cost in {@code period}. */
@@ -326,6 +331,21 @@ public final class EventSlot implements EventView {
     @Override
     public boolean sessionTotalsExact() {
         return kind != EventKind.SESSION || sessionTotalsExact;
+    }
+
+    @Override
+    public String budgetName() {
+        return budget == null ? null : budget.name;
+    }
+
+    @Override
+    public long budgetLimitNanos() {
+        return budget == null ? 0 : budget.limitNanos;
+    }
+
+    @Override
+    public long budgetConsumedNanos() {
+        return budget == null ? 0 : budgetConsumedNanos;
     }
 
     @Override

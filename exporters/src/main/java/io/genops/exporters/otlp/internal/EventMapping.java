@@ -39,6 +39,7 @@ public final class EventMapping {
         genAi(attributes, event);
         attribution(attributes, event);
         cost(attributes, event);
+        budget(attributes, event);
         attributes.put(Keys.COST_MODEL, event.model());
         attributes.put(Keys.TOKENS_INPUT, event.inputTokens());
         attributes.put(Keys.TOKENS_OUTPUT, event.outputTokens());
@@ -95,6 +96,7 @@ public final class EventMapping {
         attributes.put(Keys.CONVERSATION_ID, event.conversationId());
         attribution(attributes, event);
         cost(attributes, event);
+        budget(attributes, event);
         if (event.complexity() != null) {
             attributes.put(Keys.COMPLEXITY, event.complexity().wireName());
         }
@@ -187,6 +189,28 @@ public final class EventMapping {
         }
         if (event.policyReason() != null && event.policyReason() != PolicyReason.NONE) {
             attributes.put(Keys.POLICY_REASON, event.policyReason().name());
+        }
+    }
+
+    /**
+     * The budget closest to its limit of those the event was charged to, in USD: limit, spend after this
+     * event, what is left (negative once the spend passed the limit) and the share spent. Nothing for an
+     * event charged to no budget.
+     */
+    private static void budget(final EventAttributes.Builder attributes, final EventView event) {
+        final String name = event.budgetName();
+        if (name == null) {
+            return;
+        }
+        final long limit = event.budgetLimitNanos();
+        final long consumed = event.budgetConsumedNanos();
+        attributes.put(Keys.BUDGET_NAME, name);
+        attributes.put(Keys.BUDGET_ALLOCATED, usd(limit));
+        attributes.put(Keys.BUDGET_CONSUMED, usd(consumed));
+        attributes.put(Keys.BUDGET_REMAINING, usd(limit - consumed));
+        final double percent = event.budgetUtilizationPercent();
+        if (!Double.isNaN(percent)) {
+            attributes.put(Keys.BUDGET_UTILIZATION_PERCENT, percent);
         }
     }
 

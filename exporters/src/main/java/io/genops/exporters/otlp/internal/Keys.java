@@ -52,6 +52,12 @@ public final class Keys {
     public static final AttributeKey<Long> TOKENS_TOTAL = AttributeKey.longKey("genops.tokens.total");
     public static final AttributeKey<String> POLICY_RESULT = AttributeKey.stringKey("genops.policy.result");
     public static final AttributeKey<String> POLICY_REASON = AttributeKey.stringKey("genops.policy.reason");
+    public static final AttributeKey<String> BUDGET_NAME = AttributeKey.stringKey("genops.budget.name");
+    public static final AttributeKey<Double> BUDGET_ALLOCATED = AttributeKey.doubleKey("genops.budget.allocated");
+    public static final AttributeKey<Double> BUDGET_CONSUMED = AttributeKey.doubleKey("genops.budget.consumed");
+    public static final AttributeKey<Double> BUDGET_REMAINING = AttributeKey.doubleKey("genops.budget.remaining");
+    public static final AttributeKey<Double> BUDGET_UTILIZATION_PERCENT =
+        AttributeKey.doubleKey("genops.budget.utilization_percent");
 
     public static final AttributeKey<String> EVENT_KIND = AttributeKey.stringKey("genops.event.kind");
     public static final AttributeKey<Long> EVENT_SEQUENCE = AttributeKey.longKey("genops.event.sequence");
