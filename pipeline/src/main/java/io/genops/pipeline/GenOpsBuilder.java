@@ -61,6 +61,7 @@ public final class GenOpsBuilder {
 
     private Attribution.Builder attribution = Attribution.builder();
     private GovernancePolicy policy = GovernancePolicy.ADVISORY;
+    private boolean costAlerts = true;
     private final Map<String, BudgetBook.BudgetLimit> budgetLimits = new LinkedHashMap<>();
     private ZoneId budgetZone = ZoneOffset.UTC;
     private int[] budgetThresholdPercents = {50, 80, 100};
@@ -150,6 +151,19 @@ public final class GenOpsBuilder {
     /** {@code ADVISORY} (default) records and alerts; {@code ENFORCED} also refuses spend beyond a limit. */
     public GenOpsBuilder policy(final GovernancePolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    /**
+     * Whether cost alerts are raised: budget threshold alerts, and alert rules on {@code cost_usd},
+     * {@code cost_usd_per_minute}, {@code cost_usd_per_hour} or {@code budget_utilization_percent}, those
+     * given here and those created at run time through a session alike. Off, such rules skip every event
+     * and crossed thresholds raise nothing, while budgets are still charged and, under {@code ENFORCED},
+     * still refuse calls. The switch governs the default group and every agent group that does not set
+     * {@link AgentGroup.Builder#costAlerts} itself. On by default.
+     */
+    public GenOpsBuilder costAlerts(final boolean raised) {
+        this.costAlerts = raised;
         return this;
     }
 
@@ -568,7 +582,7 @@ public final class GenOpsBuilder {
     public GenOpsBuilder configuration(final GenOpsConfiguration config) {
         Objects.requireNonNull(config, "configuration");
         this.configured = ConfiguredComponents.resolve(config);
-        attribution(config.attribution()).policy(config.policy());
+        attribution(config.attribution()).policy(config.policy()).costAlerts(config.alerts().costAlerts());
         final BudgetSettings budgets = config.budgets();
         budgets.limits().forEach(limit -> budget(BudgetScope.valueOf(limit.scope().name()), limit.key(),
             BudgetWindow.valueOf(limit.window().name()), limit.limit()));
@@ -632,7 +646,8 @@ public final class GenOpsBuilder {
         settings.match().forEach(group::matchAttribute);
         settings.policy().ifPresent(group::policy);
         settings.samplingRates().forEach(group::samplingRate);
-        return group.export(settings.export()).costAlerts(settings.costAlerts()).build();
+        settings.costAlerts().ifPresent(group::costAlerts);
+        return group.export(settings.export()).build();
     }
 
     /** The pipeline's sampling policy for configured sampling settings. */
@@ -691,7 +706,7 @@ public final class GenOpsBuilder {
     private GenOps start(final List<AlertChannel> channels, final List<Exporter> allExporters) {
         final ModelPriceTable models = modelPrices != null ? modelPrices : PriceTables.bundledModels();
         final PlatformPriceTable platform = platformPrices != null ? platformPrices : PriceTables.bundledPlatform();
-        return new GenOps(new Settings(attribution.build(), policy, List.copyOf(budgetLimits.values()),
+        return new GenOps(new Settings(attribution.build(), policy, costAlerts, List.copyOf(budgetLimits.values()),
             budgetZone, budgetThresholdPercents.clone(), budgetWarningPercent, ringSize,
             backpressure, consumerWait, consumerParkNanos, stageThreads, sampling,
             unknownModelPolicy, models, platform, currencies, maxStringLength, captureContent, priceCacheCapacity,

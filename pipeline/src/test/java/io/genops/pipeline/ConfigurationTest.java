@@ -95,6 +95,7 @@ class ConfigurationTest {
             .team("support").project("helpdesk").environment("test").customerId("acme").costCenter("cc-1")
             .feature("chat").build());
         assertThat(field(builder, "policy")).isEqualTo(GovernancePolicy.ENFORCED);
+        assertThat(field(builder, "costAlerts")).isEqualTo(false);
         assertThat(new ArrayList<Object>(((Map<?, ?>)field(builder, "budgetLimits")).values())).containsExactly(
             new BudgetBook.BudgetLimit(BudgetScope.TEAM, "support", BudgetWindow.DAILY, 50_000_000_000L),
             new BudgetBook.BudgetLimit(BudgetScope.TEAM_PROJECT, "support/helpdesk", BudgetWindow.MONTHLY,
@@ -183,6 +184,7 @@ class ConfigurationTest {
         final AgentGroup quiet = groups.get("quiet");
         assertThat(quiet.agentPatterns()).isEmpty();
         assertThat(quiet.policy()).isNull();
+        assertThat(quiet.costAlerts()).as("follows the pipeline's switch").isNull();
         assertThat(quiet.samplingRate(EventKind.INTERACTION)).isZero();
         assertThat(quiet.samplingRate(EventKind.SIGNAL)).isEqualTo(0.5);
         assertThat(quiet.export()).isFalse();
@@ -266,13 +268,13 @@ class ConfigurationTest {
         final GenOpsBuilder plain = GenOps.builder();
         final GenOpsBuilder configured = GenOps.builder().configuration(GenOpsConfiguration.defaults());
 
-        for (final String name : List.of("policy", "budgetLimits", "rateLimits", "budgetZone", "budgetWarningPercent",
-            "ringSize", "backpressure", "consumerWait", "consumerParkNanos", "stageThreads", "unknownModelPolicy",
-            "currencies", "maxStringLength", "captureContent", "priceCacheCapacity", "maxTrackedKeys", "maxAlertRules",
-            "alertRules", "maxAlertStateKeys", "exportBatchSize", "exportBatchAge", "exportMaxAttempts",
-            "exportInitialBackoff", "exportMaxBackoff", "defaultAlertChannels", "alertQueueCapacity",
-            "alertBatchSize", "alertBatchAge", "closeTimeout", "conversationFlowInterval", "journalDirectory",
-            "journalSyncOnFlush", "journalRetentionAge", "journalRetentionBytes")) {
+        for (final String name : List.of("policy", "costAlerts", "budgetLimits", "rateLimits", "budgetZone",
+            "budgetWarningPercent", "ringSize", "backpressure", "consumerWait", "consumerParkNanos", "stageThreads",
+            "unknownModelPolicy", "currencies", "maxStringLength", "captureContent", "priceCacheCapacity",
+            "maxTrackedKeys", "maxAlertRules", "alertRules", "maxAlertStateKeys", "exportBatchSize", "exportBatchAge",
+            "exportMaxAttempts", "exportInitialBackoff", "exportMaxBackoff", "defaultAlertChannels",
+            "alertQueueCapacity", "alertBatchSize", "alertBatchAge", "closeTimeout", "conversationFlowInterval",
+            "journalDirectory", "journalSyncOnFlush", "journalRetentionAge", "journalRetentionBytes")) {
             assertThat(field(configured, name)).as(name).isEqualTo(field(plain, name));
         }
         assertThat((int[])field(configured, "budgetThresholdPercents"))
@@ -333,6 +335,7 @@ class ConfigurationTest {
         "    variance-bound: 0.7, trending-worse-rate: 0.9, high-variance-rate: 0.2, stable-rate: 0.05,",
         "    lower-is-worse: [quality], conversation-rate: 0.5, max-keys: 2000}",
         "alerts:",
+        "  cost-alerts: false",
         "  default-channels: [log, pager]",
         "  queue-capacity: 99",
         "  batch-size: 3",

@@ -205,7 +205,7 @@ final class Assembly {
             set(GROUP_SIGNAL_RATE, name, rate -> rates.put(EventKind.SIGNAL, rate));
             groups.add(new GroupSettings(name, values.get(GROUP_AGENTS, name), match(name),
                 Optional.ofNullable(values.get(GROUP_POLICY, name)), rates, values.get(GROUP_EXPORT, name),
-                values.get(GROUP_COST_ALERTS, name)));
+                Optional.ofNullable(values.get(GROUP_COST_ALERTS, name))));
         }
         return groups;
     }

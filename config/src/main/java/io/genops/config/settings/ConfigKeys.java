@@ -206,15 +206,17 @@ public final class ConfigKeys {
     public static final ConfigKey<Boolean> GROUP_EXPORT = add(ConfigKey.of("genops.groups.<name>.export", bool(),
         true, "Whether any of the group's events is exported; false exports none, errors and alerts included. The "
             + "journal, costs and budgets see every event."));
-    public static final ConfigKey<Boolean> GROUP_COST_ALERTS = add(ConfigKey.of("genops.groups.<name>.cost-alerts",
-        bool(), true, "Whether cost alerts are raised for the group's events: false skips rules on cost_usd, "
-            + "cost_usd_per_minute, cost_usd_per_hour and budget_utilization_percent and budget thresholds for them, "
-            + "while budgets are still charged."));
+    public static final ConfigKey<Boolean> GROUP_COST_ALERTS = add(ConfigKey.optional(
+        "genops.groups.<name>.cost-alerts", bool(), "genops.alerts.cost-alerts", "Whether cost alerts are raised for "
+            + "the group's events: false skips rules on cost_usd, cost_usd_per_minute, cost_usd_per_hour and "
+            + "budget_utilization_percent and budget thresholds for them, while budgets are still charged; true "
+            + "raises them even while genops.alerts.cost-alerts is false."));
 
     public static final ConfigKey<Boolean> COST_ALERTS = add(ConfigKey.of("genops.alerts.cost-alerts", bool(), true,
-        "Whether cost alerts are raised. false requires that no budget is set (budget threshold alerts cannot be "
-            + "switched off on their own) and that no rule reads cost_usd, cost_usd_per_minute, cost_usd_per_hour "
-            + "or budget_utilization_percent."));
+        "Whether cost alerts are raised: budget threshold alerts and rules on cost_usd, cost_usd_per_minute, "
+            + "cost_usd_per_hour or budget_utilization_percent, configured or created at run time. false silences "
+            + "them for the default group and every group without a cost-alerts of its own; budgets are still "
+            + "charged and, when enforced, still refuse calls."));
     public static final ConfigKey<List<String>> DEFAULT_CHANNELS = add(ConfigKey.of("genops.alerts.default-channels",
         list(ValueType.entryName(), 1, 100), List.of(AlertSettings.LOG_CHANNEL), "Channels for alerts that name "
             + "none, budget alerts among them: log or a configured channel."));

@@ -77,7 +77,8 @@ public final class Pipeline {
 
     public Pipeline(final Settings settings) {
         this.settings = settings;
-        this.groups = new GroupMatcher(settings.agentGroups(), settings.policy(), settings.maxTrackedKeys());
+        this.groups = new GroupMatcher(settings.agentGroups(), settings.policy(), settings.costAlerts(),
+            settings.maxTrackedKeys());
         this.budgets = new BudgetBook(settings.budgetLimits(), settings.budgetZone(), settings.maxTrackedKeys());
         this.dispatcher = new AlertDispatcher(settings.alertChannels(), settings.defaultAlertChannels(),
             settings.alertQueueCapacity(), settings.alertBatchSize(), settings.alertBatchAge().toNanos());

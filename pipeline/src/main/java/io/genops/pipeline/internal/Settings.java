@@ -27,6 +27,7 @@ import java.util.Map;
 public record Settings(
     Attribution attribution,
     GovernancePolicy policy,
+    boolean costAlerts,
     List<BudgetBook.BudgetLimit> budgetLimits,
     ZoneId budgetZone,
     int[] budgetThresholdPercents,
