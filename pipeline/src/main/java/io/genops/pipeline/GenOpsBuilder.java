@@ -31,6 +31,8 @@ import io.genops.pipeline.internal.LogAlertChannel;
 import io.genops.pipeline.internal.RateLimits;
 import io.genops.pipeline.internal.Settings;
 import io.genops.pipeline.internal.ThrottledErrorLog;
+import io.genops.pipeline.journal.JournalCycle;
+import io.genops.pipeline.journal.Journals;
 import io.genops.pipeline.journal.Retention;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -104,6 +106,7 @@ public final class GenOpsBuilder {
     private final List<PipelineStage> customStages = new ArrayList<>();
     private int conversationFlowInterval = 5;
     private Path journalDirectory = DEFAULT_JOURNAL;
+    private JournalCycle journalCycle = Journals.DEFAULT_CYCLE;
     private boolean journalSyncOnFlush;
     private Duration journalRetentionAge;
     private long journalRetentionBytes;
@@ -487,7 +490,11 @@ public final class GenOpsBuilder {
         return this;
     }
 
-    /** The directory of the audit journal (a Chronicle Queue); default {@code ./genops-data/journal}. */
+    /**
+     * The directory of the audit journal (a Chronicle Queue); default {@code ./genops-data/journal}. A
+     * journal keeps the roll cycle it was created with: opening one of another {@link #journalRollCycle}
+     * fails at {@link #build()}.
+     */
     public GenOpsBuilder journal(final Path directory) {
         this.journalDirectory = Objects.requireNonNull(directory, "journal");
         return this;
@@ -499,19 +506,39 @@ public final class GenOpsBuilder {
         return this;
     }
 
+    /**
+     * How often the journal starts a new cycle file, which bounds the records one file can index (see
+     * {@link JournalCycle} for each cycle's capacity); default {@link JournalCycle#LARGE_DAILY}, one file
+     * per UTC day. Shorter cycles make smaller files and let retention delete in finer steps. Applies to a
+     * new journal; an existing one keeps its own, and a different one here is refused at {@link #build()}.
+     */
+    public GenOpsBuilder journalRollCycle(final JournalCycle cycle) {
+        this.journalCycle = Objects.requireNonNull(cycle, "journalRollCycle");
+        return this;
+    }
+
     /** Whether {@link GenOps#flush} also forces the journal to the storage device; off by default. */
     public GenOpsBuilder journalSyncOnFlush(final boolean sync) {
         this.journalSyncOnFlush = sync;
         return this;
     }
 
-    /** Deletes journal days that ended longer ago than {@code age}; keeps every day by default. */
+    /**
+     * Deletes journal cycles (days, by default) that ended longer ago than {@code age}, checked when the
+     * journal opens and when it rolls to a new cycle; keeps every cycle by default. Budgets rebuilt at a
+     * restart see only the records kept.
+     */
     public GenOpsBuilder journalRetentionAge(final Duration age) {
         this.journalRetentionAge = positive(age, "journalRetentionAge");
         return this;
     }
 
-    /** Deletes the oldest journal days while the journal's files exceed {@code bytes}; no limit by default. */
+    /**
+     * Deletes the oldest past journal cycles while the journal's files exceed {@code bytes}, checked when
+     * the journal opens and when it rolls to a new cycle; no limit by default. The cycle being written is
+     * never deleted, so the files can pass the limit by up to one cycle's worth; a shorter
+     * {@link #journalRollCycle} bounds that tighter.
+     */
     public GenOpsBuilder journalRetentionBytes(final long bytes) {
         if (bytes <= 0) {
             throw new IllegalArgumentException("journalRetentionBytes must be positive: " + bytes);
@@ -625,7 +652,8 @@ public final class GenOpsBuilder {
         } else {
             noJournal();
         }
-        journalSyncOnFlush(journaled.syncOnFlush());
+        journalRollCycle(JournalCycle.valueOf(journaled.rollCycle().name()))
+            .journalSyncOnFlush(journaled.syncOnFlush());
         journaled.retentionAge().ifPresent(this::journalRetentionAge);
         journaled.retentionBytes().ifPresent(this::journalRetentionBytes);
 
@@ -712,7 +740,7 @@ public final class GenOpsBuilder {
             unknownModelPolicy, models, platform, currencies, maxStringLength, captureContent, priceCacheCapacity,
             maxTrackedKeys, maxAlertRules, channels, defaultAlertChannels, alertQueueCapacity,
             alertBatchSize, alertBatchAge, closeTimeout, clock, errorHandler, List.copyOf(customStages),
-            conversationFlowInterval, journalDirectory, journalSyncOnFlush,
+            conversationFlowInterval, journalDirectory, journalCycle, journalSyncOnFlush,
             new Retention(journalRetentionAge, journalRetentionBytes, clock),
             Collections.unmodifiableMap(new LinkedHashMap<>(alertRules)), maxAlertStateKeys,
             new Settings.Export(allExporters, exportBatchSize, exportBatchAge, exportMaxAttempts,

@@ -8,6 +8,7 @@ import io.genops.config.settings.BudgetLimit;
 import io.genops.config.settings.ConfigKeys;
 import io.genops.config.settings.ConfigLoader;
 import io.genops.config.settings.GenOpsConfiguration;
+import io.genops.config.settings.JournalSettings;
 import io.genops.config.settings.PipelineSettings;
 import io.genops.config.settings.Preset;
 import io.genops.config.settings.Profile;
@@ -23,6 +24,7 @@ import io.genops.core.policy.BudgetExceededException;
 import io.genops.core.policy.GovernancePolicy;
 import io.genops.core.pricing.UnknownModelPolicy;
 import io.genops.pipeline.internal.BudgetBook;
+import io.genops.pipeline.journal.JournalCycle;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,6 +126,7 @@ class ConfigurationTest {
         assertThat(field(builder, "alertBatchSize")).isEqualTo(3);
         assertThat(field(builder, "alertBatchAge")).isEqualTo(Duration.ofMillis(250));
         assertThat(field(builder, "journalDirectory")).isEqualTo(dir.resolve("journal"));
+        assertThat(field(builder, "journalCycle")).isEqualTo(JournalCycle.FAST_HOURLY);
         assertThat(field(builder, "journalSyncOnFlush")).isEqualTo(true);
         assertThat(field(builder, "journalRetentionAge")).isEqualTo(Duration.ofDays(400));
         assertThat(field(builder, "journalRetentionBytes")).isEqualTo(10L << 30);
@@ -274,7 +277,7 @@ class ConfigurationTest {
             "maxTrackedKeys", "maxAlertRules", "alertRules", "maxAlertStateKeys", "exportBatchSize", "exportBatchAge",
             "exportMaxAttempts", "exportInitialBackoff", "exportMaxBackoff", "defaultAlertChannels",
             "alertQueueCapacity", "alertBatchSize", "alertBatchAge", "closeTimeout", "conversationFlowInterval",
-            "journalDirectory", "journalSyncOnFlush", "journalRetentionAge", "journalRetentionBytes")) {
+            "journalDirectory", "journalCycle", "journalSyncOnFlush", "journalRetentionAge", "journalRetentionBytes")) {
             assertThat(field(configured, name)).as(name).isEqualTo(field(plain, name));
         }
         assertThat((int[])field(configured, "budgetThresholdPercents"))
@@ -292,6 +295,7 @@ class ConfigurationTest {
         assertThat(names(BudgetLimit.Scope.values())).isEqualTo(names(BudgetScope.values()));
         assertThat(names(BudgetLimit.Window.values())).isEqualTo(names(BudgetWindow.values()));
         assertThat(names(RateLimit.Scope.values())).isEqualTo(names(RateLimitScope.values()));
+        assertThat(names(JournalSettings.RollCycle.values())).isEqualTo(names(JournalCycle.values()));
         assertThat(AlertChannelSettings.Type.values()).isNotEmpty();
     }
 
@@ -355,7 +359,8 @@ class ConfigurationTest {
         "  order: [critical, quiet]",
         "  critical: {agents: [\"critical-*\"], match: {team: support}, policy: advisory, cost-alerts: false}",
         "  quiet: {match: {feature: faq}, sampling: {interaction: 0, signal: 0.5}, export: false}",
-        "journal: {directory: \"@JOURNAL@\", sync-on-flush: true, retention-age: 400d, retention-bytes: 10GiB}",
+        "journal: {directory: \"@JOURNAL@\", roll-cycle: fast-hourly, sync-on-flush: true, retention-age: 400d,",
+        "  retention-bytes: 10GiB}",
         "exporters: {batch-size: 100, batch-age: 2s, max-attempts: 5, backoff-initial: 200ms, backoff-max: 1m}",
         "limits: {max-string-length: 128, max-tracked-keys: 500, max-alert-rules: 10, max-alert-state-keys: 600}",
         "");

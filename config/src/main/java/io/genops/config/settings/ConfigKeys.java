@@ -278,16 +278,29 @@ public final class ConfigKeys {
         "Whether every accepted event is journaled; false keeps the pipeline in memory only, budgets start empty "
             + "at each start, and no exporter can run."));
     public static final ConfigKey<Path> JOURNAL_DIRECTORY = add(ConfigKey.of("genops.journal.directory",
-        ValueType.path(), Path.of("genops-data", "journal"), "The journal's directory (a Chronicle Queue, one cycle "
-            + "file per UTC day)."));
+        ValueType.path(), Path.of("genops-data", "journal"), "The journal's directory: a Chronicle Queue, one cycle "
+            + "file per genops.journal.roll-cycle."));
+    public static final ConfigKey<JournalSettings.RollCycle> JOURNAL_ROLL_CYCLE = add(ConfigKey.of(
+        "genops.journal.roll-cycle", oneOf(JournalSettings.RollCycle.class), JournalSettings.RollCycle.LARGE_DAILY,
+        "How often a new journal starts a new cycle file, which bounds the records a file can index: large-daily "
+            + "(a file per UTC day, 2^37 records, 1.6 million a second on average), xlarge-daily (a day, 2^38, 3.2 "
+            + "million a second), fast-hourly (an hour, 2^32, 1.2 million a second), ten-minutely (2^30, 1.8 million "
+            + "a second), five-minutely (2^30, 3.6 million a second). Shorter cycles make smaller files and let "
+            + "retention delete in finer steps. A journal keeps the cycle it was created with: opening it with "
+            + "another is an error, and readers, genops replay and verify among them, take it from the journal."));
     public static final ConfigKey<Boolean> JOURNAL_SYNC = add(ConfigKey.of("genops.journal.sync-on-flush", bool(),
         false, "Whether a flush also forces the journal to the storage device."));
     public static final ConfigKey<Duration> JOURNAL_RETENTION_AGE = add(ConfigKey.optional(
-        "genops.journal.retention-age", duration(Duration.ZERO, false, LONGEST), "keep every day", "Journal days "
-            + "that ended longer ago are deleted."));
+        "genops.journal.retention-age", duration(Duration.ZERO, false, LONGEST), "keep every cycle", "Journal cycles "
+            + "that ended longer ago are deleted, checked when the journal opens and each time it starts a new "
+            + "cycle. A cycle holding records an exporter has not settled is kept; budgets rebuilt at a restart see "
+            + "only the records kept."));
     public static final ConfigKey<Long> JOURNAL_RETENTION_BYTES = add(ConfigKey.optional(
-        "genops.journal.retention-bytes", ValueType.byteSize(), "no limit", "The oldest journal days are deleted "
-            + "while the journal's files exceed this size."));
+        "genops.journal.retention-bytes", ValueType.byteSize(), "no limit", "The oldest journal cycles are deleted "
+            + "while the journal's cycle files exceed this size, checked when the journal opens and each time it "
+            + "starts a new cycle. The cycle being written is never deleted, so within a cycle the files grow past "
+            + "the limit by up to a cycle's worth (a shorter roll-cycle bounds that tighter); a cycle holding "
+            + "records an exporter has not settled is kept."));
 
     public static final ConfigKey<Integer> EXPORT_BATCH_SIZE = add(ConfigKey.of("genops.exporters.batch-size",
         positive(), 512, "Most events an exporter sends at once."));

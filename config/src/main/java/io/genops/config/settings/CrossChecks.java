@@ -50,7 +50,10 @@ final class CrossChecks {
                         "false while the journal is off");
                 }
             }
-            unused("genops.journal.retention-", "the journal is off (" + about(ConfigKeys.JOURNAL_ENABLED) + ")");
+            for (final String setting : List.of("genops.journal.retention-", "genops.journal.roll-cycle",
+                "genops.journal.sync-on-flush")) {
+                unused(setting, "the journal is off (" + about(ConfigKeys.JOURNAL_ENABLED) + ")");
+            }
         }
         if (export.backoffInitial().compareTo(export.backoffMax()) > 0) {
             problems.add(ConfigKeys.EXPORT_BACKOFF_INITIAL.name(), values.source(ConfigKeys.EXPORT_BACKOFF_INITIAL),

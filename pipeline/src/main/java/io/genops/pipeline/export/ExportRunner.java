@@ -268,17 +268,30 @@ public final class ExportRunner {
         }
     }
 
+    /** The records after {@code settled} up to {@code last}, every cycle between them counted. */
+    private static long behind(final SingleChronicleQueue queue, final long settled, final long last) {
+        final RollCycle cycle = queue.rollCycle();
+        if (settled >= 0 && cycle.toCycle(last) == cycle.toCycle(settled)) {
+            return cycle.toSequenceNumber(last) - cycle.toSequenceNumber(settled);
+        }
+        try {
+            // Short cycles make a lag of several cycles common: an hourly journal two hours behind.
+            return settled < 0 ? queue.countExcerpts(queue.firstIndex(), last) + 1
+                : queue.countExcerpts(settled, last);
+        } catch (final RuntimeException e) {
+            // A cycle between them deleted meanwhile: the newest cycle's records are behind at least.
+            return cycle.toSequenceNumber(last) + 1;
+        }
+    }
+
     public ExporterStatus status() {
         final SingleChronicleQueue current = queue;
         final long settled = settledIndex.get();
         long lagRecords = 0;
         if (current != null && !current.isClosed()) {
             final long last = current.lastIndex();
-            final RollCycle cycle = current.rollCycle();
             if (last > settled) {
-                lagRecords = settled < 0 || cycle.toCycle(last) != cycle.toCycle(settled)
-                    ? cycle.toSequenceNumber(last) + 1
-                    : cycle.toSequenceNumber(last) - cycle.toSequenceNumber(settled);
+                lagRecords = behind(current, settled, last);
             }
         }
         final long settledAt = settledMillis.get();

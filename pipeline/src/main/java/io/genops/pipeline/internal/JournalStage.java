@@ -14,8 +14,9 @@ import net.openhft.chronicle.wire.DocumentContext;
 /**
  * Appends one binary record per accepted event (sampled out or not) to the Chronicle Queue journal,
  * after pricing, budget and sampling, so the record carries the cost, the policy verdict and the
- * export decision. Records of one cycle (one UTC day) form a hash chain: each carries the link of
- * the record before.
+ * export decision. Records of one cycle file (a UTC day, an hour, as the journal's roll cycle has it)
+ * form a hash chain: each carries the link of the record before. Retention runs here when the journal
+ * rolls to a new cycle, on this thread, once the record that started the cycle is written.
  *
  * <p>Durability: when {@code GenOps.flush} returns true, every event accepted before it is in the
  * memory-mapped cycle file, which survives the process being killed (the kernel owns the pages) but

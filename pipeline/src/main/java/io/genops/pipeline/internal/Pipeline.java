@@ -95,7 +95,7 @@ public final class Pipeline {
         this.dispatcher.journalTo(alertJournal);
         if (settings.journaled()) {
             final JournalRecovery recovery = recover();
-            this.journal = Journals.openForWriting(settings.journalDirectory());
+            this.journal = Journals.openForWriting(settings.journalDirectory(), settings.journalCycle());
             settings.journalRetention().apply(journal);
             this.journalStage = new JournalStage(journal, settings.journalRetention(), recovery.lastCycle,
                 recovery.lastLink);
