@@ -517,7 +517,12 @@ public final class GenOpsBuilder {
         return this;
     }
 
-    /** Whether {@link GenOps#flush} also forces the journal to the storage device; off by default. */
+    /**
+     * Whether {@link GenOps#flush} also forces the journal's cycle file (and the one before, when the
+     * journal rolled since the last flush) to the storage device, so what a flush confirmed survives a
+     * power loss; a flush whose forcing fails returns false. Off by default: a flushed record then
+     * survives the process being killed, not the machine going down.
+     */
     public GenOpsBuilder journalSyncOnFlush(final boolean sync) {
         this.journalSyncOnFlush = sync;
         return this;

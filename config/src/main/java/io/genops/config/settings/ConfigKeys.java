@@ -289,7 +289,10 @@ public final class ConfigKeys {
             + "retention delete in finer steps. A journal keeps the cycle it was created with: opening it with "
             + "another is an error, and readers, genops replay and verify among them, take it from the journal."));
     public static final ConfigKey<Boolean> JOURNAL_SYNC = add(ConfigKey.of("genops.journal.sync-on-flush", bool(),
-        false, "Whether a flush also forces the journal to the storage device."));
+        false, "Whether a flush also forces the cycle file being written (and the one before, after a roll) to the "
+            + "storage device, so what a flush confirmed survives a power loss, and a flush whose forcing fails "
+            + "returns false; without it a flushed record survives the process being killed, not the machine going "
+            + "down."));
     public static final ConfigKey<Duration> JOURNAL_RETENTION_AGE = add(ConfigKey.optional(
         "genops.journal.retention-age", duration(Duration.ZERO, false, LONGEST), "keep every cycle", "Journal cycles "
             + "that ended longer ago are deleted, checked when the journal opens and each time it starts a new "
