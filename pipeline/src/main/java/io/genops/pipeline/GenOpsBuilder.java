@@ -313,7 +313,12 @@ public final class GenOpsBuilder {
         return this;
     }
 
-    /** How long an idle {@link ConsumerWait#SLEEPING} consumer parks between looks; default 100 µs. */
+    /**
+     * The first park of an idle {@link ConsumerWait#SLEEPING} consumer, after a short spin and a few
+     * yields; each further park while the ring stays empty doubles it, up to 4 ms (a longer value here
+     * stays as it is). Default 100 µs. Under load a consumer never parks; a quiet one wakes a few hundred
+     * times a second at most and notices the next event within the park it is in.
+     */
     public GenOpsBuilder consumerPark(final Duration park) {
         Objects.requireNonNull(park, "consumerPark");
         if (park.isNegative() || park.isZero() || park.compareTo(Duration.ofMillis(100)) > 0) {
@@ -465,7 +470,13 @@ public final class GenOpsBuilder {
         return this;
     }
 
-    /** The clock that stamps events; tests set their own. Budgets use its UTC day. */
+    /**
+     * The clock that stamps events; tests set their own. Budget windows are the calendar days, ISO weeks
+     * and months of {@link #budgetZone} (UTC by default) by this clock, and so are the windows rebuilt
+     * from the journal at start; journal retention measures ages by it too. Rate limits measure time with
+     * {@link System#nanoTime()}, and the journal rolls to a new cycle file by the system clock, as
+     * Chronicle Queue does, whatever this clock says.
+     */
     public GenOpsBuilder clock(final Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         return this;

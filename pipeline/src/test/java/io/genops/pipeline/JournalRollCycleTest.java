@@ -18,10 +18,12 @@ import io.genops.pipeline.journal.JournalVerifier;
 import io.genops.pipeline.journal.Journals;
 import io.genops.pipeline.journal.Replayer;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -105,6 +107,25 @@ class JournalRollCycleTest {
             assertThat(genops.metrics().processed()).as("the refused open left the journal usable").isZero();
         }
         assertThat(Journals.rollCycleOf(dir.resolve("none"))).isEmpty();
+    }
+
+    @Test
+    void theJournalRolls_byTheSystemClock_notThePipelines() {
+        final Path journal = dir.resolve("journal");
+        final Instant later = Instant.parse("2031-01-01T12:00:00Z");
+        final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        try (GenOps genops = TestTables.builder().journal(journal).clock(Clock.fixed(later, ZoneOffset.UTC)).build();
+             MonitoringSession session = genops.openSession("later")) {
+            session.trackInteraction("bot", PastCycles.INTERACTION);
+        }
+
+        if (LocalDate.now(ZoneOffset.UTC).equals(today)) {
+            assertThat(PastCycles.cycleFiles(journal)).containsExactly(DateTimeFormatter.BASIC_ISO_DATE.format(today)
+                + "L.cq4");
+        }
+        try (JournalReader reader = JournalReader.open(journal)) {
+            reader.readAll((index, record) -> assertThat(record.epochMillis()).isEqualTo(later.toEpochMilli()));
+        }
     }
 
     @Test

@@ -49,7 +49,7 @@ public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     private static final long DRAIN_PARK_NANOS = 50_000;
     /** Longest park of an idle {@code SLEEPING} consumer: its wake-up latency after a quiet spell. */
-    private static final long MAX_IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(4);
+    static final long MAX_IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(4);
 
     private final Settings settings;
     private final PipelineCounters counters = new PipelineCounters();
