@@ -38,8 +38,9 @@ import java.util.Objects;
  * matches none belongs to the default group, {@value io.genops.core.event.EventView#DEFAULT_GROUP},
  * which has the pipeline's own settings.
  *
- * <p><b>What is not set follows the pipeline.</b> A group without a policy has the pipeline's; an
- * event kind without a sampling rate of the group's is sampled by the pipeline's {@link SamplingPolicy}.
+ * <p><b>What is not set follows the pipeline.</b> A group without a policy has the pipeline's, one
+ * without a cost-alert switch the pipeline's ({@link GenOpsBuilder#costAlerts}); an event kind without a
+ * sampling rate of the group's is sampled by the pipeline's {@link SamplingPolicy}.
  * Budgets and rate limits are the pipeline's: a group decides whether passing them refuses the call
  * (enforced) or marks the event (advisory), not what they are.
  */
@@ -49,7 +50,7 @@ public final class AgentGroup {
     private final GovernancePolicy policy;
     private final double[] samplingRates;
     private final boolean export;
-    private final boolean costAlerts;
+    private final Boolean costAlerts;
     private final Map<String, AlertRule> alertRules;
 
     private AgentGroup(final Builder builder) {
@@ -91,8 +92,11 @@ public final class AgentGroup {
         return export;
     }
 
-    /** Whether cost-rate and budget-threshold alerts are raised for the group's events. */
-    public boolean costAlerts() {
+    /**
+     * Whether cost-rate and budget-threshold alerts are raised for the group's events, or {@code null} when
+     * the group follows the pipeline's {@link GenOpsBuilder#costAlerts} switch.
+     */
+    public Boolean costAlerts() {
         return costAlerts;
     }
 
@@ -105,7 +109,8 @@ public final class AgentGroup {
     public String toString() {
         return "AgentGroup{agents=" + agentPatterns + ", attributes=" + attributes + ", policy="
             + (policy == null ? "pipeline's" : policy) + ", samplingRates=" + Arrays.toString(samplingRates)
-            + ", export=" + export + ", costAlerts=" + costAlerts + ", alertRules=" + alertRules.keySet() + '}';
+            + ", export=" + export + ", costAlerts=" + (costAlerts == null ? "pipeline's" : costAlerts)
+            + ", alertRules=" + alertRules.keySet() + '}';
     }
 
     /** Builds an {@link AgentGroup}; each setter refuses a bad value naming it, {@link #build} the whole. */
@@ -115,7 +120,7 @@ public final class AgentGroup {
         private GovernancePolicy policy;
         private final double[] samplingRates = nanRates();
         private boolean export = true;
-        private boolean costAlerts = true;
+        private Boolean costAlerts;
         private final Map<String, AlertRule> alertRules = new LinkedHashMap<>();
 
         private Builder() {
@@ -199,7 +204,8 @@ public final class AgentGroup {
          * Whether cost alerts are raised for the group's events: with {@code false}, rules on
          * {@code cost_usd}, {@code cost_usd_per_minute}, {@code cost_usd_per_hour} and
          * {@code budget_utilization_percent} skip them and budget thresholds they cross raise nothing,
-         * while budgets are still charged. Default true.
+         * while budgets are still charged. By default the group follows the pipeline's switch,
+         * {@link GenOpsBuilder#costAlerts}, which is on unless turned off.
          */
         public Builder costAlerts(final boolean raised) {
             this.costAlerts = raised;

@@ -31,6 +31,8 @@ import io.genops.pipeline.internal.LogAlertChannel;
 import io.genops.pipeline.internal.RateLimits;
 import io.genops.pipeline.internal.Settings;
 import io.genops.pipeline.internal.ThrottledErrorLog;
+import io.genops.pipeline.journal.JournalCycle;
+import io.genops.pipeline.journal.Journals;
 import io.genops.pipeline.journal.Retention;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,6 +63,7 @@ public final class GenOpsBuilder {
 
     private Attribution.Builder attribution = Attribution.builder();
     private GovernancePolicy policy = GovernancePolicy.ADVISORY;
+    private boolean costAlerts = true;
     private final Map<String, BudgetBook.BudgetLimit> budgetLimits = new LinkedHashMap<>();
     private ZoneId budgetZone = ZoneOffset.UTC;
     private int[] budgetThresholdPercents = {50, 80, 100};
@@ -104,6 +107,7 @@ public final class GenOpsBuilder {
     private final List<PipelineStage> customStages = new ArrayList<>();
     private int conversationFlowInterval = 5;
     private Path journalDirectory = DEFAULT_JOURNAL;
+    private JournalCycle journalCycle = Journals.DEFAULT_CYCLE;
     private boolean journalSyncOnFlush;
     private Duration journalRetentionAge;
     private long journalRetentionBytes;
@@ -151,6 +155,19 @@ public final class GenOpsBuilder {
     /** {@code ADVISORY} (default) records and alerts; {@code ENFORCED} also refuses spend beyond a limit. */
     public GenOpsBuilder policy(final GovernancePolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    /**
+     * Whether cost alerts are raised: budget threshold alerts, and alert rules on {@code cost_usd},
+     * {@code cost_usd_per_minute}, {@code cost_usd_per_hour} or {@code budget_utilization_percent}, those
+     * given here and those created at run time through a session alike. Off, such rules skip every event
+     * and crossed thresholds raise nothing, while budgets are still charged and, under {@code ENFORCED},
+     * still refuse calls. The switch governs the default group and every agent group that does not set
+     * {@link AgentGroup.Builder#costAlerts} itself. On by default.
+     */
+    public GenOpsBuilder costAlerts(final boolean raised) {
+        this.costAlerts = raised;
         return this;
     }
 
@@ -297,7 +314,12 @@ public final class GenOpsBuilder {
         return this;
     }
 
-    /** How long an idle {@link ConsumerWait#SLEEPING} consumer parks between looks; default 100 µs. */
+    /**
+     * The first park of an idle {@link ConsumerWait#SLEEPING} consumer, after a short spin and a few
+     * yields; each further park while the ring stays empty doubles it, up to 4 ms (a longer value here
+     * stays as it is). Default 100 µs. Under load a consumer never parks; a quiet one wakes a few hundred
+     * times a second at most and notices the next event within the park it is in.
+     */
     public GenOpsBuilder consumerPark(final Duration park) {
         Objects.requireNonNull(park, "consumerPark");
         if (park.isNegative() || park.isZero() || park.compareTo(Duration.ofMillis(100)) > 0) {
@@ -471,7 +493,13 @@ public final class GenOpsBuilder {
         return this;
     }
 
-    /** The clock that stamps events; tests set their own. Budgets use its UTC day. */
+    /**
+     * The clock that stamps events; tests set their own. Budget windows are the calendar days, ISO weeks
+     * and months of {@link #budgetZone} (UTC by default) by this clock, and so are the windows rebuilt
+     * from the journal at start; journal retention measures ages by it too. Rate limits measure time with
+     * {@link System#nanoTime()}, and the journal rolls to a new cycle file by the system clock, as
+     * Chronicle Queue does, whatever this clock says.
+     */
     public GenOpsBuilder clock(final Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         return this;
@@ -496,7 +524,11 @@ public final class GenOpsBuilder {
         return this;
     }
 
-    /** The directory of the audit journal (a Chronicle Queue); default {@code ./genops-data/journal}. */
+    /**
+     * The directory of the audit journal (a Chronicle Queue); default {@code ./genops-data/journal}. A
+     * journal keeps the roll cycle it was created with: opening one of another {@link #journalRollCycle}
+     * fails at {@link #build()}.
+     */
     public GenOpsBuilder journal(final Path directory) {
         this.journalDirectory = Objects.requireNonNull(directory, "journal");
         return this;
@@ -508,19 +540,44 @@ public final class GenOpsBuilder {
         return this;
     }
 
-    /** Whether {@link GenOps#flush} also forces the journal to the storage device; off by default. */
+    /**
+     * How often the journal starts a new cycle file, which bounds the records one file can index (see
+     * {@link JournalCycle} for each cycle's capacity); default {@link JournalCycle#LARGE_DAILY}, one file
+     * per UTC day. Shorter cycles make smaller files and let retention delete in finer steps. Applies to a
+     * new journal; an existing one keeps its own, and a different one here is refused at {@link #build()}.
+     */
+    public GenOpsBuilder journalRollCycle(final JournalCycle cycle) {
+        this.journalCycle = Objects.requireNonNull(cycle, "journalRollCycle");
+        return this;
+    }
+
+    /**
+     * Whether {@link GenOps#flush} also forces the journal's cycle file (and the one before, when the
+     * journal rolled since the last flush) to the storage device, so what a flush confirmed survives a
+     * power loss; a flush whose forcing fails returns false. Off by default: a flushed record then
+     * survives the process being killed, not the machine going down.
+     */
     public GenOpsBuilder journalSyncOnFlush(final boolean sync) {
         this.journalSyncOnFlush = sync;
         return this;
     }
 
-    /** Deletes journal days that ended longer ago than {@code age}; keeps every day by default. */
+    /**
+     * Deletes journal cycles (days, by default) that ended longer ago than {@code age}, checked when the
+     * journal opens and when it rolls to a new cycle; keeps every cycle by default. Budgets rebuilt at a
+     * restart see only the records kept.
+     */
     public GenOpsBuilder journalRetentionAge(final Duration age) {
         this.journalRetentionAge = positive(age, "journalRetentionAge");
         return this;
     }
 
-    /** Deletes the oldest journal days while the journal's files exceed {@code bytes}; no limit by default. */
+    /**
+     * Deletes the oldest past journal cycles while the journal's files exceed {@code bytes}, checked when
+     * the journal opens and when it rolls to a new cycle; no limit by default. The cycle being written is
+     * never deleted, so the files can pass the limit by up to one cycle's worth; a shorter
+     * {@link #journalRollCycle} bounds that tighter.
+     */
     public GenOpsBuilder journalRetentionBytes(final long bytes) {
         if (bytes <= 0) {
             throw new IllegalArgumentException("journalRetentionBytes must be positive: " + bytes);
@@ -591,7 +648,7 @@ public final class GenOpsBuilder {
     public GenOpsBuilder configuration(final GenOpsConfiguration config) {
         Objects.requireNonNull(config, "configuration");
         this.configured = ConfiguredComponents.resolve(config);
-        attribution(config.attribution()).policy(config.policy());
+        attribution(config.attribution()).policy(config.policy()).costAlerts(config.alerts().costAlerts());
         final BudgetSettings budgets = config.budgets();
         budgets.limits().forEach(limit -> budget(BudgetScope.valueOf(limit.scope().name()), limit.key(),
             BudgetWindow.valueOf(limit.window().name()), limit.limit()));
@@ -636,7 +693,8 @@ public final class GenOpsBuilder {
         } else {
             noJournal();
         }
-        journalSyncOnFlush(journaled.syncOnFlush());
+        journalRollCycle(JournalCycle.valueOf(journaled.rollCycle().name()))
+            .journalSyncOnFlush(journaled.syncOnFlush());
         journaled.retentionAge().ifPresent(this::journalRetentionAge);
         journaled.retentionBytes().ifPresent(this::journalRetentionBytes);
 
@@ -657,7 +715,8 @@ public final class GenOpsBuilder {
         settings.match().forEach(group::matchAttribute);
         settings.policy().ifPresent(group::policy);
         settings.samplingRates().forEach(group::samplingRate);
-        return group.export(settings.export()).costAlerts(settings.costAlerts()).build();
+        settings.costAlerts().ifPresent(group::costAlerts);
+        return group.export(settings.export()).build();
     }
 
     /** The pipeline's sampling policy for configured sampling settings. */
@@ -716,13 +775,13 @@ public final class GenOpsBuilder {
     private GenOps start(final List<AlertChannel> channels, final List<Exporter> allExporters) {
         final ModelPriceTable models = modelPrices != null ? modelPrices : PriceTables.bundledModels();
         final PlatformPriceTable platform = platformPrices != null ? platformPrices : PriceTables.bundledPlatform();
-        return new GenOps(new Settings(attribution.build(), policy, List.copyOf(budgetLimits.values()),
+        return new GenOps(new Settings(attribution.build(), policy, costAlerts, List.copyOf(budgetLimits.values()),
             budgetZone, budgetThresholdPercents.clone(), budgetWarningPercent, ringSize,
             backpressure, consumerWait, consumerParkNanos, stageThreads, sampling,
             unknownModelPolicy, models, platform, currencies, maxStringLength, captureContent, priceCacheCapacity,
             costEstimates, maxTrackedKeys, maxAlertRules, channels, defaultAlertChannels, alertQueueCapacity,
             alertBatchSize, alertBatchAge, closeTimeout, clock, errorHandler, List.copyOf(customStages),
-            conversationFlowInterval, journalDirectory, journalSyncOnFlush,
+            conversationFlowInterval, journalDirectory, journalCycle, journalSyncOnFlush,
             new Retention(journalRetentionAge, journalRetentionBytes, clock),
             Collections.unmodifiableMap(new LinkedHashMap<>(alertRules)), maxAlertStateKeys,
             new Settings.Export(allExporters, exportBatchSize, exportBatchAge, exportMaxAttempts,

@@ -8,6 +8,7 @@ import io.genops.config.settings.BudgetLimit;
 import io.genops.config.settings.ConfigKeys;
 import io.genops.config.settings.ConfigLoader;
 import io.genops.config.settings.GenOpsConfiguration;
+import io.genops.config.settings.JournalSettings;
 import io.genops.config.settings.PipelineSettings;
 import io.genops.config.settings.Preset;
 import io.genops.config.settings.Profile;
@@ -24,6 +25,7 @@ import io.genops.core.policy.GovernancePolicy;
 import io.genops.core.pricing.UnknownModelPolicy;
 import io.genops.pipeline.internal.BudgetBook;
 import io.genops.pipeline.internal.Settings;
+import io.genops.pipeline.journal.JournalCycle;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,6 +98,7 @@ class ConfigurationTest {
             .team("support").project("helpdesk").environment("test").customerId("acme").costCenter("cc-1")
             .feature("chat").build());
         assertThat(field(builder, "policy")).isEqualTo(GovernancePolicy.ENFORCED);
+        assertThat(field(builder, "costAlerts")).isEqualTo(false);
         assertThat(new ArrayList<Object>(((Map<?, ?>)field(builder, "budgetLimits")).values())).containsExactly(
             new BudgetBook.BudgetLimit(BudgetScope.TEAM, "support", BudgetWindow.DAILY, 50_000_000_000L),
             new BudgetBook.BudgetLimit(BudgetScope.TEAM_PROJECT, "support/helpdesk", BudgetWindow.MONTHLY,
@@ -125,6 +128,7 @@ class ConfigurationTest {
         assertThat(field(builder, "alertBatchSize")).isEqualTo(3);
         assertThat(field(builder, "alertBatchAge")).isEqualTo(Duration.ofMillis(250));
         assertThat(field(builder, "journalDirectory")).isEqualTo(dir.resolve("journal"));
+        assertThat(field(builder, "journalCycle")).isEqualTo(JournalCycle.FAST_HOURLY);
         assertThat(field(builder, "journalSyncOnFlush")).isEqualTo(true);
         assertThat(field(builder, "journalRetentionAge")).isEqualTo(Duration.ofDays(400));
         assertThat(field(builder, "journalRetentionBytes")).isEqualTo(10L << 30);
@@ -185,6 +189,7 @@ class ConfigurationTest {
         final AgentGroup quiet = groups.get("quiet");
         assertThat(quiet.agentPatterns()).isEmpty();
         assertThat(quiet.policy()).isNull();
+        assertThat(quiet.costAlerts()).as("follows the pipeline's switch").isNull();
         assertThat(quiet.samplingRate(EventKind.INTERACTION)).isZero();
         assertThat(quiet.samplingRate(EventKind.SIGNAL)).isEqualTo(0.5);
         assertThat(quiet.export()).isFalse();
@@ -268,13 +273,13 @@ class ConfigurationTest {
         final GenOpsBuilder plain = GenOps.builder();
         final GenOpsBuilder configured = GenOps.builder().configuration(GenOpsConfiguration.defaults());
 
-        for (final String name : List.of("policy", "budgetLimits", "rateLimits", "budgetZone", "budgetWarningPercent",
-            "ringSize", "backpressure", "consumerWait", "consumerParkNanos", "stageThreads", "unknownModelPolicy",
-            "currencies", "maxStringLength", "captureContent", "priceCacheCapacity", "maxTrackedKeys", "maxAlertRules",
-            "alertRules", "maxAlertStateKeys", "exportBatchSize", "exportBatchAge", "exportMaxAttempts",
-            "exportInitialBackoff", "exportMaxBackoff", "defaultAlertChannels", "alertQueueCapacity",
-            "alertBatchSize", "alertBatchAge", "closeTimeout", "conversationFlowInterval", "journalDirectory",
-            "journalSyncOnFlush", "journalRetentionAge", "journalRetentionBytes")) {
+        for (final String name : List.of("policy", "costAlerts", "budgetLimits", "rateLimits", "budgetZone",
+            "budgetWarningPercent", "ringSize", "backpressure", "consumerWait", "consumerParkNanos", "stageThreads",
+            "unknownModelPolicy", "currencies", "maxStringLength", "captureContent", "priceCacheCapacity",
+            "maxTrackedKeys", "maxAlertRules", "alertRules", "maxAlertStateKeys", "exportBatchSize", "exportBatchAge",
+            "exportMaxAttempts", "exportInitialBackoff", "exportMaxBackoff", "defaultAlertChannels",
+            "alertQueueCapacity", "alertBatchSize", "alertBatchAge", "closeTimeout", "conversationFlowInterval",
+            "journalDirectory", "journalCycle", "journalSyncOnFlush", "journalRetentionAge", "journalRetentionBytes")) {
             assertThat(field(configured, name)).as(name).isEqualTo(field(plain, name));
         }
         assertThat((int[])field(configured, "budgetThresholdPercents"))
@@ -292,6 +297,7 @@ class ConfigurationTest {
         assertThat(names(BudgetLimit.Scope.values())).isEqualTo(names(BudgetScope.values()));
         assertThat(names(BudgetLimit.Window.values())).isEqualTo(names(BudgetWindow.values()));
         assertThat(names(RateLimit.Scope.values())).isEqualTo(names(RateLimitScope.values()));
+        assertThat(names(JournalSettings.RollCycle.values())).isEqualTo(names(JournalCycle.values()));
         assertThat(AlertChannelSettings.Type.values()).isNotEmpty();
     }
 
@@ -336,6 +342,7 @@ class ConfigurationTest {
         "    variance-bound: 0.7, trending-worse-rate: 0.9, high-variance-rate: 0.2, stable-rate: 0.05,",
         "    lower-is-worse: [quality], conversation-rate: 0.5, max-keys: 2000}",
         "alerts:",
+        "  cost-alerts: false",
         "  default-channels: [log, pager]",
         "  queue-capacity: 99",
         "  batch-size: 3",
@@ -355,7 +362,8 @@ class ConfigurationTest {
         "  order: [critical, quiet]",
         "  critical: {agents: [\"critical-*\"], match: {team: support}, policy: advisory, cost-alerts: false}",
         "  quiet: {match: {feature: faq}, sampling: {interaction: 0, signal: 0.5}, export: false}",
-        "journal: {directory: \"@JOURNAL@\", sync-on-flush: true, retention-age: 400d, retention-bytes: 10GiB}",
+        "journal: {directory: \"@JOURNAL@\", roll-cycle: fast-hourly, sync-on-flush: true, retention-age: 400d,",
+        "  retention-bytes: 10GiB}",
         "exporters: {batch-size: 100, batch-age: 2s, max-attempts: 5, backoff-initial: 200ms, backoff-max: 1m}",
         "limits: {max-string-length: 128, max-tracked-keys: 500, max-alert-rules: 10, max-alert-state-keys: 600}",
         "");

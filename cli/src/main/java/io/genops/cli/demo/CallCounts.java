@@ -2,14 +2,16 @@ package io.genops.cli.demo;
 
 /**
  * What became of a producer's calls. Each call ends in exactly one of accepted, rejected (an
- * enforced budget refused it) or dropped (the ring was full under the drop or fail policy).
- * Written by one producer thread; read after it finished.
+ * enforced budget refused it), refused as unpriced (a model without a price under the unknown-model
+ * policy fail) or dropped (the ring was full under the drop or fail policy). Written by one producer
+ * thread; read after it finished.
  */
 final class CallCounts {
     long interactions;
     long signals;
     long accepted;
     long rejected;
+    long refusedUnpriced;
     long dropped;
     long conversations;
     /** Time spent in {@code Conversation.close()}, which waits until the pipeline has counted the conversation. */
@@ -34,6 +36,7 @@ final class CallCounts {
         signals += other.signals;
         accepted += other.accepted;
         rejected += other.rejected;
+        refusedUnpriced += other.refusedUnpriced;
         dropped += other.dropped;
         conversations += other.conversations;
         conversationCloseNanos += other.conversationCloseNanos;

@@ -3,16 +3,24 @@ package io.genops.cli.demo;
 import io.genops.cli.StatusLine;
 import io.genops.cli.support.HttpUri;
 import io.genops.config.settings.ConfigLoader;
+import io.genops.config.settings.EffectiveValue;
 import io.genops.config.settings.GenOpsConfiguration;
 import io.genops.config.settings.SamplingSettings;
+import io.genops.config.settings.Source;
 import io.genops.core.event.EventKind;
 import io.genops.core.policy.GovernancePolicy;
 import io.genops.pipeline.BackpressurePolicy;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,16 +48,26 @@ import picocli.CommandLine.Spec;
             + "budget use, alerts and every counter of the pipeline. Progress shows on stderr when it is a "
             + "terminal; delivered alerts are logged to stderr; the report goes to stdout.",
         "",
-        "With --config or --profile the pipeline starts from that GenOps configuration (GENOPS_* variables and "
-            + "genops.* system properties included), with the exporters and alert channels it turns on; "
-            + "--policy, --budget, --backpressure, --sampling and --sample-rate, when given, win over it, and "
-            + "--otlp, --prometheus-port, --raindrop-url and --webhook replace its exporter of the same kind (or "
-            + "add a channel named webhook). The demo keeps its own journal. What runs is listed on stderr, "
-            + "secrets masked.",
+        "The demo reads its GenOps configuration as config check does: --config FILE, else the file GENOPS_CONFIG "
+            + "names, else genops.yaml, genops.yml or genops.json in the working directory; GENOPS_* variables and "
+            + "genops.* system properties over it; --profile and --preset over the profile and preset the sources "
+            + "name. When any of them sets something, the pipeline starts from that configuration, with the "
+            + "exporters and alert channels it turns on; --policy, --budget, --backpressure, --sampling and "
+            + "--sample-rate, when given, win over it, and --otlp, --prometheus-port, --raindrop-url and --webhook "
+            + "replace its exporter of the same kind (or add a channel named webhook). When none sets anything, the "
+            + "demo's own defaults below apply. What runs is listed on stderr, secrets masked.",
+        "",
+        "The demo keeps its own journal whatever the configuration says: a new directory for each run, the one "
+            + "--journal names, or none with --no-journal; genops.journal.directory and genops.journal.enabled are "
+            + "not read (the journal's roll cycle, sync and retention are).",
         ""},
     footer = {"", "Exit status: 0 when the run completed, 1 when it failed, 2 for bad options."})
 public final class DemoCommand implements Callable<Integer> {
     private static final long MAX_EVENTS = 1_000_000_000L;
+
+    private final Map<String, String> environment;
+    private final Map<String, String> systemProperties;
+    private final Path workingDirectory;
 
     @Spec
     private CommandSpec spec;
@@ -131,14 +149,33 @@ public final class DemoCommand implements Callable<Integer> {
     private long exportWaitSeconds;
 
     @Option(names = "--config", order = 21, paramLabel = "FILE",
-        description = "start from the GenOps configuration in FILE (genops.yaml or .json): its budgets, policy, "
-            + "sampling, alert rules, limits, exporters and alert channels apply unless the options above say "
-            + "otherwise")
+        description = "start from the GenOps configuration in FILE (genops.yaml or .json) rather than the one "
+            + "GENOPS_CONFIG names or the working directory holds: its budgets, policy, sampling, alert rules, "
+            + "limits, exporters and alert channels apply unless the options above say otherwise")
     private Path config;
 
     @Option(names = "--profile", order = 22, paramLabel = "dev|staging|prod",
-        description = "start from this configuration profile, alone or beneath --config's file")
+        description = "the deployment profile, over any the sources name; its defaults lie beneath everything "
+            + "the sources set")
     private String profile;
+
+    @Option(names = "--preset", order = 23, paramLabel = "NAME",
+        description = "the workload preset, such as high-frequency or memory-constrained, over any the sources "
+            + "name")
+    private String preset;
+
+    /** Reads the process's environment, system properties and working directory, as a pipeline would. */
+    public DemoCommand() {
+        this(System.getenv(), properties(), Path.of(""));
+    }
+
+    /** Reads the given sources instead of the process's, so a test does not depend on its machine. */
+    DemoCommand(final Map<String, String> environment, final Map<String, String> systemProperties,
+        final Path workingDirectory) {
+        this.environment = Map.copyOf(environment);
+        this.systemProperties = Map.copyOf(systemProperties);
+        this.workingDirectory = workingDirectory;
+    }
 
     @Option(names = "--agents", order = 1, paramLabel = "N", defaultValue = "20",
         description = "agents, spread over the four teams in turn (default: ${DEFAULT-VALUE})")
@@ -178,6 +215,7 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         final Destinations destinations = destinations();
         final GenOpsConfiguration configuration = configuration();
+        announce(configuration);
         final JournalChoice journal = journal(destinations, configuration);
         final DemoPlan plan = plan(configuration, journal, destinations);
         final DemoReport report;
@@ -215,23 +253,66 @@ public final class DemoCommand implements Callable<Integer> {
             configuration, configuredSampling);
     }
 
-    /** The configuration of --config and --profile, loaded as the pipeline loads it; {@code null} without them. */
+    /**
+     * The configuration loaded from the sources {@code config check} reads, in the same order, with
+     * --config, --profile and --preset over them; {@code null} when no source sets anything, so the demo's
+     * own defaults stand rather than the registry's.
+     */
     private GenOpsConfiguration configuration() {
-        if (config == null && profile == null) {
-            return null;
-        }
-        final ConfigLoader loader = GenOpsConfiguration.loader();
+        final ConfigLoader loader = GenOpsConfiguration.loader().environment(environment)
+            .systemProperties(systemProperties).workingDirectory(workingDirectory);
         if (config != null) {
             loader.file(config);
         }
-        if (profile != null) {
-            try {
-                loader.set("genops.profile", profile);
-            } catch (final IllegalArgumentException e) {
-                throw invalid("--profile", e.getMessage());
+        chosen(loader, "--profile", "genops.profile", profile);
+        chosen(loader, "--preset", "genops.preset", preset);
+        final GenOpsConfiguration loaded = loader.load();
+        final boolean anySet = loaded.values().stream()
+            .anyMatch(value -> value.source().layer() != Source.Layer.DEFAULT);
+        return anySet ? loaded : null;
+    }
+
+    /**
+     * Names on stderr the sources the configuration came from, highest precedence first, since the demo
+     * may find them on its own.
+     */
+    private void announce(final GenOpsConfiguration configuration) {
+        if (configuration == null) {
+            return;
+        }
+        final Set<String> sources = new LinkedHashSet<>();
+        final Source.Layer[] layers = Source.Layer.values();
+        for (int i = layers.length - 1; i >= 0; i--) {
+            for (final EffectiveValue value : configuration.values()) {
+                final Source source = value.source();
+                if (source.layer() == layers[i] && source.layer() != Source.Layer.DEFAULT
+                    && source.layer() != Source.Layer.BUILDER) {
+                    sources.add(source.layer() == Source.Layer.FILE ? source.name() : source.toString());
+                }
             }
         }
-        return loader.load();
+        final PrintWriter err = spec.commandLine().getErr();
+        err.println("Configuration from " + String.join(", ", sources));
+        err.flush();
+    }
+
+    /** Sets a profile or preset by its name; a name that is none is bad usage. */
+    private void chosen(final ConfigLoader loader, final String option, final String key, final String name) {
+        if (name == null) {
+            return;
+        }
+        try {
+            loader.set(key, name);
+        } catch (final IllegalArgumentException e) {
+            throw invalid(option, e.getMessage());
+        }
+    }
+
+    private static Map<String, String> properties() {
+        final Properties properties = System.getProperties();
+        final Map<String, String> copy = new LinkedHashMap<>();
+        properties.stringPropertyNames().forEach(name -> copy.put(name, properties.getProperty(name)));
+        return copy;
     }
 
     private boolean given(final String option) {

@@ -2,6 +2,7 @@ package io.genops.cli.demo;
 
 import io.genops.config.settings.GenOpsConfiguration;
 import io.genops.core.policy.GovernancePolicy;
+import io.genops.core.pricing.UnknownModelPolicy;
 import io.genops.pipeline.BackpressurePolicy;
 
 /**
@@ -30,6 +31,15 @@ record DemoPlan(int agents, int threads, long events, long rate, GovernancePolic
     /** The calls producer {@code thread} makes: an even share, the first threads taking the remainder. */
     long eventsOf(final int thread) {
         return events / threads + (thread < events % threads ? 1 : 0);
+    }
+
+    /**
+     * Whether the pipeline refuses a call on {@code model} at the call: the configuration's unknown-model
+     * policy is fail and its prices have none for the model, as for the workload's self-hosted fine-tune.
+     */
+    boolean refusesUnpriced(final String model) {
+        return configuration != null && configuration.pricing().unknownModel() == UnknownModelPolicy.FAIL
+            && configuration.pricing().modelPrices().find(model) == null;
     }
 
     /** Nanoseconds between two calls of one producer, or 0 when unpaced. */

@@ -35,6 +35,7 @@ final class Producer implements Callable<CallCounts> {
     private static final int CUSTOMERS = 500;
 
     private final int index;
+    private final DemoPlan plan;
     private final Step[] script;
     private final long calls;
     private final double intervalNanos;
@@ -52,6 +53,7 @@ final class Producer implements Callable<CallCounts> {
     Producer(final int index, final Step[] script, final DemoPlan plan, final MonitoringSession[] sessionsByTeam,
         final CountDownLatch startGate) {
         this.index = index;
+        this.plan = plan;
         this.script = script;
         this.calls = plan.eventsOf(index);
         this.intervalNanos = plan.intervalNanos();
@@ -102,6 +104,14 @@ final class Producer implements Callable<CallCounts> {
             rejected = true;
         } catch (final RingFullException ignored) {
             // The fail policy's way of dropping; counted as dropped below.
+        } catch (final IllegalArgumentException e) {
+            if (!plan.refusesUnpriced(step.interaction().model())) {
+                throw e;
+            }
+            // Refused at the call as the configuration asks; any other bad input is the demo's own bug.
+            latency.recordValue(Math.min(System.nanoTime() - startNanos, MAX_RECORDED_NANOS));
+            counts.refusedUnpriced++;
+            return;
         }
         latency.recordValue(Math.min(System.nanoTime() - startNanos, MAX_RECORDED_NANOS));
         counts.count(accepted, rejected);

@@ -58,6 +58,7 @@ final class ReportJson {
         json.writeNumberField("signals", calls.signals);
         json.writeNumberField("accepted", calls.accepted);
         json.writeNumberField("rejected", calls.rejected);
+        json.writeNumberField("refused_unpriced", calls.refusedUnpriced);
         json.writeNumberField("dropped", calls.dropped);
         json.writeNumberField("conversations", calls.conversations);
         json.writeNumberField("conversation_close_seconds", calls.conversationCloseNanos / 1e9);

@@ -52,6 +52,9 @@ final class ReportTable {
         row("  signals", count(calls.signals));
         row("accepted", count(calls.accepted));
         row("rejected by budget", count(calls.rejected));
+        if (calls.refusedUnpriced > 0) {
+            row("refused: model without a price", count(calls.refusedUnpriced));
+        }
         row("dropped (ring full)", count(calls.dropped));
         row("seconds", String.format(Locale.ROOT, "%.3f", report.seconds()));
         row("events/s", count(Math.round(report.eventsPerSecond())));

@@ -14,15 +14,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code genops verify}: checks every record's checksum and each day's hash chain, and lists what is wrong. */
+/** {@code genops verify}: checks every record's checksum and each cycle's hash chain, and lists what is wrong. */
 @Command(name = "verify",
-    header = "Checks every record's checksum and each day's hash chain; lists damaged records.",
+    header = "Checks every record's checksum and each cycle's hash chain; lists damaged records.",
     mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
     description = {
         "Walks audit journals record by record: checks each record's CRC-32C checksum and version, and the hash "
-            + "chain that links each record of a day to the one before it, so a record removed, reordered or "
-            + "altered shows. Prints the records, the first and last record time, and every damaged or "
-            + "out-of-chain record with its index (hexadecimal, as Chronicle's tools print it).",
+            + "chain that links each record of a cycle file (a day, or an hour, as the journal was written) to the "
+            + "one before it, so a record removed, reordered or altered shows. Prints the records, the first and "
+            + "last record time, and every damaged or out-of-chain record with its index (hexadecimal, as "
+            + "Chronicle's tools print it) and where it lies in its cycle.",
         ""},
     footer = {"", "Exit status: 0 when every journal is intact, 1 when any record is damaged or out of chain or a "
             + "journal cannot be read, 2 for bad options."})
@@ -74,7 +75,7 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         summary.print(out);
         if (report.intact() && unreachable == 0) {
-            out.println("Every checksum and each day's hash chain verified.");
+            out.println("Every checksum and each cycle's hash chain verified.");
             out.println();
             return;
         }
@@ -84,7 +85,8 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         final Table problems = new Table("index", "problem").leftAligned(2);
         for (final JournalVerifier.Problem problem : report.listed()) {
-            problems.row(Text.indexWithDay(problem.index()), problem.description());
+            problems.row(Text.index(problem.index()) + " (" + problem.position() + ")",
+                problem.description());
         }
         problems.print(out);
         if (report.problems() > report.listed().size()) {

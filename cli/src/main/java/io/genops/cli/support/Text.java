@@ -1,9 +1,7 @@
 package io.genops.cli.support;
 
 import io.genops.core.money.Money;
-import io.genops.pipeline.journal.Journals;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Locale;
 
 /** How the commands write numbers, amounts, times and journal indexes, the same way everywhere. */
@@ -42,14 +40,6 @@ public final class Text {
     /** A journal index as Chronicle's tools print it, in hexadecimal. */
     public static String index(final long index) {
         return Long.toHexString(index);
-    }
-
-    /** A journal index with where it lies: {@code 4d3100000002a (2026-12-03, record 42)}. */
-    public static String indexWithDay(final long index) {
-        final long day = Journals.ROLL_CYCLE.toCycle(index);
-        final long sequence = Journals.ROLL_CYCLE.toSequenceNumber(index);
-        return String.format(Locale.ROOT, "%s (%s, record %,d of the day)", index(index), LocalDate.ofEpochDay(day),
-            sequence);
     }
 
     /** A duration in the unit that keeps it readable: 183 ns, 1.24 us, 3.10 ms, 1.50 s, 2.50 min, 3.00 h. */

@@ -19,7 +19,7 @@ class VerifyCommandTest {
         assertThat(run.err()).isEmpty();
         assertThat(run.out()).contains("Journal " + journal, "intact records           16",
             "first record             2026-11-30T10:00:00Z", "last record              " + TestJournal.END,
-            "damaged or out of chain  0", "Every checksum and each day's hash chain verified.");
+            "damaged or out of chain  0", "Every checksum and each cycle's hash chain verified.");
     }
 
     @Test

@@ -8,7 +8,8 @@ import java.util.Map;
  * Alerts: whether cost alerts are on, the channels, the rules in force from the start, and the
  * dispatcher's queue and batches.
  *
- * @param costAlerts      whether cost alerts are raised; off means no budgets and no rule on a cost metric
+ * @param costAlerts      whether cost alerts (budget thresholds, rules on a cost metric) are raised, in the
+ *                        default group and in every group that does not set its own
  * @param defaultChannels channels for alerts that name none, budget alerts among them
  * @param queueCapacity   fired alerts waiting for delivery
  * @param batchSize       alerts per delivery batch

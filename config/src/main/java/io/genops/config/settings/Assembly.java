@@ -47,6 +47,7 @@ import static io.genops.config.settings.ConfigKeys.JOURNAL_DIRECTORY;
 import static io.genops.config.settings.ConfigKeys.JOURNAL_ENABLED;
 import static io.genops.config.settings.ConfigKeys.JOURNAL_RETENTION_AGE;
 import static io.genops.config.settings.ConfigKeys.JOURNAL_RETENTION_BYTES;
+import static io.genops.config.settings.ConfigKeys.JOURNAL_ROLL_CYCLE;
 import static io.genops.config.settings.ConfigKeys.JOURNAL_SYNC;
 import static io.genops.config.settings.ConfigKeys.LITELLM_FILE;
 import static io.genops.config.settings.ConfigKeys.LOWER_IS_WORSE;
@@ -208,7 +209,7 @@ final class Assembly {
             set(GROUP_SIGNAL_RATE, name, rate -> rates.put(EventKind.SIGNAL, rate));
             groups.add(new GroupSettings(name, values.get(GROUP_AGENTS, name), match(name),
                 Optional.ofNullable(values.get(GROUP_POLICY, name)), rates, values.get(GROUP_EXPORT, name),
-                values.get(GROUP_COST_ALERTS, name)));
+                Optional.ofNullable(values.get(GROUP_COST_ALERTS, name))));
         }
         return groups;
     }
@@ -269,8 +270,8 @@ final class Assembly {
     private JournalSettings journal() {
         final Long bytes = values.get(JOURNAL_RETENTION_BYTES);
         return new JournalSettings(values.get(JOURNAL_ENABLED), values.get(JOURNAL_DIRECTORY),
-            values.get(JOURNAL_SYNC), Optional.ofNullable(values.get(JOURNAL_RETENTION_AGE)),
-            bytes == null ? OptionalLong.empty() : OptionalLong.of(bytes));
+            values.get(JOURNAL_ROLL_CYCLE), values.get(JOURNAL_SYNC), Optional.ofNullable(values.get(
+            JOURNAL_RETENTION_AGE)), bytes == null ? OptionalLong.empty() : OptionalLong.of(bytes));
     }
 
     private ExportSettings exporters() {

@@ -136,13 +136,17 @@ public final class ConfigKeys {
         "genops.pipeline.consumer-wait", oneOf(PipelineSettings.ConsumerWait.class),
         PipelineSettings.ConsumerWait.SLEEPING, "How idle consumer threads wait; measured in bench/README.md."));
     public static final ConfigKey<Duration> CONSUMER_PARK = add(ConfigKey.of("genops.pipeline.consumer-park",
-        duration(Duration.ZERO, false, Duration.ofMillis(100)), Duration.ofNanos(100_000), "How long an idle "
-            + "sleeping consumer parks between looks."));
+        duration(Duration.ZERO, false, Duration.ofMillis(100)), Duration.ofNanos(100_000), "The first park of "
+            + "an idle sleeping consumer, after a short spin and a few yields; each further park while the ring stays "
+            + "empty doubles it up to 4 ms (a longer value stays as it is), so an idle pipeline wakes a few hundred "
+            + "times a second at most."));
     public static final ConfigKey<Integer> STAGE_THREADS = add(ConfigKey.optional("genops.pipeline.stage-threads",
         ValueType.integer(1, 8), "1 on up to 2 cores, else 2", "Consumer threads the stages are spread over, in "
             + "order."));
     public static final ConfigKey<Boolean> CAPTURE_CONTENT = add(ConfigKey.of("genops.pipeline.capture-content",
-        bool(), false, "Whether message content is kept with events; otherwise only its size is."));
+        bool(), false, "Whether message content is kept with events, in the journal and what exporters send (Raindrop "
+            + "carries it); otherwise only its size is. It is kept as given: nothing redacts it, so turn this on only "
+            + "where the content may be stored as it is."));
     public static final ConfigKey<Integer> CONVERSATION_FLOW_INTERVAL = add(ConfigKey.of(
         "genops.pipeline.conversation-flow-interval", positive(), 5, "A conversation emits a flow signal every "
             + "this many interactions."));
@@ -216,15 +220,17 @@ public final class ConfigKeys {
     public static final ConfigKey<Boolean> GROUP_EXPORT = add(ConfigKey.of("genops.groups.<name>.export", bool(),
         true, "Whether any of the group's events is exported; false exports none, errors and alerts included. The "
             + "journal, costs and budgets see every event."));
-    public static final ConfigKey<Boolean> GROUP_COST_ALERTS = add(ConfigKey.of("genops.groups.<name>.cost-alerts",
-        bool(), true, "Whether cost alerts are raised for the group's events: false skips rules on cost_usd, "
-            + "cost_usd_per_minute, cost_usd_per_hour and budget_utilization_percent and budget thresholds for them, "
-            + "while budgets are still charged."));
+    public static final ConfigKey<Boolean> GROUP_COST_ALERTS = add(ConfigKey.optional(
+        "genops.groups.<name>.cost-alerts", bool(), "genops.alerts.cost-alerts", "Whether cost alerts are raised for "
+            + "the group's events: false skips rules on cost_usd, cost_usd_per_minute, cost_usd_per_hour and "
+            + "budget_utilization_percent and budget thresholds for them, while budgets are still charged; true "
+            + "raises them even while genops.alerts.cost-alerts is false."));
 
     public static final ConfigKey<Boolean> COST_ALERTS = add(ConfigKey.of("genops.alerts.cost-alerts", bool(), true,
-        "Whether cost alerts are raised. false requires that no budget is set (budget threshold alerts cannot be "
-            + "switched off on their own) and that no rule reads cost_usd, cost_usd_per_minute, cost_usd_per_hour "
-            + "or budget_utilization_percent."));
+        "Whether cost alerts are raised: budget threshold alerts and rules on cost_usd, cost_usd_per_minute, "
+            + "cost_usd_per_hour or budget_utilization_percent, configured or created at run time. false silences "
+            + "them for the default group and every group without a cost-alerts of its own; budgets are still "
+            + "charged and, when enforced, still refuse calls."));
     public static final ConfigKey<List<String>> DEFAULT_CHANNELS = add(ConfigKey.of("genops.alerts.default-channels",
         list(ValueType.entryName(), 1, 100), List.of(AlertSettings.LOG_CHANNEL), "Channels for alerts that name "
             + "none, budget alerts among them: log or a configured channel."));
@@ -286,16 +292,32 @@ public final class ConfigKeys {
         "Whether every accepted event is journaled; false keeps the pipeline in memory only, budgets start empty "
             + "at each start, and no exporter can run."));
     public static final ConfigKey<Path> JOURNAL_DIRECTORY = add(ConfigKey.of("genops.journal.directory",
-        ValueType.path(), Path.of("genops-data", "journal"), "The journal's directory (a Chronicle Queue, one cycle "
-            + "file per UTC day)."));
+        ValueType.path(), Path.of("genops-data", "journal"), "The journal's directory: a Chronicle Queue, one cycle "
+            + "file per genops.journal.roll-cycle."));
+    public static final ConfigKey<JournalSettings.RollCycle> JOURNAL_ROLL_CYCLE = add(ConfigKey.of(
+        "genops.journal.roll-cycle", oneOf(JournalSettings.RollCycle.class), JournalSettings.RollCycle.LARGE_DAILY,
+        "How often a new journal starts a new cycle file, which bounds the records a file can index: large-daily "
+            + "(a file per UTC day, 2^37 records, 1.6 million a second on average), xlarge-daily (a day, 2^38, 3.2 "
+            + "million a second), fast-hourly (an hour, 2^32, 1.2 million a second), ten-minutely (2^30, 1.8 million "
+            + "a second), five-minutely (2^30, 3.6 million a second). Shorter cycles make smaller files and let "
+            + "retention delete in finer steps. A journal keeps the cycle it was created with: opening it with "
+            + "another is an error, and readers, genops replay and verify among them, take it from the journal."));
     public static final ConfigKey<Boolean> JOURNAL_SYNC = add(ConfigKey.of("genops.journal.sync-on-flush", bool(),
-        false, "Whether a flush also forces the journal to the storage device."));
+        false, "Whether a flush also forces the cycle file being written (and the one before, after a roll) to the "
+            + "storage device, so what a flush confirmed survives a power loss, and a flush whose forcing fails "
+            + "returns false; without it a flushed record survives the process being killed, not the machine going "
+            + "down."));
     public static final ConfigKey<Duration> JOURNAL_RETENTION_AGE = add(ConfigKey.optional(
-        "genops.journal.retention-age", duration(Duration.ZERO, false, LONGEST), "keep every day", "Journal days "
-            + "that ended longer ago are deleted."));
+        "genops.journal.retention-age", duration(Duration.ZERO, false, LONGEST), "keep every cycle", "Journal cycles "
+            + "that ended longer ago are deleted, checked when the journal opens and each time it starts a new "
+            + "cycle. A cycle holding records an exporter has not settled is kept; budgets rebuilt at a restart see "
+            + "only the records kept."));
     public static final ConfigKey<Long> JOURNAL_RETENTION_BYTES = add(ConfigKey.optional(
-        "genops.journal.retention-bytes", ValueType.byteSize(), "no limit", "The oldest journal days are deleted "
-            + "while the journal's files exceed this size."));
+        "genops.journal.retention-bytes", ValueType.byteSize(), "no limit", "The oldest journal cycles are deleted "
+            + "while the journal's cycle files exceed this size, checked when the journal opens and each time it "
+            + "starts a new cycle. The cycle being written is never deleted, so within a cycle the files grow past "
+            + "the limit by up to a cycle's worth (a shorter roll-cycle bounds that tighter); a cycle holding "
+            + "records an exporter has not settled is kept."));
 
     public static final ConfigKey<Integer> EXPORT_BATCH_SIZE = add(ConfigKey.of("genops.exporters.batch-size",
         positive(), 512, "Most events an exporter sends at once."));

@@ -3,6 +3,7 @@ package io.genops.config.settings;
 import io.genops.core.event.EventView;
 import io.genops.core.policy.GovernancePolicy;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ final class CrossChecks {
         checks.journalAndExporters(config.journal(), config.exporters());
         checks.channels(config.alerts());
         checks.rules(config.alerts(), config.limits());
-        checks.costAlerts(config.alerts(), config.budgets());
+        checks.costAlerts(config.alerts(), config.groups());
         checks.budgets(config.budgets(), config.policy());
         checks.rateLimits(config.rateLimits());
         checks.sampling(config.sampling());
@@ -49,7 +50,10 @@ final class CrossChecks {
                         "false while the journal is off");
                 }
             }
-            unused("genops.journal.retention-", "the journal is off (" + about(ConfigKeys.JOURNAL_ENABLED) + ")");
+            for (final String setting : List.of("genops.journal.retention-", "genops.journal.roll-cycle",
+                "genops.journal.sync-on-flush")) {
+                unused(setting, "the journal is off (" + about(ConfigKeys.JOURNAL_ENABLED) + ")");
+            }
         }
         if (export.backoffInitial().compareTo(export.backoffMax()) > 0) {
             problems.add(ConfigKeys.EXPORT_BACKOFF_INITIAL.name(), values.source(ConfigKeys.EXPORT_BACKOFF_INITIAL),
@@ -132,22 +136,26 @@ final class CrossChecks {
         }
     }
 
-    private void costAlerts(final AlertSettings alerts, final BudgetSettings budgets) {
-        if (alerts.costAlerts()) {
-            return;
-        }
-        for (final ConfigKey<?> budgetKey : List.of(ConfigKeys.BUDGET_LIMITS, ConfigKeys.BUDGET_DEFAULTS)) {
-            if (!((List<?>)values.get(budgetKey)).isEmpty()) {
-                contradiction(budgetKey, ConfigKeys.COST_ALERTS, "sets budgets, but", "budget threshold alerts cannot "
-                    + "be switched off on their own", "no budgets while cost alerts are off, or "
-                    + "genops.alerts.cost-alerts=true");
+    /**
+     * A rule on a cost metric that no event it reads can fire, because cost alerts are off for every group
+     * it reads, is pointless: a warning. Budgets need no check, as the switch silences their thresholds too.
+     */
+    private void costAlerts(final AlertSettings alerts, final List<GroupSettings> groups) {
+        final Map<String, Boolean> raised = new HashMap<>();
+        groups.forEach(group -> raised.put(group.name(), group.costAlerts().orElse(alerts.costAlerts())));
+        final boolean anyGroup = alerts.costAlerts() || raised.containsValue(true);
+        for (final AlertRuleSettings rule : alerts.rules().values()) {
+            final boolean fires = rule.group().map(group -> raised.getOrDefault(group, true)).orElse(anyGroup);
+            if (rule.readsCost() && !fires) {
+                final String off = rule.group().filter(group -> values.source(ConfigKeys.GROUP_COST_ALERTS, group)
+                    .explicit()).map(group -> ConfigKeys.GROUP_COST_ALERTS.nameFor(group) + " is false ("
+                    + values.source(ConfigKeys.GROUP_COST_ALERTS, group) + ")").orElse(about(ConfigKeys.COST_ALERTS));
+                problems.warn(ConfigKeys.RULE_CONDITIONS.nameFor(rule.name()) + " reads a cost metric ("
+                    + values.source(ConfigKeys.RULE_CONDITIONS, rule.name()) + ") but can never fire: " + off
+                    + rule.group().map(group -> ", and it reads group " + group + " only").orElse(", and no group "
+                    + "turns cost alerts on"));
             }
         }
-        alerts.rules().values().stream().filter(AlertRuleSettings::readsCost).forEach(rule -> problems.add(
-            ConfigKeys.RULE_CONDITIONS.nameFor(rule.name()), values.source(ConfigKeys.RULE_CONDITIONS, rule.name()),
-            "reads a cost metric, but genops.alerts.cost-alerts is false (" + values.source(ConfigKeys.COST_ALERTS)
-                + ")", "conditions on " + String.join(", ", AlertRuleSettings.COST_METRICS) + " only while cost "
-                + "alerts are on"));
     }
 
     private void budgets(final BudgetSettings budgets, final GovernancePolicy policy) {

@@ -20,10 +20,12 @@ import java.util.Optional;
  * @param samplingRates fixed export rates of the event kinds the group sets; the others follow
  *                      {@code genops.sampling}
  * @param export        whether any of the group's events is exported
- * @param costAlerts    whether cost-rate and budget-threshold alerts are raised for the group's events
+ * @param costAlerts    whether cost-rate and budget-threshold alerts are raised for the group's events, empty
+ *                      when it follows {@code genops.alerts.cost-alerts}
  */
 public record GroupSettings(String name, List<String> agents, Map<GroupAttribute, String> match,
-    Optional<GovernancePolicy> policy, Map<EventKind, Double> samplingRates, boolean export, boolean costAlerts) {
+    Optional<GovernancePolicy> policy, Map<EventKind, Double> samplingRates, boolean export,
+    Optional<Boolean> costAlerts) {
 
     public GroupSettings {
         agents = List.copyOf(agents);

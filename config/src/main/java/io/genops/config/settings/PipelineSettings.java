@@ -9,7 +9,7 @@ import java.util.OptionalInt;
  * @param ringSize                 slots in the ring, a power of two
  * @param backpressure             what a caller's thread does when the ring is full
  * @param consumerWait             how an idle consumer thread waits
- * @param consumerPark             how long an idle sleeping consumer parks between looks
+ * @param consumerPark             the first park of an idle sleeping consumer, doubled up to 4 ms while idle
  * @param stageThreads             consumer threads the stages are spread over; empty for the builder's default
  * @param captureContent           whether message content is kept with events
  * @param conversationFlowInterval a conversation emits a flow signal every this many interactions

@@ -27,15 +27,29 @@ public enum Preset {
         "genops.exporters.otlp.enabled", "false",
         "genops.exporters.prometheus.enabled", "false",
         "genops.exporters.raindrop.enabled", "false"),
-    /** Small heaps: a small ring, tight caps on every per-key table, telemetry export off. */
-    MEMORY_CONSTRAINED("a small ring, tight caps on per-key state, telemetry export off",
+    /**
+     * Small heaps: a small ring, tight caps on every per-key table and on the metric series an exporter
+     * keeps should one be turned on, shorter strings, telemetry export off.
+     */
+    MEMORY_CONSTRAINED("a small ring, tight caps on per-key state and metric series, shorter strings, telemetry "
+        + "export off",
         "genops.pipeline.ring-size", "1024",
         "genops.pricing.cache-capacity", "256",
         "genops.sampling.adaptive.max-keys", "10000",
         "genops.alerts.queue-capacity", "256",
         "genops.exporters.batch-size", "128",
         "genops.exporters.otlp.enabled", "false",
+        "genops.exporters.otlp.max-metric-series", "500",
+        "genops.exporters.otlp.request-size", "128",
+        "genops.exporters.otlp.max-concurrent-requests", "2",
+        "genops.exporters.prometheus.max-teams", "25",
+        "genops.exporters.prometheus.max-projects", "25",
+        "genops.exporters.prometheus.max-agent-types", "25",
+        "genops.exporters.prometheus.max-models", "25",
+        "genops.exporters.prometheus.max-cost-series", "250",
+        "genops.exporters.prometheus.max-tracked-agents", "1000",
         "genops.exporters.raindrop.enabled", "false",
+        "genops.limits.max-string-length", "128",
         "genops.limits.max-tracked-keys", "1000",
         "genops.limits.max-alert-rules", "100",
         "genops.limits.max-alert-state-keys", "1000");

@@ -10,32 +10,54 @@ import java.util.Map;
  * environment-specific configuration; every value is listed in {@code docs/configuration.md}.
  */
 public enum Profile {
-    /** Full telemetry and strict policy, so problems show up while they are cheap to fix. */
-    DEV("full telemetry and strict policy: every event exported, budgets enforced (USD 50 a team a day, the "
-        + "guide's figure), unpriced models refused at the call",
+    /**
+     * Full telemetry and strict policy, so problems show up while they are cheap to fix: every event
+     * exported within a fraction of a second, budgets enforced at the call, unpriced models refused.
+     * Message content stays off: the pipeline keeps content as given, with no redaction, and the guide
+     * captures it only after redaction.
+     */
+    DEV("full telemetry and strict policy: every event exported, batches sent within 200 ms, budgets enforced "
+        + "(USD 50 a team a day, the guide's figure) with cost alerts, unpriced models refused at the call; "
+        + "message content stays off, as nothing redacts it",
         "genops.attribution.environment", "development",
         "genops.policy", "enforced",
         "genops.budgets.defaults", "team:daily=50.00",
+        "genops.alerts.cost-alerts", "true",
         "genops.pricing.unknown-model", "fail",
+        "genops.pipeline.capture-content", "false",
         "genops.sampling.mode", "fixed",
         "genops.sampling.rates.interaction", "1",
-        "genops.sampling.rates.signal", "1"),
+        "genops.sampling.rates.signal", "1",
+        "genops.exporters.batch-age", "200ms",
+        "genops.exporters.otlp.metric-interval", "5s",
+        "genops.alerts.batch-age", "200ms"),
     /** Like production, with a little more telemetry for checking a release before it ships. */
-    STAGING("production-like: advisory budgets (USD 200 a team a day), adaptive sampling that keeps five times "
-        + "prod's share of stable events",
+    STAGING("production-like: advisory budgets (USD 200 a team a day) with cost alerts, adaptive sampling that "
+        + "keeps five times prod's share of stable events, prod's export batching",
         "genops.attribution.environment", "staging",
         "genops.policy", "advisory",
         "genops.budgets.defaults", "team:daily=200.00",
+        "genops.alerts.cost-alerts", "true",
         "genops.sampling.mode", "adaptive",
         "genops.sampling.adaptive.stable-rate", "0.05",
-        "genops.sampling.adaptive.high-variance-rate", "0.25"),
+        "genops.sampling.adaptive.high-variance-rate", "0.25",
+        "genops.exporters.batch-size", "2048",
+        "genops.exporters.batch-age", "2s",
+        "genops.exporters.otlp.metric-interval", "30s"),
     /** Minimal overhead with essential monitoring. */
     PROD("minimal overhead with essential monitoring: advisory budgets (USD 1000 a team a day) whose threshold "
-        + "alerts stay on, adaptive sampling (errors, alerts and worsening trends in full, 1 % of stable events)",
+        + "alerts stay on, adaptive sampling (errors, alerts and worsening trends in full, 10 % of highly "
+        + "variable and 1 % of stable events), larger export batches sent less often, metrics every 30 s",
         "genops.attribution.environment", "production",
         "genops.policy", "advisory",
         "genops.budgets.defaults", "team:daily=1000.00",
-        "genops.sampling.mode", "adaptive");
+        "genops.alerts.cost-alerts", "true",
+        "genops.sampling.mode", "adaptive",
+        "genops.sampling.adaptive.stable-rate", "0.01",
+        "genops.sampling.adaptive.high-variance-rate", "0.1",
+        "genops.exporters.batch-size", "2048",
+        "genops.exporters.batch-age", "2s",
+        "genops.exporters.otlp.metric-interval", "30s");
 
     private final String intent;
     private final Map<String, String> settings;

@@ -43,10 +43,10 @@ class GroupsConfigTest {
 
         assertThat(config.groups()).extracting(GroupSettings::name).containsExactly("critical", "lightweight");
         assertThat(config.groups().get(0)).isEqualTo(new GroupSettings("critical", List.of("critical-*", "*-billing"),
-            Map.of(), Optional.of(GovernancePolicy.ENFORCED), Map.of(), true, true));
+            Map.of(), Optional.of(GovernancePolicy.ENFORCED), Map.of(), true, Optional.empty()));
         assertThat(config.groups().get(1)).isEqualTo(new GroupSettings("lightweight", List.of(),
             Map.of(GroupAttribute.FEATURE, "faq", GroupAttribute.CUSTOMER_ID, "acme"), Optional.empty(),
-            Map.of(EventKind.INTERACTION, 0.0), false, false));
+            Map.of(EventKind.INTERACTION, 0.0), false, Optional.of(false)));
         assertThat(config.alerts().rules().get("critical-slow").toAlertRule().group()).isEqualTo("critical");
         assertThat(config.warnings()).isEmpty();
         assertThat(config.describe()).contains("genops.groups.critical.agents", "critical-*, *-billing",
@@ -71,7 +71,7 @@ class GroupsConfigTest {
             .load();
 
         assertThat(config.groups()).containsExactly(new GroupSettings("critical", List.of("critical-*", "*-billing"),
-            Map.of(), Optional.of(GovernancePolicy.ENFORCED), Map.of(), true, true));
+            Map.of(), Optional.of(GovernancePolicy.ENFORCED), Map.of(), true, Optional.empty()));
     }
 
     @Test

@@ -35,13 +35,20 @@ class ProfilesTest {
     @Test
     void dev_hasFullTelemetryAndStrictPolicy() {
         final GenOpsConfiguration dev = isolated(dir).environment(Map.of("GENOPS_PROFILE", "dev")).load();
+        final GenOpsConfiguration defaults = GenOpsConfiguration.defaults();
 
-        assertThat(dev.policy()).isEqualTo(GovernancePolicy.ENFORCED);
+        assertThat(dev.policy()).as("strict").isEqualTo(GovernancePolicy.ENFORCED);
         assertThat(dev.budgets().defaults()).extracting(BudgetLimit::toString).containsExactly("team:daily=50.00");
+        assertThat(dev.alerts().costAlerts()).isTrue();
         assertThat(dev.pricing().unknownModel()).isEqualTo(UnknownModelPolicy.FAIL);
-        assertThat(dev.sampling().mode()).isEqualTo(SamplingSettings.Mode.FIXED);
+        assertThat(dev.sampling().mode()).as("every event exported").isEqualTo(SamplingSettings.Mode.FIXED);
         assertThat(dev.sampling().rates()).containsEntry(EventKind.INTERACTION, 1.0).containsEntry(EventKind.SIGNAL,
             1.0);
+        assertThat(dev.exporters().batchAge()).as("seen soon").isLessThan(defaults.exporters().batchAge());
+        assertThat(dev.exporters().otlp().metricInterval()).isLessThan(defaults.exporters().otlp().metricInterval());
+        assertThat(dev.alerts().batchAge()).isLessThan(defaults.alerts().batchAge());
+        assertThat(dev.pipeline().captureContent()).as("nothing redacts content, so none is kept").isFalse();
+        assertThat(source(dev, "genops.pipeline.capture-content")).isEqualTo("profile dev");
         assertThat(dev.warnings()).isEmpty();
     }
 
@@ -51,12 +58,40 @@ class ProfilesTest {
         final GenOpsConfiguration prod = isolated(dir).profile(Profile.PROD).load();
 
         assertThat(staging.policy()).isEqualTo(prod.policy()).isEqualTo(GovernancePolicy.ADVISORY);
+        assertThat(staging.alerts().costAlerts()).isEqualTo(prod.alerts().costAlerts()).isTrue();
         assertThat(staging.sampling().mode()).isEqualTo(prod.sampling().mode())
             .isEqualTo(SamplingSettings.Mode.ADAPTIVE);
+        assertThat(staging.exporters().batchSize()).isEqualTo(prod.exporters().batchSize());
+        assertThat(staging.exporters().batchAge()).isEqualTo(prod.exporters().batchAge());
+        assertThat(staging.exporters().otlp().metricInterval()).isEqualTo(prod.exporters().otlp().metricInterval());
         assertThat(staging.sampling().adaptive().stableRate()).isGreaterThan(prod.sampling().adaptive().stableRate());
+        assertThat(staging.sampling().adaptive().highVarianceRate())
+            .isGreaterThan(prod.sampling().adaptive().highVarianceRate());
+        assertThat(staging.attribution().environment()).isEqualTo("staging");
+    }
+
+    @Test
+    void prod_hasMinimalOverheadWithEssentialMonitoring() {
+        final GenOpsConfiguration prod = isolated(dir).profile(Profile.PROD).load();
+        final GenOpsConfiguration dev = isolated(dir).profile(Profile.DEV).load();
+        final GenOpsConfiguration defaults = GenOpsConfiguration.defaults();
+
+        assertThat(prod.policy()).isEqualTo(GovernancePolicy.ADVISORY);
+        assertThat(prod.alerts().costAlerts()).as("essential monitoring").isTrue();
         assertThat(prod.budgets().defaults()).extracting(BudgetLimit::toString).containsExactly("team:daily=1000.00");
-        assertThat(prod.alerts().costAlerts()).isTrue();
+        assertThat(prod.sampling().mode()).isEqualTo(SamplingSettings.Mode.ADAPTIVE);
+        assertThat(prod.sampling().adaptive().trendingWorseRate()).as("worsening trends in full").isEqualTo(1.0);
+        assertThat(prod.sampling().adaptive().stableRate()).isLessThanOrEqualTo(0.01);
+        assertThat(prod.exporters().batchSize()).as("larger batches").isGreaterThan(defaults.exporters().batchSize());
+        assertThat(prod.exporters().batchAge()).isGreaterThan(dev.exporters().batchAge())
+            .isGreaterThanOrEqualTo(defaults.exporters().batchAge());
+        assertThat(prod.exporters().otlp().metricInterval())
+            .isGreaterThan(defaults.exporters().otlp().metricInterval());
+        assertThat(prod.pricing().unknownModel()).as("never refuses a call for a price")
+            .isEqualTo(UnknownModelPolicy.ZERO_AND_COUNT);
+        assertThat(prod.pipeline().captureContent()).isFalse();
         assertThat(prod.attribution().environment()).isEqualTo("production");
+        assertThat(prod.warnings()).isEmpty();
     }
 
     @Test
@@ -85,6 +120,19 @@ class ProfilesTest {
         assertThat(config.limits().maxAlertStateKeys()).isLessThan(defaults.limits().maxAlertStateKeys());
         assertThat(config.sampling().adaptive().maxKeys()).isLessThan(defaults.sampling().adaptive().maxKeys());
         assertThat(config.alerts().queueCapacity()).isLessThan(defaults.alerts().queueCapacity());
+        assertThat(config.limits().maxStringLength()).isLessThan(defaults.limits().maxStringLength());
+
+        final ExportSettings.Prometheus prometheus = config.exporters().prometheus();
+        final ExportSettings.Prometheus wide = defaults.exporters().prometheus();
+        assertThat(prometheus.maxTeams()).isLessThan(wide.maxTeams());
+        assertThat(prometheus.maxProjects()).isLessThan(wide.maxProjects());
+        assertThat(prometheus.maxAgentTypes()).isLessThan(wide.maxAgentTypes());
+        assertThat(prometheus.maxModels()).isLessThan(wide.maxModels());
+        assertThat(prometheus.maxCostSeries()).isLessThan(wide.maxCostSeries());
+        assertThat(prometheus.maxTrackedAgents()).isLessThan(wide.maxTrackedAgents());
+        assertThat(config.exporters().otlp().maxMetricSeries())
+            .isLessThan(defaults.exporters().otlp().maxMetricSeries());
+        assertThat(config.exporters().otlp().requestSize()).isLessThan(defaults.exporters().otlp().requestSize());
     }
 
     @Test

@@ -5,10 +5,13 @@ import static io.genops.config.settings.Configs.problems;
 import static io.genops.config.settings.Configs.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.genops.core.money.Money;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -125,19 +128,35 @@ class ValidationTest {
     }
 
     @Test
-    void costAlertsOff_contradictsBudgetsAndCostRules_evenFromAPreset() {
-        final ConfigLoader loader = isolated(dir).preset(Preset.HIGH_FREQUENCY)
+    void costAlertsOff_allowsBudgets_andWarnsOfACostRuleThatCanNeverFire() {
+        final GenOpsConfiguration config = isolated(dir).preset(Preset.HIGH_FREQUENCY)
             .set(ConfigKeys.BUDGET_LIMITS, List.of(new BudgetLimit(BudgetLimit.Scope.TEAM, "support",
-                BudgetLimit.Window.DAILY, io.genops.core.money.Money.usd("5"))))
-            .set("genops.alerts.rules.spend.conditions", "cost_usd_per_hour > 20");
+                BudgetLimit.Window.DAILY, Money.usd("5"))))
+            .set("genops.alerts.rules.spend.conditions", "cost_usd_per_hour > 20").load();
 
-        assertThat(problems(loader)).containsExactly(
-            "builder call: genops.budgets.limits: sets budgets, but genops.alerts.cost-alerts is false (preset "
-                + "high-frequency): budget threshold alerts cannot be switched off on their own (allowed: no budgets "
-                + "while cost alerts are off, or genops.alerts.cost-alerts=true)",
-            "builder call: genops.alerts.rules.spend.conditions: reads a cost metric, but genops.alerts.cost-alerts "
-                + "is false (preset high-frequency) (allowed: conditions on cost_usd, cost_usd_per_minute, "
-                + "cost_usd_per_hour, budget_utilization_percent only while cost alerts are on)");
+        assertThat(config.alerts().costAlerts()).isFalse();
+        assertThat(config.budgets().limits()).extracting(BudgetLimit::toString).containsExactly("team:support:"
+            + "daily=5.00");
+        assertThat(config.warnings()).containsExactly("genops.alerts.rules.spend.conditions reads a cost metric "
+            + "(builder call) but can never fire: genops.alerts.cost-alerts is false (preset high-frequency), and "
+            + "no group turns cost alerts on");
+    }
+
+    @Test
+    void aGroupsCostAlerts_followTheGlobalSwitch_unlessSet() {
+        final Path file = write(dir, "genops.yaml", "alerts:", "  cost-alerts: false", "  rules:", "    vip-spend:",
+            "      conditions: [\"cost_usd > 1\"]", "      group: vip", "    quiet-spend:",
+            "      conditions: [\"cost_usd > 1\"]", "      group: quiet", "groups:", "  order: [vip, quiet]",
+            "  vip: {agents: [\"vip-*\"], cost-alerts: true}", "  quiet: {agents: [\"quiet-*\"]}");
+
+        final GenOpsConfiguration config = isolated(dir).file(file).load();
+
+        assertThat(config.groups()).extracting(GroupSettings::name, GroupSettings::costAlerts).containsExactly(
+            tuple("vip", Optional.of(true)),
+            tuple("quiet", Optional.empty()));
+        assertThat(config.warnings()).containsExactly("genops.alerts.rules.quiet-spend.conditions reads a cost "
+            + "metric (" + file + ":8) but can never fire: genops.alerts.cost-alerts is false (" + file + ":2), and "
+            + "it reads group quiet only");
     }
 
     @Test

@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * One agent group resolved for the hot path: its criteria as arrays, its policy filled in from the
- * pipeline's, its sampling rates in millionths ({@link #FOLLOW} where the pipeline's sampling decides),
- * and its counts. The default group is one too, with no criteria and the pipeline's settings.
+ * One agent group resolved for the hot path: its criteria as arrays, its policy and cost-alert switch
+ * filled in from the pipeline's, its sampling rates in millionths ({@link #FOLLOW} where the pipeline's
+ * sampling decides), and its counts. The default group is one too, with no criteria and the pipeline's settings.
  */
 public final class CompiledGroup {
     /** A rate the group leaves to the pipeline's sampling policy. */
@@ -53,9 +53,9 @@ public final class CompiledGroup {
         this.costAlerts = costAlerts;
     }
 
-    /** A declared group, its unset policy filled in by {@code pipelinePolicy}. */
+    /** A declared group, its unset policy and cost-alert switch filled in by the pipeline's. */
     static CompiledGroup of(final String name, final int index, final AgentGroup group,
-        final GovernancePolicy pipelinePolicy) {
+        final GovernancePolicy pipelinePolicy, final boolean pipelineCostAlerts) {
         final int[] rates = new int[EventKind.values().length];
         for (final EventKind kind : EventKind.values()) {
             final double rate = group.samplingRate(kind);
@@ -69,15 +69,17 @@ public final class CompiledGroup {
             values[i++] = attribute.getValue();
         }
         return new CompiledGroup(name, index, group.agentPatterns().toArray(new AgentPattern[0]), attributes, values,
-            group.policy() != null ? group.policy() : pipelinePolicy, rates, group.export(), group.costAlerts());
+            group.policy() != null ? group.policy() : pipelinePolicy, rates, group.export(),
+            group.costAlerts() != null ? group.costAlerts() : pipelineCostAlerts);
     }
 
     /** The default group: every event that matches no declared group, under the pipeline's own settings. */
-    static CompiledGroup defaultGroup(final int index, final GovernancePolicy pipelinePolicy) {
+    static CompiledGroup defaultGroup(final int index, final GovernancePolicy pipelinePolicy,
+        final boolean pipelineCostAlerts) {
         final int[] rates = new int[EventKind.values().length];
         Arrays.fill(rates, FOLLOW);
         return new CompiledGroup(EventView.DEFAULT_GROUP, index, new AgentPattern[0], new GroupAttribute[0],
-            new String[0], pipelinePolicy, rates, true, true);
+            new String[0], pipelinePolicy, rates, true, pipelineCostAlerts);
     }
 
     /** Whether the group matches by agent id at all. */

@@ -39,9 +39,18 @@ public final class GroupMatcher {
 
     private final AgentMask[] agentMasks;
 
-    /** Compiles {@code groups}, in declaration order, under the pipeline's {@code policy}. */
+    /** Compiles {@code groups}, in declaration order, under the pipeline's {@code policy}, cost alerts on. */
     public GroupMatcher(final Map<String, AgentGroup> groups, final GovernancePolicy policy,
         final int maxCachedAgents) {
+        this(groups, policy, true, maxCachedAgents);
+    }
+
+    /**
+     * Compiles {@code groups}, in declaration order, under the pipeline's {@code policy} and cost-alert
+     * switch, which also govern the default group.
+     */
+    public GroupMatcher(final Map<String, AgentGroup> groups, final GovernancePolicy policy,
+        final boolean costAlerts, final int maxCachedAgents) {
         if (groups.size() > MAX_GROUPS) {
             throw new IllegalArgumentException("at most " + MAX_GROUPS + " agent groups: " + groups.size());
         }
@@ -49,13 +58,14 @@ public final class GroupMatcher {
         final Map<String, CompiledGroup> names = new LinkedHashMap<>();
         boolean patterns = false;
         for (final Map.Entry<String, AgentGroup> group : groups.entrySet()) {
-            final CompiledGroup one = CompiledGroup.of(group.getKey(), compiled.size(), group.getValue(), policy);
+            final CompiledGroup one = CompiledGroup.of(group.getKey(), compiled.size(), group.getValue(), policy,
+                costAlerts);
             compiled.add(one);
             names.put(one.name, one);
             patterns |= one.matchesAgents();
         }
         this.declared = compiled.toArray(new CompiledGroup[0]);
-        this.defaultGroup = CompiledGroup.defaultGroup(declared.length, policy);
+        this.defaultGroup = CompiledGroup.defaultGroup(declared.length, policy, costAlerts);
         names.put(defaultGroup.name, defaultGroup);
         this.byName = Collections.unmodifiableMap(names);
         this.anyPatterns = patterns;

@@ -49,7 +49,7 @@ public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     private static final long DRAIN_PARK_NANOS = 50_000;
     /** Longest park of an idle {@code SLEEPING} consumer: its wake-up latency after a quiet spell. */
-    private static final long MAX_IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(4);
+    static final long MAX_IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(4);
 
     private final Settings settings;
     private final PipelineCounters counters = new PipelineCounters();
@@ -77,7 +77,8 @@ public final class Pipeline {
 
     public Pipeline(final Settings settings) {
         this.settings = settings;
-        this.groups = new GroupMatcher(settings.agentGroups(), settings.policy(), settings.maxTrackedKeys());
+        this.groups = new GroupMatcher(settings.agentGroups(), settings.policy(), settings.costAlerts(),
+            settings.maxTrackedKeys());
         this.budgets = new BudgetBook(settings.budgetLimits(), settings.budgetZone(), settings.maxTrackedKeys());
         this.dispatcher = new AlertDispatcher(settings.alertChannels(), settings.defaultAlertChannels(),
             settings.alertQueueCapacity(), settings.alertBatchSize(), settings.alertBatchAge().toNanos());
@@ -94,7 +95,7 @@ public final class Pipeline {
         this.dispatcher.journalTo(alertJournal);
         if (settings.journaled()) {
             final JournalRecovery recovery = recover();
-            this.journal = Journals.openForWriting(settings.journalDirectory());
+            this.journal = Journals.openForWriting(settings.journalDirectory(), settings.journalCycle());
             settings.journalRetention().apply(journal);
             this.journalStage = new JournalStage(journal, settings.journalRetention(), recovery.lastCycle,
                 recovery.lastLink);

@@ -15,6 +15,7 @@ import io.genops.pipeline.ConsumerWait;
 import io.genops.pipeline.PipelineStage;
 import io.genops.pipeline.SamplingPolicy;
 import io.genops.pipeline.StageErrorHandler;
+import io.genops.pipeline.journal.JournalCycle;
 import io.genops.pipeline.journal.Retention;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,6 +28,7 @@ import java.util.Map;
 public record Settings(
     Attribution attribution,
     GovernancePolicy policy,
+    boolean costAlerts,
     List<BudgetBook.BudgetLimit> budgetLimits,
     ZoneId budgetZone,
     int[] budgetThresholdPercents,
@@ -58,6 +60,7 @@ public record Settings(
     List<PipelineStage> customStages,
     int conversationFlowInterval,
     Path journalDirectory,
+    JournalCycle journalCycle,
     boolean journalSyncOnFlush,
     Retention journalRetention,
     Map<String, AlertRule> alertRules,

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Objects;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
 
@@ -65,10 +66,14 @@ public final class JournalReader implements AutoCloseable {
         return this;
     }
 
-    /** Positions at the first record of the day of {@code time}, or the start; earlier records are skipped. */
+    /**
+     * Positions at the first record of the cycle (the day, the hour, as the journal rolls) that holds
+     * {@code time}, or at the start when that cycle has no file; earlier records are skipped.
+     */
     public JournalReader from(final Instant time) {
-        final int cycle = (int)Math.floorDiv(time.toEpochMilli(), 86_400_000L);
-        if (!tailer.moveToCycle(cycle)) {
+        final long lengthMillis = queue.rollCycle().lengthInMillis();
+        final long cycle = Math.floorDiv(time.toEpochMilli() - queue.epoch(), lengthMillis);
+        if (cycle < Integer.MIN_VALUE || cycle > Integer.MAX_VALUE || !tailer.moveToCycle((int)cycle)) {
             tailer.toStart();
         }
         filter = filter.from(time);
@@ -153,9 +158,14 @@ public final class JournalReader implements AutoCloseable {
         damageHandler.onDamage(directory, index, problem);
     }
 
-    /** The cycle (UTC day number) of the record last read. */
+    /** The cycle of the record last read, counted in the journal's {@link #rollCycle()} from the epoch. */
     public int cycle() {
         return tailer.cycle();
+    }
+
+    /** The journal's roll cycle, as its metadata records it. */
+    public RollCycle rollCycle() {
+        return queue.rollCycle();
     }
 
     /** Intact records read so far, matching or not. */

@@ -6,8 +6,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Walks a whole journal checking every record's checksum and the hash chain of each cycle, and
- * reports what it found; {@code genops verify} prints this report.
+ * Walks a whole journal checking every record's checksum and the hash chain of each cycle (a day, an
+ * hour, as the journal rolls), and reports what it found; {@code genops verify} prints this report.
  */
 public final class JournalVerifier {
     /** At most this many problems are listed; all are counted. */
@@ -16,8 +16,14 @@ public final class JournalVerifier {
     private JournalVerifier() {
     }
 
-    /** One damaged or out-of-chain record. */
-    public record Problem(long index, String description) {
+    /**
+     * One damaged or out-of-chain record.
+     *
+     * @param index       the record's Chronicle index
+     * @param position    where it lies, in the journal's own cycles: {@code 2026-12-03, record 42 of the day}
+     * @param description what is wrong with it
+     */
+    public record Problem(long index, String position, String description) {
         /** The index as Chronicle tools print it: cycle and sequence in hexadecimal. */
         public String indexHex() {
             return Long.toHexString(index);
@@ -51,7 +57,7 @@ public final class JournalVerifier {
             reader.onDamage((journal, index, problem) -> {
                 problems[0]++;
                 if (listed.size() < MAX_LISTED) {
-                    listed.add(new Problem(index, problem));
+                    listed.add(new Problem(index, Journals.position(reader.rollCycle(), index), problem));
                 }
             });
             reader.readAll((index, record) -> {

@@ -7,12 +7,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Locale;
 import java.util.stream.Stream;
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
@@ -20,18 +23,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes whole past cycles (days) of a journal: those that ended more than {@code maxAge} ago, then
- * the oldest while the journal's files exceed {@code maxBytes}. The current cycle is never deleted.
- * Sizes are the files' apparent sizes; Chronicle pre-allocates cycle files sparsely, so the space
- * they take on disk is usually smaller. Days an exporter has not finished with are kept whatever the
- * limits say. Runs when the journal opens and when it rolls to a new day.
+ * Deletes whole past cycles of a journal (days, hours, as it rolls): those that ended more than
+ * {@code maxAge} ago by the pipeline's clock, then the oldest while the journal's cycle files exceed
+ * {@code maxBytes}. Runs when the journal opens and when it rolls to a new cycle; the cycle being
+ * written is never deleted, so the files can exceed {@code maxBytes} by what the current cycle holds,
+ * and a shorter {@link JournalCycle} gives a tighter bound. Cycles from the one holding the oldest
+ * record some exporter has not settled are kept whatever the limits say. Sizes are the files' apparent
+ * sizes; Chronicle pre-allocates cycle files sparsely, so the space they take on disk is usually smaller.
  */
 public final class Retention {
     /** Keeps everything. */
     public static final Retention KEEP_ALL = new Retention(null, 0, Clock.systemUTC());
 
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
-    private static final DateTimeFormatter CYCLE_NAME = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final String POSITION_SUFFIX = ".position";
 
     private final Duration maxAge;
@@ -41,6 +45,7 @@ public final class Retention {
     /**
      * @param maxAge   cycles that ended longer ago are deleted; {@code null} keeps any age
      * @param maxBytes the journal's files are kept under this size; 0 keeps any size
+     * @param clock    the clock ages are measured by
      */
     public Retention(final Duration maxAge, final long maxBytes, final Clock clock) {
         this.maxAge = maxAge;
@@ -52,46 +57,58 @@ public final class Retention {
         return maxAge == null && maxBytes == 0;
     }
 
-    /** Applies the limits to {@code queue}'s directory, keeping the cycle that holds today. */
+    /** Applies the limits to {@code queue}'s directory, keeping the cycle being written and every later one. */
     public void apply(final SingleChronicleQueue queue) {
         if (keepsAll()) {
             return;
         }
+        final Path directory = queue.file().toPath();
         try {
-            final LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-            final LocalDate unexported = oldestUnexported(queue.file().toPath(), queue.rollCycle(), today);
-            final List<Path> past = pastCycles(queue.file().toPath(), unexported.isBefore(today) ? unexported : today);
-            final List<Path> doomed = new ArrayList<>();
-            long total = sizeOf(queue.file().toPath());
-            for (final Path file : past) {
-                final boolean tooOld = maxAge != null && endOf(file).plus(maxAge).isBefore(clock.instant());
-                final boolean tooBig = maxBytes > 0 && total > maxBytes;
-                if (tooOld || tooBig) {
-                    total -= Files.size(file);
-                    doomed.add(file);
-                }
-            }
+            final List<CycleFile> cycles = cycleFiles(directory, queue);
+            final int keepFrom = Math.min(queue.cycle(), oldestUnexported(directory, queue.rollCycle()));
+            final List<Path> doomed = doomed(cycles, keepFrom, queue);
             for (final Path file : doomed) {
                 Files.deleteIfExists(file);
             }
             if (!doomed.isEmpty()) {
                 queue.refreshDirectoryListing();
-                LOG.info("Journal retention deleted {} past cycle files from {}", doomed.size(), queue.file());
+                LOG.info("Journal retention deleted {} past cycle files from {}", doomed.size(), directory);
             }
         } catch (final IOException e) {
-            LOG.warn("Journal retention could not clean {}: {}", queue.file(), e.getMessage());
+            LOG.warn("Journal retention could not clean {}: {}", directory, e.getMessage());
         }
     }
 
+    /** The past cycles to delete, oldest first: too old, or the oldest while the files are too big. */
+    private List<Path> doomed(final List<CycleFile> cycles, final int keepFrom, final SingleChronicleQueue queue) {
+        final long lengthMillis = queue.rollCycle().lengthInMillis();
+        final Instant now = clock.instant();
+        long total = 0;
+        for (final CycleFile cycle : cycles) {
+            total += cycle.bytes;
+        }
+        final List<Path> doomed = new ArrayList<>();
+        for (int i = 0; i < cycles.size() && cycles.get(i).cycle < keepFrom; i++) {
+            final CycleFile cycle = cycles.get(i);
+            final Instant end = Instant.ofEpochMilli(queue.epoch() + (cycle.cycle + 1L) * lengthMillis);
+            final boolean tooOld = maxAge != null && end.plus(maxAge).isBefore(now);
+            final boolean tooBig = maxBytes > 0 && total > maxBytes;
+            if (tooOld || tooBig) {
+                total -= cycle.bytes;
+                doomed.add(cycle.file);
+            }
+        }
+        return doomed;
+    }
+
     /**
-     * The day of the oldest record some exporter has not settled yet, or {@code today} when every
-     * exporter is on today's cycle or there are none: retention never deletes what is still to be
-     * exported. An exporter that has settled nothing holds the whole journal.
+     * The cycle of the oldest record some exporter has not settled yet, or {@code Integer.MAX_VALUE} when
+     * there are no exporters: retention never deletes what is still to be exported. An exporter that has
+     * settled nothing holds the whole journal.
      */
-    private static LocalDate oldestUnexported(final Path directory, final RollCycle rollCycle, final LocalDate today)
-        throws IOException {
+    private static int oldestUnexported(final Path directory, final RollCycle rollCycle) throws IOException {
         final Path positions = directory.resolve("exporters");
-        LocalDate oldest = today;
+        int oldest = Integer.MAX_VALUE;
         if (!Files.isDirectory(positions)) {
             return oldest;
         }
@@ -99,51 +116,53 @@ public final class Retention {
             for (final Path file : (Iterable<Path>)files::iterator) {
                 final String name = file.getFileName().toString();
                 if (name.endsWith(POSITION_SUFFIX)) {
-                    oldest = min(oldest, dayOf(directory, name, rollCycle));
+                    oldest = Math.min(oldest, cycleOf(directory, name, rollCycle));
                 }
             }
         }
         return oldest;
     }
 
-    private static LocalDate dayOf(final Path directory, final String positionFile, final RollCycle rollCycle) {
+    private static int cycleOf(final Path directory, final String positionFile, final RollCycle rollCycle) {
         final String exporter = positionFile.substring(0, positionFile.length() - POSITION_SUFFIX.length());
         try (ExportPosition position = ExportPosition.open(directory, exporter)) {
             final long index = position.load();
-            return index == ExportPosition.START ? LocalDate.EPOCH : LocalDate.ofEpochDay(rollCycle.toCycle(index));
+            return index == ExportPosition.START ? Integer.MIN_VALUE : rollCycle.toCycle(index);
         }
     }
 
-    private static LocalDate min(final LocalDate a, final LocalDate b) {
-        return a.isBefore(b) ? a : b;
-    }
-
-    /** Cycle files of days before {@code today}, oldest first. */
-    private static List<Path> pastCycles(final Path directory, final LocalDate today) throws IOException {
-        final String todayName = today.format(CYCLE_NAME);
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(Journals.CYCLE_SUFFIX))
-                .filter(file -> file.getFileName().toString().compareTo(todayName) < 0)
-                .sorted()
-                .collect(Collectors.toList());
-        }
-    }
-
-    private static Instant endOf(final Path cycleFile) {
-        final String name = cycleFile.getFileName().toString();
-        final LocalDate day = LocalDate.parse(name.substring(0, 8), CYCLE_NAME);
-        return day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-    }
-
-    private static long sizeOf(final Path directory) throws IOException {
-        long total = 0;
+    /**
+     * The journal's cycle files, oldest first, each with its cycle number read from its name in the roll
+     * cycle's own format; a file whose name is not of that format is left alone.
+     */
+    private static List<CycleFile> cycleFiles(final Path directory, final SingleChronicleQueue queue)
+        throws IOException {
+        final RollCycle rollCycle = queue.rollCycle();
+        final DateTimeFormatter names = new DateTimeFormatterBuilder().appendPattern(rollCycle.format())
+            .parseDefaulting(ChronoField.HOUR_OF_DAY, 0).parseDefaulting(ChronoField.MINUTE_OF_HOUR, 0)
+            .toFormatter(Locale.ROOT);
+        final List<CycleFile> cycles = new ArrayList<>();
         try (Stream<Path> files = Files.list(directory)) {
             for (final Path file : (Iterable<Path>)files::iterator) {
-                if (file.getFileName().toString().endsWith(Journals.CYCLE_SUFFIX)) {
-                    total += Files.size(file);
+                final String name = file.getFileName().toString();
+                if (!name.endsWith(Journals.CYCLE_SUFFIX)) {
+                    continue;
+                }
+                final String stamp = name.substring(0, name.length() - Journals.CYCLE_SUFFIX.length());
+                try {
+                    final long startMillis = LocalDateTime.parse(stamp, names).toInstant(ZoneOffset.UTC).toEpochMilli();
+                    final int cycle = (int)Math.floorDiv(startMillis - queue.epoch(), rollCycle.lengthInMillis());
+                    cycles.add(new CycleFile(file, cycle, Files.size(file)));
+                } catch (final DateTimeParseException e) {
+                    LOG.debug("Journal retention leaves {} alone: not a cycle file of {}", file, rollCycle);
                 }
             }
         }
-        return total;
+        cycles.sort((a, b) -> Integer.compare(a.cycle, b.cycle));
+        return cycles;
+    }
+
+    /** One cycle file: where it is, its cycle, its apparent size. */
+    private record CycleFile(Path file, int cycle, long bytes) {
     }
 }

@@ -122,7 +122,7 @@ public final class CrashWriter {
         final boolean allJournaled = closed.clean() && closed.metrics().journaled() == events + 1;
 
         final SingleChronicleQueue queue = daysAgo == 0 ? Journals.openForWriting(journal)
-            : SingleChronicleQueueBuilder.binary(journal).rollCycle(Journals.ROLL_CYCLE)
+            : SingleChronicleQueueBuilder.binary(journal).rollCycle(Journals.DEFAULT_CYCLE.rollCycle())
                 .timeProvider(new SetTimeProvider(when)).build();
         final ExcerptAppender appender = queue.createAppender();
         final RecordCodec codec = new RecordCodec();

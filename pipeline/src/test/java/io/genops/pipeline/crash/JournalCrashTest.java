@@ -253,7 +253,7 @@ class JournalCrashTest {
     }
 
     private static SingleChronicleQueue rawQueue(final Path journal) {
-        return SingleChronicleQueueBuilder.binary(journal).rollCycle(Journals.ROLL_CYCLE).build();
+        return SingleChronicleQueueBuilder.binary(journal).rollCycle(Journals.DEFAULT_CYCLE.rollCycle()).build();
     }
 
     /** A handle on the lock Chronicle's appenders take around each record, kept in {@code metadata.cq4t}. */

@@ -60,8 +60,8 @@ final class TestJournal {
     static void writeOnDay(final Path journal, final Path scratch, final int interactions, final Instant day) {
         write(scratch, interactions, 1.0, Clock.fixed(day, ZoneOffset.UTC));
         try (SingleChronicleQueue from = Journals.openForReading(scratch);
-             SingleChronicleQueue to = SingleChronicleQueueBuilder.binary(journal).rollCycle(Journals.ROLL_CYCLE)
-                 .timeProvider(new SetTimeProvider(day)).build()) {
+             SingleChronicleQueue to = SingleChronicleQueueBuilder.binary(journal)
+                 .rollCycle(Journals.DEFAULT_CYCLE.rollCycle()).timeProvider(new SetTimeProvider(day)).build()) {
             final ExcerptTailer tailer = from.createTailer();
             final ExcerptAppender appender = to.createAppender();
             for (boolean more = true; more; ) {

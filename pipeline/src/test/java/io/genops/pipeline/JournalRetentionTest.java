@@ -1,0 +1,157 @@
+package io.genops.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.genops.pipeline.export.ExportPosition;
+import io.genops.pipeline.journal.JournalCycle;
+import io.genops.pipeline.journal.JournalReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Retention and sync on flush in a running pipeline: past cycles deleted by age and by size, those an
+ * exporter still has to read kept, and a flush that forces the file being written.
+ */
+class JournalRetentionTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dir;
+
+    private Path journal;
+    private List<String> pastCycles;
+
+    /** An hourly journal with cycles six, four and two hours back. */
+    @BeforeEach
+    void pastCycles() {
+        journal = dir.resolve("journal");
+        final Instant now = Instant.now();
+        for (final int hoursAgo : new int[] {6, 4, 2}) {
+            PastCycles.write(journal, JournalCycle.FAST_HOURLY, now.minus(Duration.ofHours(hoursAgo)), 2);
+        }
+        pastCycles = PastCycles.cycleFiles(journal);
+        assertThat(pastCycles).hasSize(3);
+    }
+
+    @Test
+    void retentionAge_deletesTheCyclesThatEndedLongerAgo_whenTheJournalOpens() {
+        open(hourly().journalRetentionAge(Duration.ofMinutes(150)));
+
+        assertThat(PastCycles.cycleFiles(journal)).as("the cycle of two hours ago ended less than 150 min ago")
+            .contains(pastCycles.get(2)).doesNotContain(pastCycles.get(0), pastCycles.get(1));
+        assertThat(readBack()).as("the kept cycle and the new record").isEqualTo(3 + 1 + 1);
+    }
+
+    @Test
+    void retentionBytes_deletesTheOldestCycles_untilTheFilesFit() throws IOException {
+        final long limit = size(pastCycles.get(1)) + size(pastCycles.get(2));
+
+        open(hourly().journalRetentionBytes(limit));
+
+        final List<String> kept = PastCycles.cycleFiles(journal);
+        assertThat(kept).as("at open the oldest goes; once the new hour's file is there, the next oldest")
+            .hasSize(2).doesNotContain(pastCycles.get(0), pastCycles.get(1)).contains(pastCycles.get(2));
+        long total = 0;
+        for (final String file : kept) {
+            total += size(file);
+        }
+        assertThat(total).isLessThanOrEqualTo(limit);
+    }
+
+    @Test
+    void cyclesAnExporterHasNotSettled_areKept_whateverTheLimits() throws IOException {
+        try (ExportPosition otlp = ExportPosition.open(journal, "otlp")) {
+            otlp.save(firstIndexOf(pastCycles.size() - 2));
+        }
+
+        open(hourly().journalRetentionAge(Duration.ofMinutes(1)).journalRetentionBytes(1));
+
+        assertThat(PastCycles.cycleFiles(journal)).as("from the exporter's cycle on").doesNotContain(pastCycles.get(0))
+            .contains(pastCycles.get(1), pastCycles.get(2));
+
+        try (ExportPosition otlp = ExportPosition.open(journal, "otlp")) {
+            otlp.save(ExportPosition.START);
+        }
+        final List<String> before = PastCycles.cycleFiles(journal);
+        open(hourly().journalRetentionAge(Duration.ofMinutes(1)));
+        assertThat(PastCycles.cycleFiles(journal)).as("an exporter that settled nothing holds every cycle")
+            .containsAll(before);
+    }
+
+    @Test
+    void syncOnFlush_forcesTheFileBeingWritten_andAFlushWhoseSyncFailsSaysSo() throws IOException {
+        for (final boolean sync : new boolean[] {true, false}) {
+            try (GenOps genops = hourly().journalSyncOnFlush(sync).build();
+                 MonitoringSession session = genops.openSession("sync")) {
+                session.trackInteraction("bot", PastCycles.INTERACTION);
+                assertThat(genops.flush(WAIT)).isTrue();
+
+                final Path current = newest();
+                final Path away = current.resolveSibling("away");
+                Files.move(current, away);
+                try {
+                    assertThat(genops.flush(WAIT)).as("sync " + sync + ": the file to force is gone")
+                        .isEqualTo(!sync);
+                } finally {
+                    Files.move(away, current, StandardCopyOption.ATOMIC_MOVE);
+                }
+                assertThat(genops.flush(WAIT)).isTrue();
+            }
+        }
+    }
+
+    private GenOpsBuilder hourly() {
+        return TestTables.builder().journal(journal).journalRollCycle(JournalCycle.FAST_HOURLY);
+    }
+
+    /** Starts a pipeline on the journal, records one interaction, and closes it. */
+    private static void open(final GenOpsBuilder builder) {
+        try (GenOps genops = builder.build(); MonitoringSession session = genops.openSession("now")) {
+            session.trackInteraction("bot", PastCycles.INTERACTION);
+        }
+    }
+
+    private long readBack() {
+        try (JournalReader reader = JournalReader.open(journal)) {
+            return reader.readAll((index, record) -> { });
+        }
+    }
+
+    /** The index of the first record of the {@code n}th cycle file, counting from 0. */
+    private long firstIndexOf(final int n) {
+        final long[] first = {-1};
+        final int[] cycles = {0};
+        final int[] last = {Integer.MIN_VALUE};
+        try (JournalReader reader = JournalReader.open(journal)) {
+            reader.readAll((index, record) -> {
+                if (reader.cycle() != last[0]) {
+                    last[0] = reader.cycle();
+                    if (cycles[0]++ == n) {
+                        first[0] = index;
+                    }
+                }
+            });
+        }
+        assertThat(first[0]).isNotNegative();
+        return first[0];
+    }
+
+    private long size(final String cycleFile) throws IOException {
+        return Files.size(journal.resolve(cycleFile));
+    }
+
+    private Path newest() throws IOException {
+        try (Stream<Path> files = Files.list(journal)) {
+            return files.filter(file -> file.toString().endsWith(".cq4")).max(Path::compareTo).orElseThrow();
+        }
+    }
+}
