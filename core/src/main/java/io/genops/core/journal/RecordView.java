@@ -51,8 +51,8 @@ public final class RecordView implements EventView {
     private static final int ABSENT = -1;
     /** The budget code of a record charged to no budget. */
     private static final int NO_BUDGET = -1;
-    /** Budget codes: two bits of scope, two of window. */
-    private static final int BUDGET_CODES = 16;
+    /** Recent budget names kept for reuse, a power of two. */
+    private static final int BUDGET_NAME_SLOTS = 64;
 
     private final CRC32C crc = new CRC32C();
     private final StringInterner strings = new StringInterner(4096);
@@ -78,10 +78,14 @@ public final class RecordView implements EventView {
     private int budgetCode = NO_BUDGET;
     private long budgetLimitNanos;
     private long budgetConsumedNanos;
-    /** Per budget code, the last name made and the key strings it was made of: names repeat as keys do. */
-    private final String[] budgetNames = new String[BUDGET_CODES];
-    private final String[] budgetFirstKeys = new String[BUDGET_CODES];
-    private final String[] budgetSecondKeys = new String[BUDGET_CODES];
+    /**
+     * Names made lately, direct-mapped by code and key identity, with the codes and key strings each was
+     * made of: names repeat as keys do, and alternating teams find their own.
+     */
+    private final String[] budgetNames = new String[BUDGET_NAME_SLOTS];
+    private final int[] budgetNameCodes = new int[BUDGET_NAME_SLOTS];
+    private final String[] budgetFirstKeys = new String[BUDGET_NAME_SLOTS];
+    private final String[] budgetSecondKeys = new String[BUDGET_NAME_SLOTS];
 
     /**
      * Points the view at {@code bytes[0, length)} and checks it.
@@ -535,8 +539,8 @@ public final class RecordView implements EventView {
 
     /**
      * The budget's name, {@code scope:key:window}, made from its codes and the record's attribution; the
-     * same instance as long as the key strings are, so reading a stream of records allocates a name only
-     * when a budget first appears.
+     * same instance as long as the key strings are and the name stays in the small cache of recent names,
+     * so reading a stream of records allocates a name about when a budget first appears.
      */
     @Override
     public String budgetName() {
@@ -548,13 +552,15 @@ public final class RecordView implements EventView {
             : scope == BudgetNames.CUSTOMER ? customerId() : team();
         final String second = scope == BudgetNames.TEAM_PROJECT ? project() : null;
         // Identity, not equality: the interner hands out one instance per distinct string.
-        if (budgetNames[budgetCode] == null || budgetFirstKeys[budgetCode] != first
-            || budgetSecondKeys[budgetCode] != second) {
-            budgetNames[budgetCode] = BudgetNames.name(budgetCode, first, second);
-            budgetFirstKeys[budgetCode] = first;
-            budgetSecondKeys[budgetCode] = second;
+        final int slot = (System.identityHashCode(first) * 31 + budgetCode) & (BUDGET_NAME_SLOTS - 1);
+        if (budgetNames[slot] == null || budgetNameCodes[slot] != budgetCode || budgetFirstKeys[slot] != first
+            || budgetSecondKeys[slot] != second) {
+            budgetNames[slot] = BudgetNames.name(budgetCode, first, second);
+            budgetNameCodes[slot] = budgetCode;
+            budgetFirstKeys[slot] = first;
+            budgetSecondKeys[slot] = second;
         }
-        return budgetNames[budgetCode];
+        return budgetNames[slot];
     }
 
     @Override

@@ -45,6 +45,33 @@ class RecordBudgetTest {
         assertThat(roundTrip(event)).isEqualTo(fields(event));
     }
 
+    /**
+     * Records of teams taking turns, each under its own budget, keep their names and limits through the
+     * encoder's and the reader's caches of recent budgets, and the reader hands back one name instance per
+     * budget.
+     */
+    @Test
+    void shouldKeepEachBudgetApartWhenTeamsTakeTurns() {
+        final String[] teams = {"support", "sales", "billing"};
+        final String[] names = {"team:support:daily", "team:sales:daily", "team:billing:daily"};
+        final String[] firstRead = new String[teams.length];
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < teams.length; i++) {
+                final TestEvent event = TestEvent.supportInteraction().budget(names[i], (i + 1) * 10 * USD, round);
+                event.team = teams[i];
+
+                assertThat(roundTrip(event)).isEqualTo(fields(event));
+                assertThat(view.budgetName()).isEqualTo(names[i]);
+                assertThat(view.budgetLimitNanos()).isEqualTo((i + 1) * 10 * USD);
+                if (round == 0) {
+                    firstRead[i] = view.budgetName();
+                } else {
+                    assertThat(view.budgetName()).isSameAs(firstRead[i]);
+                }
+            }
+        }
+    }
+
     /** A key with colons of its own reads back: the scope ends at the first colon, the window starts after the last. */
     @Test
     void shouldRoundTripAKeyWithColonsAndNonAsciiCharacters() {
