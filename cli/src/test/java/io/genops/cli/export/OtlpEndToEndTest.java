@@ -56,10 +56,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Journal → export runner → OTLP exporter → a real OTLP/HTTP receiver on loopback, with 100,000 events:
- * the receiver goes down for {@value #OUTAGE_SECONDS} s in the middle (the port is closed), comes back,
- * and everything arrives; then the runner is stopped mid-stream and a new one resumes from the saved
- * position, repeating at most one batch.
+ * Pipeline → journal → export runner → OTLP exporter → a real OTLP/HTTP receiver on loopback, with
+ * 100,000 events: the receiver goes down for {@value #OUTAGE_SECONDS} s in the middle (the port is
+ * closed) while the application records the second half of the events, comes back, and everything
+ * arrives; then the runner is stopped mid-stream and a new one resumes from the saved position,
+ * repeating at most one batch.
  *
  * <p>During the outage the runner retries every 50 to 400 ms, a few dozen failed sends in all. The
  * receiver decodes what arrives with the official OTLP protobuf classes. The events are charged to their
@@ -86,16 +87,22 @@ class OtlpEndToEndTest {
 
     @Test
     void everyEvent_survivesACollectorOutage_andARestartRepeatsAtMostOneBatch() throws Exception {
-        write();
-        try (Collector collector = new Collector()) {
+        try (Collector collector = new Collector(); GenOps genops = pipeline()) {
+            produce(genops, 0, SESSIONS / 2);
             final ClosingExporter first = new ClosingExporter(exporter(collector, "first"));
             final ExportRunner firstRunner = runner(first);
             firstRunner.start();
             waitFor(() -> collector.distinct() >= 25_000, "a quarter delivered");
 
             collector.stop();
+            final long outageStarted = System.nanoTime();
             final long atStop = collector.total();
-            Thread.sleep(TimeUnit.SECONDS.toMillis(OUTAGE_SECONDS));
+            // The application goes on while the collector is away: the second half is recorded during the outage.
+            produce(genops, SESSIONS / 2, SESSIONS);
+            assertThat(genops.flush(Duration.ofSeconds(30))).isTrue();
+            final long outageLeftNanos = TimeUnit.SECONDS.toNanos(OUTAGE_SECONDS) - (System.nanoTime() - outageStarted);
+            assertThat(outageLeftNanos).as("recording the second half took less than the outage").isPositive();
+            TimeUnit.NANOSECONDS.sleep(outageLeftNanos);
             final ExporterStatus during = firstRunner.status();
             assertThat(during.retries()).as("sends failed and were retried while the port was closed").isPositive();
             assertThat(collector.total() - atStop).as("nothing arrives through a closed port, bar a request already "
@@ -162,22 +169,25 @@ class OtlpEndToEndTest {
             ChronoUnit.HOURS)));
     }
 
-    private void write() {
+    private GenOps pipeline() {
+        return GenOps.builder().journal(journal).ringSize(4096).team("support")
+            .dailyBudget("support", Money.usd("1000")).clock(fromNoon())
+            .modelPrices(ModelPriceTable.of("test", List.of(ModelPrice.of("m", "acme", TokenRates.of(1_000, 2_000)))))
+            .build();
+    }
+
+    /** Records the events of sessions {@code from} (inclusive) to {@code to}, closing each session. */
+    private static void produce(final GenOps genops, final int from, final int to) {
         final Interaction interaction = Interaction.builder().model("m").provider("acme").inputTokens(120)
             .outputTokens(30).latency(Duration.ofMillis(420)).build();
         final PerformanceSignal signal = PerformanceSignal.builder().agentId("bot").value(0.93).build();
-        try (GenOps genops = GenOps.builder().journal(journal).ringSize(4096).team("support")
-            .dailyBudget("support", Money.usd("1000")).clock(fromNoon())
-            .modelPrices(ModelPriceTable.of("test", List.of(ModelPrice.of("m", "acme", TokenRates.of(1_000, 2_000)))))
-            .build()) {
-            for (int s = 0; s < SESSIONS; s++) {
-                try (MonitoringSession session = genops.openSession("chat-" + s)) {
-                    for (int i = 0; i < EVENTS / SESSIONS; i++) {
-                        final boolean isSignal = (s * (EVENTS / SESSIONS) + i) % SIGNAL_EVERY == SIGNAL_EVERY - 1;
-                        final boolean tracked = isSignal ? session.trackSignal("answer_quality", signal)
-                            : session.trackInteraction("bot", interaction);
-                        assertThat(tracked).isTrue();
-                    }
+        for (int s = from; s < to; s++) {
+            try (MonitoringSession session = genops.openSession("chat-" + s)) {
+                for (int i = 0; i < EVENTS / SESSIONS; i++) {
+                    final boolean isSignal = (s * (EVENTS / SESSIONS) + i) % SIGNAL_EVERY == SIGNAL_EVERY - 1;
+                    final boolean tracked = isSignal ? session.trackSignal("answer_quality", signal)
+                        : session.trackInteraction("bot", interaction);
+                    assertThat(tracked).isTrue();
                 }
             }
         }
