@@ -382,6 +382,17 @@ public final class RaindropExporter implements Exporter {
         discard();
     }
 
+    /**
+     * {@link #close()}, which returns at once whatever {@code within}: it sends nothing, and no request
+     * outlives the send that made it (an interrupted send cancels its request). The client itself has no
+     * close on Java 17; its idle connections and daemon threads end on their own.
+     */
+    @Override
+    public void close(final Duration within) {
+        Objects.requireNonNull(within, "within");
+        close();
+    }
+
     /** Events, signals, requests, retries and failures since the exporter was built. */
     public RaindropStats stats() {
         return new RaindropStats(events.get(), signals.get(), skipped.get(), unencodable.get(), requests.get(),

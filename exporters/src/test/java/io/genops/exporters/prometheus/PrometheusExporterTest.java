@@ -14,12 +14,16 @@ import io.genops.core.policy.PolicyResult;
 import io.genops.exporters.FixedReadings;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -529,6 +533,29 @@ class PrometheusExporterTest {
         exporter.close();
 
         assertThatThrownBy(() -> Scrape.of(port)).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void close_withNoTimeLeft_doesNotWaitForAScrapeUnderWay() throws Exception {
+        exporter = ephemeral().build();
+        final int port = exporter.port();
+        try (Socket scraper = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            // A scraper that has sent half a request and stalls: the server holds the connection open.
+            scraper.getOutputStream().write("GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(
+                StandardCharsets.US_ASCII));
+            scraper.getOutputStream().flush();
+            Thread.sleep(100);
+
+            final long started = System.nanoTime();
+            exporter.close(Duration.ZERO);
+            final long tookNanos = System.nanoTime() - started;
+
+            assertThat(tookNanos).isLessThan(TimeUnit.MILLISECONDS.toNanos(500));
+            assertThatThrownBy(() -> Scrape.of(port)).isInstanceOf(ConnectException.class);
+            scraper.setSoTimeout(2_000);
+            assertThat(scraper.getInputStream().read()).as("the stalled scrape's connection was closed, unanswered")
+                .isEqualTo(-1);
+        }
     }
 
     @Test

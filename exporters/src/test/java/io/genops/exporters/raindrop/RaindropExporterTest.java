@@ -13,6 +13,7 @@ import io.genops.core.policy.PolicyResult;
 import io.genops.exporters.alert.CapturedLogs;
 import io.genops.exporters.raindrop.FakeRaindrop.Received;
 import io.genops.exporters.raindrop.FakeRaindrop.Reply;
+import io.genops.exporters.testing.SilentServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -22,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -353,6 +355,36 @@ class RaindropExporterTest {
         assertThat(interruptKept).isTrue();
         assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
         assertThat(raindrop.deliveredIds()).hasSize(2);
+    }
+
+    @Test
+    void sendToAnApiThatNeverAnswers_endsOnTheRunnersInterrupt_andCloseWithNoTimeLeftReturnsAtOnce()
+        throws Exception {
+        try (SilentServer silent = SilentServer.start()) {
+            // The default timeout, 10 s: only the interrupt ends the request sooner.
+            final RaindropExporter exporter = RaindropExporter.builder().baseUrl(URI.create(silent.uri() + "/v1"))
+                .writeKey(KEY).build();
+            addInteractions(exporter, 3);
+            final AtomicReference<ExportResult> result = new AtomicReference<>();
+            final Thread runner = new Thread(() -> result.set(exporter.send()), "raindrop-send");
+            runner.start();
+            final long deadline = System.nanoTime() + 10 * SECOND;
+            while (silent.connections() == 0) {
+                assertThat(System.nanoTime()).as("the request reaches the server").isLessThan(deadline);
+                Thread.sleep(5);
+            }
+
+            runner.interrupt();
+            runner.join(1_000);
+            final long started = System.nanoTime();
+            exporter.close(Duration.ZERO);
+            final long closeNanos = System.nanoTime() - started;
+
+            assertThat(runner.isAlive()).as("the send ended soon after the interrupt").isFalse();
+            assertThat(result.get()).isEqualTo(ExportResult.RETRY);
+            assertThat(closeNanos).isLessThan(SECOND / 10);
+            assertThat(exporter.undelivered()).as("close forgot the batch; the journal still has it").isZero();
+        }
     }
 
     @Test
