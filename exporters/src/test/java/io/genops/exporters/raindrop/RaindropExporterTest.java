@@ -20,6 +20,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -147,6 +148,51 @@ class RaindropExporterTest {
             entry("cost_center", "cc-7"), entry("feature", "chat"), entry("cost_usd", "0.015"),
             entry("cost_nanos", 15_000_000L));
         assertThat(exporter.stats()).isEqualTo(new RaindropStats(1, 1, 0, 0, 2, 0, 0, 0, 0));
+    }
+
+    @Test
+    void eventsChargedToABudget_carryItsNameAmountsAndShare_throughTheJournal() throws Exception {
+        final RaindropExporter exporter = exporter().build();
+        // 12.50 USD of a 50 USD daily team budget spent; past the limit for the project; a customer's zero limit.
+        exporter.add(TestEvent.interaction(10).budget("team:support:daily", 50_000_000_000L, 12_500_000_000L)
+            .throughJournal(codec, view));
+        exporter.add(TestEvent.signal(11).budget("team_project:support/helpdesk:weekly", 3_000_000_000L,
+            3_000_000_001L).throughJournal(codec, view));
+        exporter.add(TestEvent.interaction(12).budget("customer:acme:monthly", 0, 5_750_000L)
+            .throughJournal(codec, view));
+
+        assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
+        final List<Object> interactions = raindrop.requests().get(0).events();
+        assertThat(budgetFields(interactions.get(0))).containsExactly(entry("budget_name", "team:support:daily"),
+            entry("budget_allocated_usd", "50.00"), entry("budget_allocated_nanos", 50_000_000_000L),
+            entry("budget_consumed_usd", "12.50"), entry("budget_consumed_nanos", 12_500_000_000L),
+            entry("budget_remaining_usd", "37.50"), entry("budget_remaining_nanos", 37_500_000_000L),
+            entry("budget_utilization_percent", 25.0));
+        assertThat(budgetFields(raindrop.requests().get(1).events().get(0))).containsExactly(
+            entry("budget_name", "team_project:support/helpdesk:weekly"),
+            entry("budget_allocated_usd", "3.00"), entry("budget_allocated_nanos", 3_000_000_000L),
+            entry("budget_consumed_usd", "3.000000001"), entry("budget_consumed_nanos", 3_000_000_001L),
+            entry("budget_remaining_usd", "-0.000000001"), entry("budget_remaining_nanos", -1L),
+            entry("budget_utilization_percent", 300_000_000_100.0 / 3_000_000_000L));
+        assertThat(budgetFields(interactions.get(1))).as("no share of a zero limit").containsExactly(
+            entry("budget_name", "customer:acme:monthly"), entry("budget_allocated_usd", "0.00"),
+            entry("budget_allocated_nanos", 0L), entry("budget_consumed_usd", "0.00575"),
+            entry("budget_consumed_nanos", 5_750_000L), entry("budget_remaining_usd", "-0.00575"),
+            entry("budget_remaining_nanos", -5_750_000L));
+        assertThat(object(object(interactions.get(0)).get("properties")).keySet())
+            .as("the budget follows the cost").containsSubsequence("cost_nanos", "budget_name",
+                "budget_utilization_percent", "policy_result");
+    }
+
+    /** The properties of a sent event whose names start with {@code budget_}, in order. */
+    private static Map<String, Object> budgetFields(final Object event) {
+        final Map<String, Object> budget = new LinkedHashMap<>();
+        object(object(event).get("properties")).forEach((name, value) -> {
+            if (name.startsWith("budget_")) {
+                budget.put(name, value);
+            }
+        });
+        return budget;
     }
 
     @Test

@@ -50,6 +50,9 @@ final class TestEvent implements EventView {
     PolicyResult policyResult = PolicyResult.ALLOWED;
     PolicyReason policyReason = PolicyReason.NONE;
     boolean sampled = true;
+    String budgetName;
+    long budgetLimitNanos;
+    long budgetConsumedNanos;
 
     static TestEvent interaction(final long sequence) {
         final TestEvent event = new TestEvent();
@@ -295,5 +298,28 @@ final class TestEvent implements EventView {
     @Override
     public boolean failed() {
         return false;
+    }
+
+    @Override
+    public String budgetName() {
+        return budgetName;
+    }
+
+    @Override
+    public long budgetLimitNanos() {
+        return budgetLimitNanos;
+    }
+
+    @Override
+    public long budgetConsumedNanos() {
+        return budgetConsumedNanos;
+    }
+
+    /** Charges the event to {@code name}, a budget of {@code limitNanos} that has consumed {@code consumedNanos}. */
+    TestEvent budget(final String name, final long limitNanos, final long consumedNanos) {
+        budgetName = name;
+        budgetLimitNanos = limitNanos;
+        budgetConsumedNanos = consumedNanos;
+        return this;
     }
 }
