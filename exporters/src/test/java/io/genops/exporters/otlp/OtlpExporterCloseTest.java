@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.genops.exporters.testing.SilentServer;
+import io.genops.exporters.testing.TestEvent;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

@@ -14,6 +14,7 @@ import io.genops.exporters.alert.CapturedLogs;
 import io.genops.exporters.raindrop.FakeRaindrop.Received;
 import io.genops.exporters.raindrop.FakeRaindrop.Reply;
 import io.genops.exporters.testing.SilentServer;
+import io.genops.exporters.testing.TestEvent;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -59,7 +60,7 @@ class RaindropExporterTest {
 
     private void addInteractions(final RaindropExporter exporter, final int count) {
         for (int i = 0; i < count; i++) {
-            exporter.add(TestEvent.interaction(i).throughJournal(codec, view));
+            exporter.add(TestEvent.completeInteraction(i).throughJournal(codec, view));
         }
     }
 
@@ -67,7 +68,7 @@ class RaindropExporterTest {
     void interaction_isPostedWithTheWriteKeyAndExactlyTheDocumentedFields() throws Exception {
         final RaindropExporter exporter = exporter().build();
 
-        exporter.add(TestEvent.interaction(42).throughJournal(codec, view));
+        exporter.add(TestEvent.completeInteraction(42).throughJournal(codec, view));
 
         assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
         final Received request = raindrop.requests().get(0);
@@ -96,15 +97,14 @@ class RaindropExporterTest {
     void interaction_withCapturedContent_carriesAiData_andTheUserFallsBackToCustomerThenAnonymous()
         throws Exception {
         final RaindropExporter exporter = exporter().build();
-        final TestEvent withContent = TestEvent.interaction(1);
-        withContent.content = "How do I reset my password? ✓";
-        withContent.policyResult = PolicyResult.WARNING;
-        withContent.policyReason = PolicyReason.BUDGET_THRESHOLD;
-        final TestEvent customerOnly = TestEvent.interaction(2);
-        customerOnly.userId = null;
-        final TestEvent nobody = TestEvent.interaction(3);
-        nobody.userId = null;
-        nobody.customerId = null;
+        final TestEvent withContent = TestEvent.completeInteraction(1);
+        withContent.content("How do I reset my password? ✓");
+        withContent.policy(PolicyResult.WARNING, PolicyReason.BUDGET_THRESHOLD);
+        final TestEvent customerOnly = TestEvent.completeInteraction(2);
+        customerOnly.userId(null);
+        final TestEvent nobody = TestEvent.completeInteraction(3);
+        nobody.userId(null);
+        nobody.customerId(null);
 
         exporter.add(withContent.throughJournal(codec, view));
         exporter.add(customerOnly.throughJournal(codec, view));
@@ -127,8 +127,8 @@ class RaindropExporterTest {
     void signal_isPostedToSignalsTrackWithItsOwnIdAndExactlyTheDocumentedFields() throws Exception {
         final RaindropExporter exporter = exporter().build();
 
-        exporter.add(TestEvent.interaction(6).throughJournal(codec, view));
-        exporter.add(TestEvent.signal(7).throughJournal(codec, view));
+        exporter.add(TestEvent.completeInteraction(6).throughJournal(codec, view));
+        exporter.add(TestEvent.completeSignal(7).throughJournal(codec, view));
 
         assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
         assertThat(raindrop.requests()).extracting(Received::path)
@@ -154,11 +154,11 @@ class RaindropExporterTest {
     void eventsChargedToABudget_carryItsNameAmountsAndShare_throughTheJournal() throws Exception {
         final RaindropExporter exporter = exporter().build();
         // 12.50 USD of a 50 USD daily team budget spent; past the limit for the project; a customer's zero limit.
-        exporter.add(TestEvent.interaction(10).budget("team:support:daily", 50_000_000_000L, 12_500_000_000L)
+        exporter.add(TestEvent.completeInteraction(10).budget("team:support:daily", 50_000_000_000L, 12_500_000_000L)
             .throughJournal(codec, view));
-        exporter.add(TestEvent.signal(11).budget("team_project:support/helpdesk:weekly", 3_000_000_000L,
+        exporter.add(TestEvent.completeSignal(11).budget("team_project:support/helpdesk:weekly", 3_000_000_000L,
             3_000_000_001L).throughJournal(codec, view));
-        exporter.add(TestEvent.interaction(12).budget("customer:acme:monthly", 0, 5_750_000L)
+        exporter.add(TestEvent.completeInteraction(12).budget("customer:acme:monthly", 0, 5_750_000L)
             .throughJournal(codec, view));
 
         assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
@@ -198,10 +198,10 @@ class RaindropExporterTest {
     @Test
     void eventsOfADeclaredGroup_carryTheGroupThroughTheJournal() throws Exception {
         final RaindropExporter exporter = exporter().build();
-        final TestEvent interaction = TestEvent.interaction(8);
-        interaction.group = "critical";
-        final TestEvent signal = TestEvent.signal(9);
-        signal.group = "critical";
+        final TestEvent interaction = TestEvent.completeInteraction(8);
+        interaction.group("critical");
+        final TestEvent signal = TestEvent.completeSignal(9);
+        signal.group("critical");
 
         exporter.add(interaction.throughJournal(codec, view));
         exporter.add(signal.throughJournal(codec, view));
@@ -217,7 +217,7 @@ class RaindropExporterTest {
     void alertRules_areSkippedAndCounted() {
         final RaindropExporter exporter = exporter().build();
 
-        exporter.add(TestEvent.alertRule(1).throughJournal(codec, view));
+        exporter.add(TestEvent.completeAlertRule(1).throughJournal(codec, view));
 
         assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
         assertThat(raindrop.requests()).isEmpty();
@@ -319,7 +319,7 @@ class RaindropExporterTest {
         raindrop.then(Reply.status(204), Reply.status(400));
         final RaindropExporter exporter = exporter().build();
         addInteractions(exporter, 120);
-        exporter.add(TestEvent.alertRule(1).throughJournal(codec, view));
+        exporter.add(TestEvent.completeAlertRule(1).throughJournal(codec, view));
 
         assertThat(exporter.send()).isEqualTo(ExportResult.FAILED);
         final int undelivered = exporter.undelivered();
