@@ -1,6 +1,7 @@
 package io.genops.core.export;
 
 import io.genops.core.event.EventView;
+import java.time.Duration;
 
 /**
  * Ships journaled events somewhere: an OpenTelemetry collector, a metrics endpoint, a vendor's API.
@@ -63,8 +64,23 @@ public interface Exporter extends AutoCloseable {
     default void attach(final PipelineReadings pipeline) {
     }
 
-    /** Releases connections; the runner has stopped calling. */
+    /**
+     * Releases connections, taking as long as the exporter's own settings allow; the runner has stopped
+     * calling. The runner calls this only when it ends with no deadline to keep (an unexpected error);
+     * when it is stopped by a deadline it calls {@link #close(Duration)} instead.
+     */
     @Override
     default void close() {
+    }
+
+    /**
+     * Releases connections within {@code within}: what is left of the deadline the runner was stopped by
+     * ({@link Duration#ZERO} when it has passed), so that an exporter's last work (a final export, a client's
+     * shutdown) does not keep the runner's thread past the pipeline's close. Work that cannot finish in time is
+     * abandoned, not waited for, and counted by the exporter as failed. The default calls {@link #close()}:
+     * an exporter whose close may block must override this one.
+     */
+    default void close(final Duration within) {
+        close();
     }
 }

@@ -163,9 +163,9 @@ import java.util.function.LongSupplier;
  *   <li>gauges registered with {@link #gauge}, for figures the application keeps itself.</li>
  * </ul>
  * Metrics are exported with the first send, then with the first send at least {@code metricInterval}
- * after the previous metric export, and at {@link #close()}. An idle pipeline makes no sends, so its
- * metrics are not exported until traffic resumes (the cumulative values lose nothing meanwhile). A failed
- * metric export never holds a batch back: the next one carries the same totals.
+ * after the previous metric export, and at {@link #close(Duration) close}, when time is left for it. An idle
+ * pipeline makes no sends, so its metrics are not exported until traffic resumes (the cumulative values lose
+ * nothing meanwhile). A failed metric export never holds a batch back: the next one carries the same totals.
  *
  * <h2>Sending, retrying, results</h2>
  * Spans and log records go in requests of at most {@code requestSize} items, each started as soon as its
@@ -222,6 +222,8 @@ public final class OtlpExporter implements Exporter {
         "The next export carries the same cumulative totals");
     private final FailureLog mappingFailures = failureLog("conversions of this exporter",
         "Those events are counted in the metrics but not exported");
+    private final FailureLog closeFailures = failureLog("final metric exports of this exporter",
+        "The collector keeps the totals of the last metric export it accepted");
     private final FailureLog figureFailures = failureLog("reads of the pipeline's figures",
         "The event metrics went out; the figures were left out, in whole or in part");
 
@@ -328,20 +330,56 @@ public final class OtlpExporter implements Exporter {
         discardedBatches.incrementAndGet();
     }
 
-    /** Exports the metrics a last time, waiting at most the timeout, and shuts the transport down. */
+    /** {@link #close(Duration)} within the exporter's timeout. */
     @Override
     public void close() {
+        close(Duration.ofNanos(timeoutNanos));
+    }
+
+    /**
+     * Exports the metrics a last time and shuts the official exporters down, all within {@code within} or the
+     * exporter's timeout, whichever is shorter; idempotent. A metric export still unanswered then, or one there
+     * was no time left to start, is abandoned: counted in {@link OtlpExporterStats#failedMetricExports()} and
+     * warned about, not waited for. The collector then keeps the totals of the last export it accepted.
+     */
+    @Override
+    public void close(final Duration within) {
+        Objects.requireNonNull(within, "within");
         if (closed) {
             return;
         }
         closed = true;
-        final long deadline = System.nanoTime() + timeoutNanos;
+        final long deadline = System.nanoTime() + Math.max(0, Math.min(timeoutNanos, saturatedNanos(within)));
         awaitMetrics(deadline);
         if (metricsPending == null && hasMetrics()) {
-            startMetrics(System.nanoTime());
-            awaitMetrics(deadline);
+            if (deadline - System.nanoTime() > 0) {
+                startMetrics(System.nanoTime());
+                awaitMetrics(deadline);
+            } else {
+                abandonMetrics("no time left at close to start it");
+            }
+        }
+        if (metricsPending != null) {
+            abandonMetrics("no answer by the close deadline");
         }
         transport.shutdown(Math.max(0, deadline - System.nanoTime()));
+    }
+
+    /** Counts and warns about the final metric export, given up at close for {@code reason}. */
+    private void abandonMetrics(final String reason) {
+        metricsPending = null;
+        failedMetricExports.incrementAndGet();
+        closeFailures.failed("OTLP exporter '" + name + "' gave up its final metric export to " + target + " ("
+            + reason + ")");
+    }
+
+    /** {@code duration} in nanoseconds, {@link Long#MAX_VALUE} for one too long to count them. */
+    private static long saturatedNanos(final Duration duration) {
+        try {
+            return duration.toNanos();
+        } catch (final ArithmeticException e) {
+            return duration.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
     }
 
     /**

@@ -183,12 +183,23 @@ public final class PrometheusExporter implements Exporter {
     public void discard() {
     }
 
-    /** Stops the endpoint; the counts stay readable through {@link #registry()}. Idempotent. */
+    /**
+     * Stops the endpoint; the counts stay readable through {@link #registry()}. Idempotent. The server stops
+     * without waiting for scrapes under way: their connections are closed, and a scrape already being answered
+     * finishes on its own daemon thread.
+     */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             server.close();
         }
+    }
+
+    /** {@link #close()}, which waits for no scrape and so keeps to any {@code within}. */
+    @Override
+    public void close(final Duration within) {
+        Objects.requireNonNull(within, "within");
+        close();
     }
 
     /** The port the endpoint listens on: the configured one, or the one the system chose for port 0. */

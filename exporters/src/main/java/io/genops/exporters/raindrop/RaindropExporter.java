@@ -41,13 +41,21 @@ import java.util.function.Function;
  *     in no declared group){@code , session_id, team, project, environment, customer_id,
  *     cost_center, feature, model, provider, convo_id, input_tokens, output_tokens, cache_read_tokens,
  *     cache_creation_tokens, reasoning_tokens, latency_ms} (three exact decimals){@code , cost_usd}
- *     (exact decimal string){@code , cost_nanos, policy_result, policy_reason, sampled, error};
- *     {@code ai_data}: {@code model, convo_id, input} — only when content capture put content in
- *     the record</td></tr>
+ *     (exact decimal string){@code , cost_nanos}, the budget fields below{@code , policy_result,
+ *     policy_reason, sampled, error}; {@code ai_data}: {@code model, convo_id, input} — only when
+ *     content capture put content in the record</td></tr>
  *   <tr><td>signal</td><td>{@code POST /signals/track}</td>
  *     <td>{@code event_id}, {@code signal_name}, {@code signal_type: "default"}, {@code timestamp};
  *     {@code properties}: {@code value, threshold} (when set){@code , frequency, agent_id, agent_group,
- *     session_id}, the six attribution fields{@code , cost_usd, cost_nanos}</td></tr>
+ *     session_id}, the six attribution fields{@code , cost_usd, cost_nanos}, the budget fields</td></tr>
+ *   <tr><td>budget fields</td><td></td>
+ *     <td>only for an event charged to a budget, of its budgets the one closest to its limit, as
+ *     {@code genops.budget.*} on OTLP spans: {@code budget_name} ({@code scope:key:window}, such as
+ *     {@code team:support:daily}){@code , budget_allocated_usd, budget_allocated_nanos,
+ *     budget_consumed_usd, budget_consumed_nanos, budget_remaining_usd, budget_remaining_nanos}
+ *     (the limit, the window's spend once this event was charged, and the difference, negative past
+ *     the limit; each amount as an exact decimal string and in whole nanodollars, as the cost is)
+ *     {@code , budget_utilization_percent} (a number; absent when the limit is not positive)</td></tr>
  *   <tr><td>alert rule</td><td>none</td><td>skipped and counted in {@link RaindropStats#skipped()}</td></tr>
  *   <tr><td>closed session</td><td>none</td><td>skipped and counted in {@link RaindropStats#skipped()}: the
  *       ingestion API has no session object; each event carries its session id</td></tr>
@@ -380,6 +388,17 @@ public final class RaindropExporter implements Exporter {
     @Override
     public void close() {
         discard();
+    }
+
+    /**
+     * {@link #close()}, which returns at once whatever {@code within}: it sends nothing, and no request
+     * outlives the send that made it (an interrupted send cancels its request). The client itself has no
+     * close on Java 17; its idle connections and daemon threads end on their own.
+     */
+    @Override
+    public void close(final Duration within) {
+        Objects.requireNonNull(within, "within");
+        close();
     }
 
     /** Events, signals, requests, retries and failures since the exporter was built. */

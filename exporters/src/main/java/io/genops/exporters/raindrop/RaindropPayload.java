@@ -49,6 +49,7 @@ final class RaindropPayload {
         json.writeNumberField("latency_ms", BigDecimal.valueOf(event.latencyNanos() / NANOS_PER_MICRO,
             LATENCY_MS_SCALE));
         writeCost(json, event);
+        writeBudget(json, event);
         json.writeStringField("policy_result", event.policyResult().name());
         json.writeStringField("policy_reason", event.policyReason().name());
         json.writeBooleanField("sampled", event.sampled());
@@ -85,6 +86,7 @@ final class RaindropPayload {
         }
         writeOwner(json, event);
         writeCost(json, event);
+        writeBudget(json, event);
         json.writeEndObject();
         json.writeEndObject();
     }
@@ -116,8 +118,37 @@ final class RaindropPayload {
 
     /** The exact cost twice: a decimal string that loses no digit, and whole nanodollars. */
     private static void writeCost(final JsonGenerator json, final EventView event) throws IOException {
-        json.writeStringField("cost_usd", Money.format(event.costNanos()));
-        json.writeNumberField("cost_nanos", event.costNanos());
+        writeAmount(json, "cost_usd", "cost_nanos", event.costNanos());
+    }
+
+    /**
+     * The budget closest to its limit of those the event was charged to, as {@code genops.budget.*} is on
+     * spans: its name, its limit, its window's spend once this event was charged and what is left (negative
+     * past the limit), each amount twice as the cost is, and the share spent; nothing for an event charged to
+     * no budget, and no share when the limit is not positive.
+     */
+    private static void writeBudget(final JsonGenerator json, final EventView event) throws IOException {
+        final String name = event.budgetName();
+        if (name == null) {
+            return;
+        }
+        final long limit = event.budgetLimitNanos();
+        final long consumed = event.budgetConsumedNanos();
+        json.writeStringField("budget_name", name);
+        writeAmount(json, "budget_allocated_usd", "budget_allocated_nanos", limit);
+        writeAmount(json, "budget_consumed_usd", "budget_consumed_nanos", consumed);
+        writeAmount(json, "budget_remaining_usd", "budget_remaining_nanos", Math.subtractExact(limit, consumed));
+        final double percent = event.budgetUtilizationPercent();
+        if (Double.isFinite(percent)) {
+            json.writeNumberField("budget_utilization_percent", percent);
+        }
+    }
+
+    /** An amount as an exact decimal string of USD and as whole nanodollars, as the cost is written. */
+    private static void writeAmount(final JsonGenerator json, final String usdField, final String nanosField,
+        final long nanos) throws IOException {
+        json.writeStringField(usdField, Money.format(nanos));
+        json.writeNumberField(nanosField, nanos);
     }
 
     private static void optional(final JsonGenerator json, final String field, final String value)

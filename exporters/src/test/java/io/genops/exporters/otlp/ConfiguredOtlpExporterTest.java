@@ -7,6 +7,7 @@ import io.genops.config.settings.GenOpsConfiguration;
 import io.genops.config.spi.ConfiguredComponents;
 import io.genops.core.export.ExportResult;
 import io.genops.core.export.Exporter;
+import io.genops.exporters.testing.TestEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

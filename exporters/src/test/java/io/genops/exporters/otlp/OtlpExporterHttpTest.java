@@ -8,6 +8,7 @@ import io.genops.core.event.Frequency;
 import io.genops.core.export.ExportResult;
 import io.genops.core.policy.PolicyReason;
 import io.genops.core.policy.PolicyResult;
+import io.genops.exporters.testing.TestEvent;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.logs.v1.LogRecord;
 import io.opentelemetry.proto.logs.v1.SeverityNumber;
@@ -67,8 +68,8 @@ class OtlpExporterHttpTest {
         assertThat(span.getAttributesList()).extracting(KeyValue::getKey).as("each attribute once")
             .doesNotHaveDuplicates();
         assertThat(span.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_INTERNAL);
-        assertThat(span.getEndTimeUnixNano()).isEqualTo(event.epochMillis * 1_000_000L);
-        assertThat(span.getStartTimeUnixNano()).isEqualTo(event.epochMillis * 1_000_000L - 1_500_000_000L);
+        assertThat(span.getEndTimeUnixNano()).isEqualTo(event.epochMillis() * 1_000_000L);
+        assertThat(span.getStartTimeUnixNano()).isEqualTo(event.epochMillis() * 1_000_000L - 1_500_000_000L);
         assertThat(span.getStatus().getCode()).isEqualTo(Status.StatusCode.STATUS_CODE_UNSET);
         assertThat(Received.attributes(span.getAttributesList())).containsOnly(
             entry("gen_ai.operation.name", "invoke_agent"),
@@ -157,10 +158,10 @@ class OtlpExporterHttpTest {
     void interactionWithAnError_hasErrorStatus_errorType_andCostFlags() {
         exporter = builder().build();
         final TestEvent failed = TestEvent.interaction(3, "session-1", "bot");
-        failed.error = "RateLimitError";
-        failed.costOverrideNanos = 0;
-        failed.unpriced = true;
-        failed.failed = true;
+        failed.error("RateLimitError");
+        failed.costOverrideNanos(0);
+        failed.unpriced(true);
+        failed.failed(true);
 
         TestEvent.feed(exporter, failed);
 
@@ -225,7 +226,7 @@ class OtlpExporterHttpTest {
     void closedSession_becomesASpanFromOpenToClose_withItsNameAttributionAndTotals() {
         exporter = builder().build();
         final TestEvent closed = TestEvent.closedSession(7, "shift-3k9x", "night-shift", 90_000_000_000L);
-        closed.sessionTotalsExact = false;
+        closed.sessionTotalsExact(false);
 
         TestEvent.feed(exporter, closed);
 
@@ -233,8 +234,8 @@ class OtlpExporterHttpTest {
         final Span span = receiver.received.spans().get(0);
         assertThat(span.getName()).isEqualTo("session night-shift");
         assertThat(span.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_INTERNAL);
-        assertThat(span.getEndTimeUnixNano()).isEqualTo(closed.epochMillis * 1_000_000L);
-        assertThat(span.getStartTimeUnixNano()).isEqualTo(closed.epochMillis * 1_000_000L - 90_000_000_000L);
+        assertThat(span.getEndTimeUnixNano()).isEqualTo(closed.epochMillis() * 1_000_000L);
+        assertThat(span.getStartTimeUnixNano()).isEqualTo(closed.epochMillis() * 1_000_000L - 90_000_000_000L);
         assertThat(span.getStatus().getCode()).isEqualTo(Status.StatusCode.STATUS_CODE_UNSET);
         assertThat(span.getAttributesList()).extracting(KeyValue::getKey).doesNotHaveDuplicates();
         assertThat(Received.attributes(span.getAttributesList())).containsOnly(
@@ -256,13 +257,13 @@ class OtlpExporterHttpTest {
     void signalsAndAlerts_becomeLogRecords_withBodySeverityAndAttributes() {
         exporter = builder().build();
         final TestEvent signal = TestEvent.signal(11, "session-1", "latency_p95_ms", 820.5);
-        signal.threshold = 500;
-        signal.frequency = Frequency.REALTIME;
-        signal.agentId = "triage-bot";
-        signal.complexity = Complexity.COMPLEX;
+        signal.threshold(500);
+        signal.frequency(Frequency.REALTIME);
+        signal.agentId("triage-bot");
+        signal.complexity(Complexity.COMPLEX);
         signal.budget("team:support:monthly", 1_000 * USD, 250 * USD);
         final TestEvent alert = TestEvent.alert(12, "cost-spike", 3);
-        alert.complexity = Complexity.ENTERPRISE;
+        alert.complexity(Complexity.ENTERPRISE);
 
         TestEvent.feed(exporter, signal, alert);
 
@@ -274,7 +275,7 @@ class OtlpExporterHttpTest {
         assertThat(signalRecord.getEventName()).isEqualTo("genops.signal");
         assertThat(signalRecord.getBody().getStringValue()).isEqualTo("latency_p95_ms = 820.5");
         assertThat(signalRecord.getSeverityNumber()).isEqualTo(SeverityNumber.SEVERITY_NUMBER_INFO);
-        assertThat(signalRecord.getTimeUnixNano()).isEqualTo(signal.epochMillis * 1_000_000L);
+        assertThat(signalRecord.getTimeUnixNano()).isEqualTo(signal.epochMillis() * 1_000_000L);
         assertThat(Received.attributes(signalRecord.getAttributesList())).contains(
             entry("genops.event.kind", "signal"), entry("genops.signal.name", "latency_p95_ms"),
             entry("genops.signal.value", 820.5), entry("genops.signal.threshold", 500.0),
@@ -304,9 +305,9 @@ class OtlpExporterHttpTest {
         exporter = builder().build();
         final TestEvent kept = TestEvent.interaction(1, "s", "bot");
         final TestEvent dropped = TestEvent.interaction(2, "s", "bot");
-        dropped.sampled = false;
+        dropped.sampled(false);
         final TestEvent droppedSignal = TestEvent.signal(3, "s", "x", 1);
-        droppedSignal.sampled = false;
+        droppedSignal.sampled(false);
 
         TestEvent.feed(exporter, kept, dropped, droppedSignal);
 
@@ -474,26 +475,25 @@ class OtlpExporterHttpTest {
 
     private static TestEvent fullInteraction() {
         final TestEvent event = TestEvent.interaction(7, "session-1", "triage-bot");
-        event.project = "chat";
-        event.environment = "prod";
-        event.customerId = "acme";
-        event.costCenter = "cc-7";
-        event.feature = "triage";
-        event.group = "critical";
-        event.conversationId = "conv-9";
-        event.userId = "user-42";
-        event.content = "the customer's question";
-        event.inputTokens = 1200;
-        event.outputTokens = 300;
-        event.cacheReadTokens = 200;
-        event.cacheCreationTokens = 100;
-        event.reasoningTokens = 50;
-        event.latencyNanos = 1_500_000_000L;
-        event.modelCostNanos = 1_000_000;
-        event.platformCostNanos = 234_567;
-        event.policyResult = PolicyResult.WARNING;
-        event.policyReason = PolicyReason.BUDGET_THRESHOLD;
-        event.complexity = Complexity.MODERATE;
+        event.project("chat");
+        event.environment("prod");
+        event.customerId("acme");
+        event.costCenter("cc-7");
+        event.feature("triage");
+        event.group("critical");
+        event.conversationId("conv-9");
+        event.userId("user-42");
+        event.content("the customer's question");
+        event.inputTokens(1200);
+        event.outputTokens(300);
+        event.cacheReadTokens(200);
+        event.cacheCreationTokens(100);
+        event.reasoningTokens(50);
+        event.latencyNanos(1_500_000_000L);
+        event.modelCostNanos(1_000_000);
+        event.platformCostNanos(234_567);
+        event.policy(PolicyResult.WARNING, PolicyReason.BUDGET_THRESHOLD);
+        event.complexity(Complexity.MODERATE);
         return event.budget("team_project:support/chat:daily", 50_000_000_000L, 41_234_567_891L);
     }
 

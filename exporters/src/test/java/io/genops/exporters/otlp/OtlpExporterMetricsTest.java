@@ -12,6 +12,7 @@ import io.genops.core.export.PipelineCount;
 import io.genops.core.policy.PolicyReason;
 import io.genops.core.policy.PolicyResult;
 import io.genops.exporters.FixedReadings;
+import io.genops.exporters.testing.TestEvent;
 import io.opentelemetry.proto.metrics.v1.AggregationTemporality;
 import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.Metric;
@@ -66,17 +67,17 @@ class OtlpExporterMetricsTest {
         final Metric counted = metric("genops.events");
         assertThat(sum(counted, p -> true)).isEqualTo(300);
         assertThat(sum(counted, p -> "interaction".equals(attribute(p, "genops.event.kind"))))
-            .isEqualTo(events.stream().filter(e -> e.kind == EventKind.INTERACTION).count());
+            .isEqualTo(events.stream().filter(e -> e.kind() == EventKind.INTERACTION).count());
         assertThat(sum(counted, p -> "BLOCKED".equals(attribute(p, "genops.policy.result"))
             && "BUDGET_EXCEEDED".equals(attribute(p, "genops.policy.reason"))))
             .as("policy outcomes by result")
-            .isEqualTo(events.stream().filter(e -> e.policyResult == PolicyResult.BLOCKED).count());
+            .isEqualTo(events.stream().filter(e -> e.policyResult() == PolicyResult.BLOCKED).count());
         assertThat(sum(counted, p -> "team-1".equals(attribute(p, "genops.team"))))
-            .isEqualTo(events.stream().filter(e -> "team-1".equals(e.team)).count());
+            .isEqualTo(events.stream().filter(e -> "team-1".equals(e.team())).count());
         assertThat(sum(counted, p -> "critical".equals(attribute(p, "genops.agent_group"))))
-            .as("events by agent group").isEqualTo(events.stream().filter(e -> "critical".equals(e.group)).count());
+            .as("events by agent group").isEqualTo(events.stream().filter(e -> "critical".equals(e.group())).count());
         assertThat(receiver.received.spans().size()).as("only sampled interactions become spans")
-            .isLessThan((int)events.stream().filter(e -> e.kind == EventKind.INTERACTION).count());
+            .isLessThan((int)events.stream().filter(e -> e.kind() == EventKind.INTERACTION).count());
     }
 
     @Test
@@ -86,26 +87,26 @@ class OtlpExporterMetricsTest {
             TestEvent.feed(exporter, events);
             assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
         }
-        final List<TestEvent> interactions = events.stream().filter(e -> e.kind == EventKind.INTERACTION).toList();
+        final List<TestEvent> interactions = events.stream().filter(e -> e.kind() == EventKind.INTERACTION).toList();
 
         final Metric tokens = metric("genops.tokens");
         assertThat(sum(tokens, p -> "input".equals(attribute(p, "genops.token.type"))))
-            .isEqualTo(total(interactions, e -> e.inputTokens));
+            .isEqualTo(total(interactions, e -> e.inputTokens()));
         assertThat(sum(tokens, p -> "output".equals(attribute(p, "genops.token.type"))))
-            .isEqualTo(total(interactions, e -> e.outputTokens));
+            .isEqualTo(total(interactions, e -> e.outputTokens()));
         assertThat(sum(tokens, p -> "cache_read".equals(attribute(p, "genops.token.type"))))
-            .isEqualTo(total(interactions, e -> e.cacheReadTokens));
+            .isEqualTo(total(interactions, e -> e.cacheReadTokens()));
         assertThat(sum(tokens, p -> "cache_creation".equals(attribute(p, "genops.token.type"))))
-            .isEqualTo(total(interactions, e -> e.cacheCreationTokens));
+            .isEqualTo(total(interactions, e -> e.cacheCreationTokens()));
         assertThat(sum(tokens, p -> "reasoning".equals(attribute(p, "genops.token.type"))))
-            .isEqualTo(total(interactions, e -> e.reasoningTokens));
+            .isEqualTo(total(interactions, e -> e.reasoningTokens()));
 
         final Metric duration = metric("gen_ai.client.operation.duration");
         assertThat(duration.getUnit()).isEqualTo("s");
         final List<HistogramDataPoint> durations = duration.getHistogram().getDataPointsList();
         assertThat(durations.stream().mapToLong(HistogramDataPoint::getCount).sum()).isEqualTo(interactions.size());
         assertThat(durations.stream().mapToDouble(HistogramDataPoint::getSum).sum())
-            .isCloseTo(total(interactions, e -> e.latencyNanos) / 1e9, within(1e-6));
+            .isCloseTo(total(interactions, e -> e.latencyNanos()) / 1e9, within(1e-6));
         assertThat(durations).allSatisfy(point -> {
             assertThat(point.getExplicitBoundsList()).startsWith(0.01, 0.02, 0.04).endsWith(81.92);
             assertThat(point.getBucketCountsList().stream().mapToLong(Long::longValue).sum())
@@ -117,7 +118,7 @@ class OtlpExporterMetricsTest {
         final List<HistogramDataPoint> usage = metric("gen_ai.client.token.usage").getHistogram().getDataPointsList();
         assertThat(usage.stream().filter(p -> "input".equals(Received.attributes(p.getAttributesList())
             .get("gen_ai.token.type"))).mapToDouble(HistogramDataPoint::getSum).sum())
-            .isEqualTo((double)total(interactions, e -> e.inputTokens));
+            .isEqualTo((double)total(interactions, e -> e.inputTokens()));
     }
 
     @Test
@@ -125,7 +126,7 @@ class OtlpExporterMetricsTest {
         final List<TestEvent> events = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             final TestEvent event = TestEvent.interaction(i, "s", "bot");
-            event.team = "team-" + (i % 5);
+            event.team("team-" + (i % 5));
             events.add(event);
         }
         final OtlpExporterStats stats;
@@ -263,21 +264,20 @@ class OtlpExporterMetricsTest {
                 event = TestEvent.alert(i, "cost-spike", 2);
             } else {
                 event = TestEvent.interaction(i, "s" + i % 7, "bot-" + i % 3);
-                event.model = "model-" + i % 3;
-                event.cacheReadTokens = i % 4 == 0 ? 30 : 0;
-                event.cacheCreationTokens = i % 5 == 0 ? 7 : 0;
-                event.reasoningTokens = i % 2;
-                event.latencyNanos = 3_000_000L * i + 17_000; // the journal keeps microseconds
-                event.modelCostNanos = 1_234_567_891L + i * 3L;
+                event.model("model-" + i % 3);
+                event.cacheReadTokens(i % 4 == 0 ? 30 : 0);
+                event.cacheCreationTokens(i % 5 == 0 ? 7 : 0);
+                event.reasoningTokens(i % 2);
+                event.latencyNanos(3_000_000L * i + 17_000); // the journal keeps microseconds
+                event.modelCostNanos(1_234_567_891L + i * 3L);
             }
-            event.team = "team-" + i % 2;
+            event.team("team-" + i % 2);
             if (i % 4 == 0) {
-                event.group = "critical";
+                event.group("critical");
             }
-            event.sampled = i % 3 != 0;
+            event.sampled(i % 3 != 0);
             if (i % 11 == 0) {
-                event.policyResult = PolicyResult.BLOCKED;
-                event.policyReason = PolicyReason.BUDGET_EXCEEDED;
+                event.policy(PolicyResult.BLOCKED, PolicyReason.BUDGET_EXCEEDED);
             }
             events.add(event);
         }

@@ -3,6 +3,7 @@ package io.genops.exporters.otlp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.genops.core.export.ExportResult;
+import io.genops.exporters.testing.TestEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

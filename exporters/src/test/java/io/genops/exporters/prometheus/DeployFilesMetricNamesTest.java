@@ -6,6 +6,7 @@ import io.genops.core.event.EventKind;
 import io.genops.core.export.BudgetReading;
 import io.genops.core.export.CallTimings;
 import io.genops.exporters.FixedReadings;
+import io.genops.exporters.testing.TestEvent;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -59,12 +60,12 @@ class DeployFilesMetricNamesTest {
             }
         }
         all.budgets(() -> List.of(new BudgetReading("team=support", "daily", 1, 2)));
-        final TestEvent event = TestEvent.interaction().tokens(10, 2, 1, 5, 1).latency(Duration.ofMillis(20))
+        final TestEvent event = TestEvent.bareInteraction().tokens(10, 2, 1, 5, 1).latency(Duration.ofMillis(20))
             .unpriced(true).cost(1_000);
         all.add(event);
         all.add(event.kind(EventKind.SIGNAL));
         all.add(event.kind(EventKind.ALERT));
-        all.add(TestEvent.interaction().error("TimeoutError"));
+        all.add(TestEvent.bareInteraction().error("TimeoutError"));
         final FixedReadings pipeline = new FixedReadings();
         all.attach(pipeline);
         final CallTimings timings = pipeline.timings.get(0);

@@ -12,14 +12,19 @@ import io.genops.core.export.ExporterReading;
 import io.genops.core.export.PipelineCount;
 import io.genops.core.policy.PolicyResult;
 import io.genops.exporters.FixedReadings;
+import io.genops.exporters.testing.TestEvent;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -71,7 +76,7 @@ class PrometheusExporterTest {
     @Test
     void shouldExposeCostTotalsEqualToTheSumOfTheEventsCosts() throws Exception {
         exporter = ephemeral().build();
-        final TestEvent event = TestEvent.interaction();
+        final TestEvent event = TestEvent.bareInteraction();
         long support = 0;
         long billing = 0;
         for (int i = 1; i <= 200; i++) {
@@ -103,7 +108,7 @@ class PrometheusExporterTest {
     @Test
     void shouldCountInteractionDurationsIntoHistogramBuckets() throws Exception {
         exporter = ephemeral().build();
-        final TestEvent event = TestEvent.interaction().complexity(Complexity.MODERATE);
+        final TestEvent event = TestEvent.bareInteraction().complexity(Complexity.MODERATE);
         for (final long millis : new long[] {3, 40, 40, 700, 4_000}) {
             exporter.add(event.latency(Duration.ofMillis(millis)));
         }
@@ -130,10 +135,10 @@ class PrometheusExporterTest {
     @Test
     void shouldFoldAgentTypesBeyondTheCapIntoOther() throws Exception {
         exporter = ephemeral().maxAgentTypes(2).build();
-        final TestEvent event = TestEvent.interaction().cost(10);
+        final TestEvent event = TestEvent.bareInteraction().cost(10);
         for (final String agent : List.of("support-bot-1", "support-bot-2", "triage-7", "refund-1", "sales-3",
             "refund-2")) {
-            exporter.add(event.agent(agent).latency(Duration.ofMillis(10)));
+            exporter.add(event.agentId(agent).latency(Duration.ofMillis(10)));
         }
 
         final Scrape scrape = Scrape.of(exporter.port());
@@ -152,7 +157,7 @@ class PrometheusExporterTest {
     @Test
     void shouldFoldTeamsProjectsAndModelsBeyondTheirCaps() throws Exception {
         exporter = ephemeral().maxTeams(1).maxProjects(1).maxModels(1).build();
-        final TestEvent event = TestEvent.interaction().tokens(10, 0, 0, 5, 0).cost(1);
+        final TestEvent event = TestEvent.bareInteraction().tokens(10, 0, 0, 5, 0).cost(1);
 
         exporter.add(event.team("support").project("chat").model("gpt-4o"));
         exporter.add(event.team("billing").project("voice").model("claude-sonnet"));
@@ -170,7 +175,7 @@ class PrometheusExporterTest {
     @Test
     void shouldCapCostLabelCombinationsIntoAllOther() throws Exception {
         exporter = ephemeral().maxCostSeries(2).build();
-        final TestEvent event = TestEvent.interaction().cost(5);
+        final TestEvent event = TestEvent.bareInteraction().cost(5);
 
         exporter.add(event.team("a"));
         exporter.add(event.team("b"));
@@ -187,7 +192,7 @@ class PrometheusExporterTest {
     @Test
     void shouldCountEventsByKindVerdictAndSampling() throws Exception {
         exporter = ephemeral().build();
-        final TestEvent event = TestEvent.interaction();
+        final TestEvent event = TestEvent.bareInteraction();
 
         exporter.add(event);
         exporter.add(event.sampled(false));
@@ -210,10 +215,10 @@ class PrometheusExporterTest {
     void shouldCountEventsByAgentGroupAndKind() throws Exception {
         exporter = ephemeral().build();
 
-        exporter.add(TestEvent.interaction().group("critical"));
-        exporter.add(TestEvent.interaction().group("critical"));
-        exporter.add(TestEvent.interaction().group("critical").kind(EventKind.SIGNAL));
-        exporter.add(TestEvent.interaction());
+        exporter.add(TestEvent.bareInteraction().group("critical"));
+        exporter.add(TestEvent.bareInteraction().group("critical"));
+        exporter.add(TestEvent.bareInteraction().group("critical").kind(EventKind.SIGNAL));
+        exporter.add(TestEvent.bareInteraction());
 
         final Scrape scrape = Scrape.of(exporter.port());
         assertThat(scrape.labelValues("genops_agent_group_events_total", "agent_group"))
@@ -232,7 +237,7 @@ class PrometheusExporterTest {
     void shouldCountTokensByDisjointKindsAndUnpricedInteractions() throws Exception {
         exporter = ephemeral().build();
 
-        exporter.add(TestEvent.interaction().tokens(1_000, 600, 100, 400, 150).unpriced(true).error("timeout"));
+        exporter.add(TestEvent.bareInteraction().tokens(1_000, 600, 100, 400, 150).unpriced(true).error("timeout"));
 
         final Scrape scrape = Scrape.of(exporter.port());
         assertThat(scrape.value("genops_tokens_total", Map.of("model", "gpt-4o", "kind", "input"))).isEqualTo(300);
@@ -252,13 +257,13 @@ class PrometheusExporterTest {
     @Test
     void shouldCountDistinctAgentsSeenWithinTheWindow() throws Exception {
         exporter = ephemeral().concurrentAgentsWindow(Duration.ofSeconds(60)).build();
-        final TestEvent event = TestEvent.interaction();
+        final TestEvent event = TestEvent.bareInteraction();
 
-        exporter.add(event.agent("support-bot-1").at(T0 - 90_000));
-        exporter.add(event.agent("support-bot-2").at(T0 - 30_000));
-        exporter.add(event.agent("support-bot-3").at(T0 - 1_000));
-        exporter.add(event.agent("support-bot-3").at(T0));
-        exporter.add(event.agent(null).at(T0));
+        exporter.add(event.agentId("support-bot-1").at(T0 - 90_000));
+        exporter.add(event.agentId("support-bot-2").at(T0 - 30_000));
+        exporter.add(event.agentId("support-bot-3").at(T0 - 1_000));
+        exporter.add(event.agentId("support-bot-3").at(T0));
+        exporter.add(event.agentId(null).at(T0));
 
         assertThat(Scrape.of(exporter.port()).value("genops_concurrent_agents_monitored")).isEqualTo(2);
         clock.set(T0 + 45_000);
@@ -268,13 +273,13 @@ class PrometheusExporterTest {
     @Test
     void shouldStopTrackingNewAgentsWhenTheTableIsFullAndCountThem() throws Exception {
         exporter = ephemeral().maxTrackedAgents(2).build();
-        final TestEvent event = TestEvent.interaction().at(T0);
+        final TestEvent event = TestEvent.bareInteraction().at(T0);
 
-        exporter.add(event.agent("a-1"));
-        exporter.add(event.agent("b-1"));
-        exporter.add(event.agent("c-1"));
-        exporter.add(event.agent("a-1").at(T0 + 120_000));
-        exporter.add(event.agent("d-1"));
+        exporter.add(event.agentId("a-1"));
+        exporter.add(event.agentId("b-1"));
+        exporter.add(event.agentId("c-1"));
+        exporter.add(event.agentId("a-1").at(T0 + 120_000));
+        exporter.add(event.agentId("d-1"));
         clock.set(T0 + 120_000);
 
         final Scrape scrape = Scrape.of(exporter.port());
@@ -292,8 +297,8 @@ class PrometheusExporterTest {
             return id.substring(0, id.indexOf('/'));
         }).build();
 
-        exporter.add(TestEvent.interaction().agent("billing/eu-1"));
-        exporter.add(TestEvent.interaction().agent("bad-1"));
+        exporter.add(TestEvent.bareInteraction().agentId("billing/eu-1"));
+        exporter.add(TestEvent.bareInteraction().agentId("bad-1"));
 
         final Scrape scrape = Scrape.of(exporter.port());
         assertThat(scrape.labelValues("genops_agent_interactions_total", "agent_type")).containsExactly("billing");
@@ -512,7 +517,7 @@ class PrometheusExporterTest {
     void shouldUseARegistryOfItsOwn() throws Exception {
         exporter = ephemeral().build();
         try (PrometheusExporter second = ephemeral().name("prometheus-2").build()) {
-            exporter.add(TestEvent.interaction().cost(9));
+            exporter.add(TestEvent.bareInteraction().cost(9));
 
             assertThat(second.registry()).isNotSameAs(exporter.registry());
             assertThat(Scrape.of(second.port()).sum(COST_NANOS, labels -> true)).isZero();
@@ -529,6 +534,29 @@ class PrometheusExporterTest {
         exporter.close();
 
         assertThatThrownBy(() -> Scrape.of(port)).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void close_withNoTimeLeft_doesNotWaitForAScrapeUnderWay() throws Exception {
+        exporter = ephemeral().build();
+        final int port = exporter.port();
+        try (Socket scraper = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            // A scraper that has sent half a request and stalls: the server holds the connection open.
+            scraper.getOutputStream().write("GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(
+                StandardCharsets.US_ASCII));
+            scraper.getOutputStream().flush();
+            Thread.sleep(100);
+
+            final long started = System.nanoTime();
+            exporter.close(Duration.ZERO);
+            final long tookNanos = System.nanoTime() - started;
+
+            assertThat(tookNanos).isLessThan(TimeUnit.MILLISECONDS.toNanos(500));
+            assertThatThrownBy(() -> Scrape.of(port)).isInstanceOf(ConnectException.class);
+            scraper.setSoTimeout(2_000);
+            assertThat(scraper.getInputStream().read()).as("the stalled scrape's connection was closed, unanswered")
+                .isEqualTo(-1);
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.genops.core.event.Complexity;
+import io.genops.exporters.testing.TestEvent;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -102,18 +103,19 @@ class RealPrometheusScrapeTest {
 
     @Test
     void shouldBeScrapedByARealPrometheusWithTheCountedValues() throws Exception {
-        final TestEvent event = TestEvent.interaction().team("payments").complexity(Complexity.COMPLEX);
+        final TestEvent event = TestEvent.bareInteraction().team("payments").complexity(Complexity.COMPLEX);
         long cost = 0;
         for (int i = 1; i <= 40; i++) {
             final long nanos = 123_456_789L * i;
-            exporter.add(event.agent("checkout-bot-" + (i % 4)).latency(Duration.ofMillis(10L * i)).cost(nanos));
+            exporter.add(event.agentId("checkout-bot-" + (i % 4)).latency(Duration.ofMillis(10L * i)).cost(nanos));
             cost += nanos;
         }
         for (int i = 0; i < 150; i++) {
-            exporter.add(TestEvent.interaction().agent("fleet-" + i + "-x"));
+            exporter.add(TestEvent.bareInteraction().agentId("fleet-" + i + "-x"));
         }
         for (int i = 0; i < 5; i++) {
-            exporter.add(TestEvent.interaction().agent("checkout-bot-9").team("payments").error("RateLimitError"));
+            exporter.add(TestEvent.bareInteraction().agentId("checkout-bot-9").team("payments")
+                .error("RateLimitError"));
         }
 
         awaitValue("up{job=\"genops\"}", v -> v == 1);

@@ -13,15 +13,19 @@ import io.genops.core.policy.PolicyResult;
 import io.genops.exporters.alert.CapturedLogs;
 import io.genops.exporters.raindrop.FakeRaindrop.Received;
 import io.genops.exporters.raindrop.FakeRaindrop.Reply;
+import io.genops.exporters.testing.SilentServer;
+import io.genops.exporters.testing.TestEvent;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +60,7 @@ class RaindropExporterTest {
 
     private void addInteractions(final RaindropExporter exporter, final int count) {
         for (int i = 0; i < count; i++) {
-            exporter.add(TestEvent.interaction(i).throughJournal(codec, view));
+            exporter.add(TestEvent.completeInteraction(i).throughJournal(codec, view));
         }
     }
 
@@ -64,7 +68,7 @@ class RaindropExporterTest {
     void interaction_isPostedWithTheWriteKeyAndExactlyTheDocumentedFields() throws Exception {
         final RaindropExporter exporter = exporter().build();
 
-        exporter.add(TestEvent.interaction(42).throughJournal(codec, view));
+        exporter.add(TestEvent.completeInteraction(42).throughJournal(codec, view));
 
         assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
         final Received request = raindrop.requests().get(0);
@@ -93,15 +97,14 @@ class RaindropExporterTest {
     void interaction_withCapturedContent_carriesAiData_andTheUserFallsBackToCustomerThenAnonymous()
         throws Exception {
         final RaindropExporter exporter = exporter().build();
-        final TestEvent withContent = TestEvent.interaction(1);
-        withContent.content = "How do I reset my password? ✓";
-        withContent.policyResult = PolicyResult.WARNING;
-        withContent.policyReason = PolicyReason.BUDGET_THRESHOLD;
-        final TestEvent customerOnly = TestEvent.interaction(2);
-        customerOnly.userId = null;
-        final TestEvent nobody = TestEvent.interaction(3);
-        nobody.userId = null;
-        nobody.customerId = null;
+        final TestEvent withContent = TestEvent.completeInteraction(1);
+        withContent.content("How do I reset my password? ✓");
+        withContent.policy(PolicyResult.WARNING, PolicyReason.BUDGET_THRESHOLD);
+        final TestEvent customerOnly = TestEvent.completeInteraction(2);
+        customerOnly.userId(null);
+        final TestEvent nobody = TestEvent.completeInteraction(3);
+        nobody.userId(null);
+        nobody.customerId(null);
 
         exporter.add(withContent.throughJournal(codec, view));
         exporter.add(customerOnly.throughJournal(codec, view));
@@ -124,8 +127,8 @@ class RaindropExporterTest {
     void signal_isPostedToSignalsTrackWithItsOwnIdAndExactlyTheDocumentedFields() throws Exception {
         final RaindropExporter exporter = exporter().build();
 
-        exporter.add(TestEvent.interaction(6).throughJournal(codec, view));
-        exporter.add(TestEvent.signal(7).throughJournal(codec, view));
+        exporter.add(TestEvent.completeInteraction(6).throughJournal(codec, view));
+        exporter.add(TestEvent.completeSignal(7).throughJournal(codec, view));
 
         assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
         assertThat(raindrop.requests()).extracting(Received::path)
@@ -148,12 +151,57 @@ class RaindropExporterTest {
     }
 
     @Test
+    void eventsChargedToABudget_carryItsNameAmountsAndShare_throughTheJournal() throws Exception {
+        final RaindropExporter exporter = exporter().build();
+        // 12.50 USD of a 50 USD daily team budget spent; past the limit for the project; a customer's zero limit.
+        exporter.add(TestEvent.completeInteraction(10).budget("team:support:daily", 50_000_000_000L, 12_500_000_000L)
+            .throughJournal(codec, view));
+        exporter.add(TestEvent.completeSignal(11).budget("team_project:support/helpdesk:weekly", 3_000_000_000L,
+            3_000_000_001L).throughJournal(codec, view));
+        exporter.add(TestEvent.completeInteraction(12).budget("customer:acme:monthly", 0, 5_750_000L)
+            .throughJournal(codec, view));
+
+        assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
+        final List<Object> interactions = raindrop.requests().get(0).events();
+        assertThat(budgetFields(interactions.get(0))).containsExactly(entry("budget_name", "team:support:daily"),
+            entry("budget_allocated_usd", "50.00"), entry("budget_allocated_nanos", 50_000_000_000L),
+            entry("budget_consumed_usd", "12.50"), entry("budget_consumed_nanos", 12_500_000_000L),
+            entry("budget_remaining_usd", "37.50"), entry("budget_remaining_nanos", 37_500_000_000L),
+            entry("budget_utilization_percent", 25.0));
+        assertThat(budgetFields(raindrop.requests().get(1).events().get(0))).containsExactly(
+            entry("budget_name", "team_project:support/helpdesk:weekly"),
+            entry("budget_allocated_usd", "3.00"), entry("budget_allocated_nanos", 3_000_000_000L),
+            entry("budget_consumed_usd", "3.000000001"), entry("budget_consumed_nanos", 3_000_000_001L),
+            entry("budget_remaining_usd", "-0.000000001"), entry("budget_remaining_nanos", -1L),
+            entry("budget_utilization_percent", 300_000_000_100.0 / 3_000_000_000L));
+        assertThat(budgetFields(interactions.get(1))).as("no share of a zero limit").containsExactly(
+            entry("budget_name", "customer:acme:monthly"), entry("budget_allocated_usd", "0.00"),
+            entry("budget_allocated_nanos", 0L), entry("budget_consumed_usd", "0.00575"),
+            entry("budget_consumed_nanos", 5_750_000L), entry("budget_remaining_usd", "-0.00575"),
+            entry("budget_remaining_nanos", -5_750_000L));
+        assertThat(object(object(interactions.get(0)).get("properties")).keySet())
+            .as("the budget follows the cost").containsSubsequence("cost_nanos", "budget_name",
+                "budget_utilization_percent", "policy_result");
+    }
+
+    /** The properties of a sent event whose names start with {@code budget_}, in order. */
+    private static Map<String, Object> budgetFields(final Object event) {
+        final Map<String, Object> budget = new LinkedHashMap<>();
+        object(object(event).get("properties")).forEach((name, value) -> {
+            if (name.startsWith("budget_")) {
+                budget.put(name, value);
+            }
+        });
+        return budget;
+    }
+
+    @Test
     void eventsOfADeclaredGroup_carryTheGroupThroughTheJournal() throws Exception {
         final RaindropExporter exporter = exporter().build();
-        final TestEvent interaction = TestEvent.interaction(8);
-        interaction.group = "critical";
-        final TestEvent signal = TestEvent.signal(9);
-        signal.group = "critical";
+        final TestEvent interaction = TestEvent.completeInteraction(8);
+        interaction.group("critical");
+        final TestEvent signal = TestEvent.completeSignal(9);
+        signal.group("critical");
 
         exporter.add(interaction.throughJournal(codec, view));
         exporter.add(signal.throughJournal(codec, view));
@@ -169,7 +217,7 @@ class RaindropExporterTest {
     void alertRules_areSkippedAndCounted() {
         final RaindropExporter exporter = exporter().build();
 
-        exporter.add(TestEvent.alertRule(1).throughJournal(codec, view));
+        exporter.add(TestEvent.completeAlertRule(1).throughJournal(codec, view));
 
         assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
         assertThat(raindrop.requests()).isEmpty();
@@ -271,7 +319,7 @@ class RaindropExporterTest {
         raindrop.then(Reply.status(204), Reply.status(400));
         final RaindropExporter exporter = exporter().build();
         addInteractions(exporter, 120);
-        exporter.add(TestEvent.alertRule(1).throughJournal(codec, view));
+        exporter.add(TestEvent.completeAlertRule(1).throughJournal(codec, view));
 
         assertThat(exporter.send()).isEqualTo(ExportResult.FAILED);
         final int undelivered = exporter.undelivered();
@@ -353,6 +401,36 @@ class RaindropExporterTest {
         assertThat(interruptKept).isTrue();
         assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
         assertThat(raindrop.deliveredIds()).hasSize(2);
+    }
+
+    @Test
+    void sendToAnApiThatNeverAnswers_endsOnTheRunnersInterrupt_andCloseWithNoTimeLeftReturnsAtOnce()
+        throws Exception {
+        try (SilentServer silent = SilentServer.start()) {
+            // The default timeout, 10 s: only the interrupt ends the request sooner.
+            final RaindropExporter exporter = RaindropExporter.builder().baseUrl(URI.create(silent.uri() + "/v1"))
+                .writeKey(KEY).build();
+            addInteractions(exporter, 3);
+            final AtomicReference<ExportResult> result = new AtomicReference<>();
+            final Thread runner = new Thread(() -> result.set(exporter.send()), "raindrop-send");
+            runner.start();
+            final long deadline = System.nanoTime() + 10 * SECOND;
+            while (silent.connections() == 0) {
+                assertThat(System.nanoTime()).as("the request reaches the server").isLessThan(deadline);
+                Thread.sleep(5);
+            }
+
+            runner.interrupt();
+            runner.join(1_000);
+            final long started = System.nanoTime();
+            exporter.close(Duration.ZERO);
+            final long closeNanos = System.nanoTime() - started;
+
+            assertThat(runner.isAlive()).as("the send ended soon after the interrupt").isFalse();
+            assertThat(result.get()).isEqualTo(ExportResult.RETRY);
+            assertThat(closeNanos).isLessThan(SECOND / 10);
+            assertThat(exporter.undelivered()).as("close forgot the batch; the journal still has it").isZero();
+        }
     }
 
     @Test

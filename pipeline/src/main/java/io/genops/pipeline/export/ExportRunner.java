@@ -6,6 +6,7 @@ import io.genops.core.journal.RecordView;
 import io.genops.pipeline.journal.Journals;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * discarded and its position not saved, so the next start offers it again. A send still under way
  * at the deadline is interrupted and given {@value #STOP_GRACE_MILLIS} ms to return; only an exporter
  * that ignores interrupts and blocks longer keeps the thread beyond that (it ends after that send, as
- * no other starts). What was left behind shows in {@link #status()} as {@code lagRecords}.
+ * no other starts). What was left behind shows in {@link #status()} as {@code lagRecords}. The exporter
+ * is then closed with {@link Exporter#close(Duration)}, given what is left of the deadline (nothing once
+ * it has passed), so its last work does not keep the thread either.
  */
 public final class ExportRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ExportRunner.class);
@@ -178,7 +181,24 @@ public final class ExportRunner {
             LOG.error("Exporter '{}' stopped on an unexpected error; its position is kept for the next start.",
                 exporter.name(), e);
         } finally {
-            exporter.close();
+            closeExporter();
+        }
+    }
+
+    /**
+     * Closes the exporter within what is left of the stop deadline, so its last work ends with the
+     * pipeline's close; without a deadline (the runner ended on an error) by the exporter's own timeout.
+     */
+    private void closeExporter() {
+        try {
+            if (stopping) {
+                exporter.close(Duration.ofNanos(Math.max(0, stopDeadlineNanos - System.nanoTime())));
+            } else {
+                exporter.close();
+            }
+        } catch (final RuntimeException e) {
+            LOG.warn("Exporter '{}' failed to close ({}); its connections may linger until the process ends.",
+                exporter.name(), e.toString());
         }
     }
 

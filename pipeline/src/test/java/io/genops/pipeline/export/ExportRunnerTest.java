@@ -3,10 +3,15 @@ package io.genops.pipeline.export;
 import static io.genops.pipeline.export.TestJournal.sleepUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.genops.core.event.EventView;
 import io.genops.core.export.ExportResult;
 import io.genops.core.export.Exporter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +21,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class ExportRunnerTest {
     @TempDir
@@ -96,6 +102,77 @@ class ExportRunnerTest {
         assertThat(stopped.lagRecords()).isEqualTo(20_001 - counting.delivered.size()).isPositive();
     }
 
+    @Test
+    void stop_closesTheExporterWithinWhatIsLeftOfTheDeadline_soASlowCloseEndsWithIt() {
+        TestJournal.write(journal, 100, 1.0);
+        // Its own close would take 5 s; told a time, it takes all of it.
+        final ClosingExporter slowToClose = new ClosingExporter("closing", ExportResult.SUCCESS,
+            TimeUnit.SECONDS.toNanos(5));
+        final ExportRunner runner = runner(slowToClose);
+        runner.start();
+        sleepUntil(() -> runner.status().lagRecords() == 0 && runner.status().position() >= 0);
+
+        final long started = System.nanoTime();
+        final long deadline = started + TimeUnit.MILLISECONDS.toNanos(400);
+        assertThat(runner.stop(deadline)).as("caught up").isTrue();
+        final long tookNanos = System.nanoTime() - started;
+
+        assertThat(slowToClose.closedWithin).singleElement().satisfies(within -> assertThat(within.toNanos())
+            .as("what was left of the deadline once caught up").isPositive()
+            .isLessThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(400)));
+        assertThat(slowToClose.closedWithoutTime).isZero();
+        assertThat(runner.status().running()).as("the runner's thread has ended").isFalse();
+        assertThat(tookNanos).as("stop ends by its deadline and the runner's grace")
+            .isLessThan(TimeUnit.MILLISECONDS.toNanos(400 + ExportRunner.STOP_GRACE_MILLIS + 300));
+    }
+
+    @Test
+    void stop_pastTheDeadline_closesTheExporterWithNoTimeLeft() {
+        TestJournal.write(journal, 100, 1.0);
+        final ClosingExporter stuck = new ClosingExporter("stuck", ExportResult.RETRY, TimeUnit.SECONDS.toNanos(5));
+        final ExportRunner runner = runner(stuck);
+        runner.start();
+        sleepUntil(() -> stuck.sends >= 2);
+
+        final long started = System.nanoTime();
+        assertThat(runner.stop(started + TimeUnit.MILLISECONDS.toNanos(100))).isFalse();
+        final long tookNanos = System.nanoTime() - started;
+
+        assertThat(stuck.closedWithin).containsExactly(Duration.ZERO);
+        assertThat(stuck.closedWithoutTime).isZero();
+        assertThat(runner.status().running()).isFalse();
+        assertThat(tookNanos).isLessThan(TimeUnit.MILLISECONDS.toNanos(100 + ExportRunner.STOP_GRACE_MILLIS + 300));
+    }
+
+    @Test
+    void anExporterThatThrowsOnClose_isWarnedAbout_andTheRunnerStillEnds() {
+        TestJournal.write(journal, 10, 1.0);
+        final ClosingExporter throwing = new ClosingExporter("throwing", ExportResult.SUCCESS, -1);
+        final Logger log = (Logger)LoggerFactory.getLogger(ExportRunner.class);
+        final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        log.addAppender(logged);
+        try {
+            final ExportRunner runner = runner(throwing);
+            runner.start();
+            sleepUntil(() -> runner.status().lagRecords() == 0 && runner.status().position() >= 0);
+
+            assertThat(runner.stop(System.nanoTime() + TestJournal.WAIT_NANOS)).isTrue();
+
+            assertThat(throwing.closedWithin).hasSize(1);
+            assertThat(runner.status().running()).isFalse();
+            assertThat(runner.status().exported()).isEqualTo(11);
+            assertThat(logged.list).singleElement().satisfies(event -> {
+                assertThat(event.getLevel()).isEqualTo(Level.WARN);
+                assertThat(event.getFormattedMessage()).isEqualTo("Exporter 'throwing' failed to close "
+                    + "(java.lang.IllegalStateException: connection already gone); its connections may linger "
+                    + "until the process ends.");
+            });
+        } finally {
+            log.detachAppender(logged);
+        }
+    }
+
     /** Starts a runner on the backlog, stops it soon after its first batch, and checks it ended in time. */
     private ExporterStatus stopWithABacklog(final SlowExporter exporter) {
         final ExportRunner runner = runner(exporter);
@@ -131,6 +208,60 @@ class ExportRunnerTest {
     private ExportRunner runner(final Exporter exporter) {
         return new ExportRunner(exporter, journal, 256, TimeUnit.MILLISECONDS.toNanos(20), 0,
             TimeUnit.MILLISECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(4));
+    }
+
+    /**
+     * Answers every send alike, and records how it was closed: {@link #close()} would take
+     * {@code closeNanos}; {@link #close(Duration)} takes the time it is given, at most that, and throws when
+     * {@code closeNanos} is negative.
+     */
+    private static final class ClosingExporter implements Exporter {
+        final List<Duration> closedWithin = new CopyOnWriteArrayList<>();
+        volatile int closedWithoutTime;
+        volatile int sends;
+        private final String name;
+        private final ExportResult answer;
+        private final long closeNanos;
+
+        ClosingExporter(final String name, final ExportResult answer, final long closeNanos) {
+            this.name = name;
+            this.answer = answer;
+            this.closeNanos = closeNanos;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public void add(final EventView event) {
+        }
+
+        @Override
+        public ExportResult send() {
+            sends++;
+            return answer;
+        }
+
+        @Override
+        public void discard() {
+        }
+
+        @Override
+        public void close() {
+            closedWithoutTime++;
+            SlowExporter.work(closeNanos);
+        }
+
+        @Override
+        public void close(final Duration within) {
+            closedWithin.add(within);
+            if (closeNanos < 0) {
+                throw new IllegalStateException("connection already gone");
+            }
+            SlowExporter.work(Math.min(closeNanos, within.toNanos()));
+        }
     }
 
     /**
