@@ -1,7 +1,6 @@
 package io.genops.pipeline.internal;
 
 import io.genops.core.journal.RecordCodec;
-import io.genops.pipeline.journal.Retention;
 import java.io.File;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -9,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -30,7 +30,7 @@ import net.openhft.chronicle.wire.DocumentContext;
  */
 final class JournalStage implements Stage {
     private final SingleChronicleQueue queue;
-    private final Retention retention;
+    private final IntConsumer rolled;
     private final RecordCodec codec = new RecordCodec();
     private final AtomicLong appended = new AtomicLong();
     private ExcerptAppender appender;
@@ -41,10 +41,13 @@ final class JournalStage implements Stage {
     private final AtomicReference<File> rolledFrom = new AtomicReference<>();
     private boolean retentionDue;
 
-    JournalStage(final SingleChronicleQueue queue, final Retention retention, final int resumeCycle,
+    /**
+     * @param rolled told the new cycle each time the journal rolls to one, once its first record is written
+     */
+    JournalStage(final SingleChronicleQueue queue, final IntConsumer rolled, final int resumeCycle,
         final long resumeLink) {
         this.queue = queue;
-        this.retention = retention;
+        this.rolled = rolled;
         this.cycle = resumeCycle;
         this.previousLink = resumeLink;
     }
@@ -64,7 +67,7 @@ final class JournalStage implements Stage {
         if (retentionDue) {
             // After the document is closed, so the append lock is not held during directory work.
             retentionDue = false;
-            retention.apply(queue);
+            rolled.accept(cycle);
         }
     }
 

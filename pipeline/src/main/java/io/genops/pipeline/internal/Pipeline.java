@@ -22,6 +22,7 @@ import io.genops.pipeline.ShutdownReport;
 import io.genops.pipeline.export.ExportRunner;
 import io.genops.pipeline.export.ExporterStatus;
 import io.genops.pipeline.journal.Journals;
+import io.genops.pipeline.journal.RetentionStatus;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,6 +65,7 @@ public final class Pipeline {
     private final EventPricer pricer;
     private final SingleChronicleQueue journal;
     private final JournalStage journalStage;
+    private final JournalRetention retention;
     private final CostTotals byTeam;
     private final CostTotals byAgent;
     private final CostTotals byModel;
@@ -96,11 +98,13 @@ public final class Pipeline {
         if (settings.journaled()) {
             final JournalRecovery recovery = recover();
             this.journal = Journals.openForWriting(settings.journalDirectory(), settings.journalCycle());
-            settings.journalRetention().apply(journal);
-            this.journalStage = new JournalStage(journal, settings.journalRetention(), recovery.lastCycle,
+            this.retention = JournalRetention.of(settings.journalRetention(), journal, exporterNames(settings));
+            retention.applyNow(journal.cycle());
+            this.journalStage = new JournalStage(journal, retention::applyNow, recovery.lastCycle,
                 recovery.lastLink);
         } else {
             this.journal = null;
+            this.retention = null;
             this.journalStage = null;
         }
         wireStages();
@@ -108,6 +112,13 @@ public final class Pipeline {
         this.ring = disruptor.start();
         this.ingest = new Ingest(ring, settings, groups, budgets, counters, timers);
         startExporters();
+    }
+
+    /** The names of the exporters that read the journal, whose positions alone hold retention back. */
+    private static List<String> exporterNames(final Settings settings) {
+        final List<String> names = new ArrayList<>();
+        settings.export().exporters().forEach(exporter -> names.add(exporter.name()));
+        return names;
     }
 
     private void startExporters() {
@@ -160,6 +171,11 @@ public final class Pipeline {
         final List<ExporterStatus> statuses = new ArrayList<>(exportRunners.size());
         exportRunners.forEach(runner -> statuses.add(runner.status()));
         return statuses;
+    }
+
+    /** What journal retention has done and what holds it back. */
+    public RetentionStatus retentionStatus() {
+        return retention == null ? RetentionStatus.INACTIVE : retention.status();
     }
 
     private void wireStages() {
