@@ -135,9 +135,22 @@ class JournalRetentionTest {
     }
 
     @Test
-    void noLimits_reportNothing() {
+    void retentionRunsOnItsOwnThread_whichCloseStops() {
+        final Thread retention;
+        try (GenOps genops = hourly().journalRetentionAge(Duration.ofDays(1)).build()) {
+            retention = retentionThread();
+            assertThat(retention).as("started with the pipeline").isNotNull();
+            assertThat(retention.isDaemon()).isTrue();
+        }
+        assertThat(retention.isAlive()).as("stopped by close").isFalse();
+        assertThat(retentionThread()).isNull();
+    }
+
+    @Test
+    void noLimits_reportNothing_andStartNoThread() {
         try (GenOps genops = hourly().build()) {
             assertThat(genops.journalRetention()).isEqualTo(RetentionStatus.INACTIVE);
+            assertThat(retentionThread()).isNull();
         }
     }
 
@@ -196,6 +209,13 @@ class JournalRetentionTest {
         try (GenOps genops = builder.build(); MonitoringSession session = genops.openSession("now")) {
             session.trackInteraction("bot", PastCycles.INTERACTION);
         }
+    }
+
+    /** The running thread named genops-retention, or null. */
+    private static Thread retentionThread() {
+        return Thread.getAllStackTraces().keySet().stream()
+            .filter(thread -> thread.getName().equals("genops-retention") && thread.isAlive()).findFirst()
+            .orElse(null);
     }
 
     private long readBack() {

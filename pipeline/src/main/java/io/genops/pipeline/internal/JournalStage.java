@@ -17,8 +17,9 @@ import net.openhft.chronicle.wire.DocumentContext;
  * Appends one binary record per accepted event (sampled out or not) to the Chronicle Queue journal,
  * after pricing, budget and sampling, so the record carries the cost, the policy verdict and the
  * export decision. Records of one cycle file (a UTC day, an hour, as the journal's roll cycle has it)
- * form a hash chain: each carries the link of the record before. Retention runs here when the journal
- * rolls to a new cycle, on this thread, once the record that started the cycle is written.
+ * form a hash chain: each carries the link of the record before. When the journal rolls to a new
+ * cycle, once the record that started it is written, this stage asks for retention, which runs on a
+ * thread of its own: this one never waits for the directory work or the deletions.
  *
  * <p>Durability: when {@code GenOps.flush} returns true, every event accepted before it is in the
  * memory-mapped cycle file, which survives the process being killed (the kernel owns the pages) but
@@ -30,7 +31,7 @@ import net.openhft.chronicle.wire.DocumentContext;
  */
 final class JournalStage implements Stage {
     private final SingleChronicleQueue queue;
-    private final IntConsumer rolled;
+    private final IntConsumer onRoll;
     private final RecordCodec codec = new RecordCodec();
     private final AtomicLong appended = new AtomicLong();
     private ExcerptAppender appender;
@@ -42,12 +43,12 @@ final class JournalStage implements Stage {
     private boolean retentionDue;
 
     /**
-     * @param rolled told the new cycle each time the journal rolls to one, once its first record is written
+     * @param onRoll told the new cycle each time the journal rolls to one, once its first record is written
      */
-    JournalStage(final SingleChronicleQueue queue, final IntConsumer rolled, final int resumeCycle,
+    JournalStage(final SingleChronicleQueue queue, final IntConsumer onRoll, final int resumeCycle,
         final long resumeLink) {
         this.queue = queue;
-        this.rolled = rolled;
+        this.onRoll = onRoll;
         this.cycle = resumeCycle;
         this.previousLink = resumeLink;
     }
@@ -65,9 +66,9 @@ final class JournalStage implements Stage {
         append(event);
         PipelineCounters.increment(appended);
         if (retentionDue) {
-            // After the document is closed, so the append lock is not held during directory work.
+            // After the document is closed, so the new cycle's file exists and its first record is complete.
             retentionDue = false;
-            rolled.accept(cycle);
+            onRoll.accept(cycle);
         }
     }
 

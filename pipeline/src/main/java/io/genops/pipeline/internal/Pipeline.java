@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Assembles and runs one pipeline: the ring, the stages split over the configured number of
- * consumer threads, and the alert dispatcher.
+ * consumer threads, the alert dispatcher, the export runners, and journal retention's thread.
  *
  * <pre>
  *  callers ──► Ingest ──► ring ──► [cost ► budget ► sampling ► journal ► alert ► user stages] ──► settle
@@ -99,8 +99,8 @@ public final class Pipeline {
             final JournalRecovery recovery = recover();
             this.journal = Journals.openForWriting(settings.journalDirectory(), settings.journalCycle());
             this.retention = JournalRetention.of(settings.journalRetention(), journal, exporterNames(settings));
-            retention.applyNow(journal.cycle());
-            this.journalStage = new JournalStage(journal, retention::applyNow, recovery.lastCycle,
+            retention.applyNow();
+            this.journalStage = new JournalStage(journal, retention::rolled, recovery.lastCycle,
                 recovery.lastLink);
         } else {
             this.journal = null;
@@ -109,6 +109,9 @@ public final class Pipeline {
         }
         wireStages();
         this.dispatcher.start();
+        if (retention != null) {
+            retention.start();
+        }
         this.ring = disruptor.start();
         this.ingest = new Ingest(ring, settings, groups, budgets, counters, timers);
         startExporters();
@@ -332,6 +335,8 @@ public final class Pipeline {
         }
         final int undelivered = dispatcher.stop(deadline);
         if (journal != null) {
+            // The stage threads have stopped, so nothing asks for retention any more.
+            retention.stop(deadline);
             journal.close();
         }
         final ShutdownReport report = new ShutdownReport(drained && undrained == 0, undrained, undelivered,
