@@ -207,7 +207,7 @@ public final class Pipeline {
         }
     }
 
-    /** Rebuilds today's budgets and the month's volume from the journal, so both survive a restart. */
+    /** Rebuilds the open budget windows and the month's volume from the journal, so both survive a restart. */
     private JournalRecovery recover() {
         final long now = settings.clock().millis();
         final JournalRecovery recovery = JournalRecovery.read(settings.journalDirectory(), now, budgets, pricer);
