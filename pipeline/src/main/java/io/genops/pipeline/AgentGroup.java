@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Settings for a group of agents that differ from the pipeline's own: which events belong to the
@@ -50,6 +51,7 @@ public final class AgentGroup {
     private final GovernancePolicy policy;
     private final double[] samplingRates;
     private final boolean export;
+    /** Null when the group follows the pipeline's switch. */
     private final Boolean costAlerts;
     private final Map<String, AlertRule> alertRules;
 
@@ -93,11 +95,11 @@ public final class AgentGroup {
     }
 
     /**
-     * Whether cost-rate and budget-threshold alerts are raised for the group's events, or {@code null} when
-     * the group follows the pipeline's {@link GenOpsBuilder#costAlerts} switch.
+     * Whether cost-rate and budget-threshold alerts are raised for the group's events; empty when the
+     * group follows the pipeline's {@link GenOpsBuilder#costAlerts} switch, which is then what decides.
      */
-    public Boolean costAlerts() {
-        return costAlerts;
+    public Optional<Boolean> costAlerts() {
+        return Optional.ofNullable(costAlerts);
     }
 
     /** Rules that read the group's events only, by name. */
@@ -120,6 +122,7 @@ public final class AgentGroup {
         private GovernancePolicy policy;
         private final double[] samplingRates = nanRates();
         private boolean export = true;
+        /** Null until set: the group follows the pipeline's switch. */
         private Boolean costAlerts;
         private final Map<String, AlertRule> alertRules = new LinkedHashMap<>();
 

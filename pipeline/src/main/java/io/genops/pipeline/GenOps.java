@@ -14,6 +14,7 @@ import io.genops.pipeline.export.ExporterStatus;
 import io.genops.pipeline.internal.Pipeline;
 import io.genops.pipeline.internal.Scope;
 import io.genops.pipeline.internal.Settings;
+import io.genops.pipeline.journal.RetentionStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -168,6 +169,15 @@ public final class GenOps implements AutoCloseable {
     /** Each exporter's progress: events exported, retries, failures, and lag behind the journal. */
     public List<ExporterStatus> exporterStatuses() {
         return pipeline.exporterStatuses();
+    }
+
+    /**
+     * What journal retention has done since start and what holds it back: cycles kept past the limits
+     * for an exporter that has not settled them, and position files of exporters this pipeline does not
+     * run, which hold nothing back.
+     */
+    public RetentionStatus journalRetention() {
+        return pipeline.retentionStatus();
     }
 
     public PipelineMetrics metrics() {

@@ -183,13 +183,13 @@ class ConfigurationTest {
         assertThat(critical.agentPatterns()).hasToString("[critical-*]");
         assertThat(critical.attributes()).isEqualTo(Map.of(GroupAttribute.TEAM, "support"));
         assertThat(critical.policy()).isEqualTo(GovernancePolicy.ADVISORY);
-        assertThat(critical.costAlerts()).isFalse();
+        assertThat(critical.costAlerts()).contains(false);
         assertThat(critical.export()).isTrue();
         assertThat(critical.samplingRate(EventKind.INTERACTION)).isNaN();
         final AgentGroup quiet = groups.get("quiet");
         assertThat(quiet.agentPatterns()).isEmpty();
         assertThat(quiet.policy()).isNull();
-        assertThat(quiet.costAlerts()).as("follows the pipeline's switch").isNull();
+        assertThat(quiet.costAlerts()).as("follows the pipeline's switch").isEmpty();
         assertThat(quiet.samplingRate(EventKind.INTERACTION)).isZero();
         assertThat(quiet.samplingRate(EventKind.SIGNAL)).isEqualTo(0.5);
         assertThat(quiet.export()).isFalse();

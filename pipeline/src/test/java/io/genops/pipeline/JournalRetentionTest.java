@@ -2,9 +2,15 @@ package io.genops.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.entry;
+
+import io.genops.core.event.EventView;
+import io.genops.core.export.ExportResult;
+import io.genops.core.export.Exporter;
 import io.genops.pipeline.export.ExportPosition;
 import io.genops.pipeline.journal.JournalCycle;
 import io.genops.pipeline.journal.JournalReader;
+import io.genops.pipeline.journal.RetentionStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Retention and sync on flush in a running pipeline: past cycles deleted by age and by size, those an
- * exporter still has to read kept, and a flush that forces the file being written.
+ * exporter of the pipeline still has to read kept (and said so), positions of exporters no longer run
+ * ignored (and said so), and a flush that forces the file being written.
  */
 class JournalRetentionTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -73,7 +80,7 @@ class JournalRetentionTest {
             otlp.save(firstIndexOf(pastCycles.size() - 2));
         }
 
-        open(hourly().journalRetentionAge(Duration.ofMinutes(1)).journalRetentionBytes(1));
+        open(hourly().journalRetentionAge(Duration.ofMinutes(1)).journalRetentionBytes(1).exporter(stuck("otlp")));
 
         assertThat(PastCycles.cycleFiles(journal)).as("from the exporter's cycle on").doesNotContain(pastCycles.get(0))
             .contains(pastCycles.get(1), pastCycles.get(2));
@@ -82,9 +89,69 @@ class JournalRetentionTest {
             otlp.save(ExportPosition.START);
         }
         final List<String> before = PastCycles.cycleFiles(journal);
-        open(hourly().journalRetentionAge(Duration.ofMinutes(1)));
+        open(hourly().journalRetentionAge(Duration.ofMinutes(1)).exporter(stuck("otlp")));
         assertThat(PastCycles.cycleFiles(journal)).as("an exporter that settled nothing holds every cycle")
             .containsAll(before);
+    }
+
+    @Test
+    void thePositionOfAnExporterNoLongerRun_holdsNothing_andIsNamedOnceInAWarning() {
+        try (ExportPosition raindrop = ExportPosition.open(journal, "raindrop")) {
+            raindrop.save(ExportPosition.START);
+        }
+        final Path stale = journal.resolve("exporters").resolve("raindrop.position");
+
+        try (LogCapture log = LogCapture.of("io.genops.pipeline.internal.JournalRetention");
+             GenOps genops = hourly().journalRetentionAge(Duration.ofMinutes(150)).build()) {
+            assertThat(PastCycles.cycleFiles(journal)).as("no exporter is run: raindrop's position holds nothing")
+                .contains(pastCycles.get(2)).doesNotContain(pastCycles.get(0), pastCycles.get(1));
+            final RetentionStatus status = genops.journalRetention();
+            assertThat(status.active()).isTrue();
+            assertThat(status.stalePositions()).containsExactly(stale);
+            assertThat(status.filesDeleted()).isEqualTo(2);
+            assertThat(status.cyclesHeldBack()).isZero();
+            assertThat(log.warnings()).as("one sentence naming the file and what to do").singleElement()
+                .asString().contains(stale.toString(), "no exporter named 'raindrop'", "Delete the file");
+        }
+    }
+
+    @Test
+    void anExporterRunThatSettledNothing_holdsEveryCycle_countedAndWarnedOfOnce() {
+        final GenOpsBuilder builder = hourly().journalRetentionAge(Duration.ofMinutes(150)).exporter(stuck("otlp"))
+            .exporter(stuck("webhook"));
+        try (LogCapture log = LogCapture.of("io.genops.pipeline.internal.JournalRetention");
+             GenOps genops = builder.build()) {
+            assertThat(PastCycles.cycleFiles(journal)).containsAll(pastCycles);
+            final RetentionStatus status = genops.journalRetention();
+            assertThat(status.runs()).isEqualTo(1);
+            assertThat(status.cyclesHeldBack()).as("the cycles of six and four hours ago").isEqualTo(2);
+            assertThat(status.heldBackBy()).containsOnly(entry("otlp", 2), entry("webhook", 2));
+            assertThat(status.stalePositions()).isEmpty();
+            assertThat(log.warnings()).hasSize(2).allSatisfy(warning -> assertThat(warning)
+                .contains("keeps 2 past cycles of " + journal, "has settled no record yet"));
+            assertThat(log.warnings()).anySatisfy(warning -> assertThat(warning).contains("'otlp'"))
+                .anySatisfy(warning -> assertThat(warning).contains("'webhook'"));
+        }
+    }
+
+    @Test
+    void retentionRunsOnItsOwnThread_whichCloseStops() {
+        final Thread retention;
+        try (GenOps genops = hourly().journalRetentionAge(Duration.ofDays(1)).build()) {
+            retention = retentionThread();
+            assertThat(retention).as("started with the pipeline").isNotNull();
+            assertThat(retention.isDaemon()).isTrue();
+        }
+        assertThat(retention.isAlive()).as("stopped by close").isFalse();
+        assertThat(retentionThread()).isNull();
+    }
+
+    @Test
+    void noLimits_reportNothing_andStartNoThread() {
+        try (GenOps genops = hourly().build()) {
+            assertThat(genops.journalRetention()).isEqualTo(RetentionStatus.INACTIVE);
+            assertThat(retentionThread()).isNull();
+        }
     }
 
     @Test
@@ -110,7 +177,31 @@ class JournalRetentionTest {
     }
 
     private GenOpsBuilder hourly() {
-        return TestTables.builder().journal(journal).journalRollCycle(JournalCycle.FAST_HOURLY);
+        return TestTables.builder().journal(journal).journalRollCycle(JournalCycle.FAST_HOURLY)
+            .closeTimeout(Duration.ofMillis(300));
+    }
+
+    /** An exporter named {@code name} whose receiver never takes a batch, so it settles nothing. */
+    private static Exporter stuck(final String name) {
+        return new Exporter() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void add(final EventView event) {
+            }
+
+            @Override
+            public ExportResult send() {
+                return ExportResult.RETRY;
+            }
+
+            @Override
+            public void discard() {
+            }
+        };
     }
 
     /** Starts a pipeline on the journal, records one interaction, and closes it. */
@@ -118,6 +209,13 @@ class JournalRetentionTest {
         try (GenOps genops = builder.build(); MonitoringSession session = genops.openSession("now")) {
             session.trackInteraction("bot", PastCycles.INTERACTION);
         }
+    }
+
+    /** The running thread named genops-retention, or null. */
+    private static Thread retentionThread() {
+        return Thread.getAllStackTraces().keySet().stream()
+            .filter(thread -> thread.getName().equals("genops-retention") && thread.isAlive()).findFirst()
+            .orElse(null);
     }
 
     private long readBack() {

@@ -6,6 +6,7 @@ import io.genops.cli.support.Text;
 import io.genops.pipeline.export.ExportPosition;
 import io.genops.pipeline.journal.JournalException;
 import io.genops.pipeline.journal.JournalReader;
+import io.genops.pipeline.journal.Retention;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -33,11 +34,13 @@ import picocli.CommandLine.Spec;
             + "DIR/exporters/NAME.position), the time of that record, and its lag: how many records follow it and "
             + "how far behind the newest record it is (for an exporter that settled nothing yet, counted from the "
             + "first record).",
+        "Retention counts only the exporters a pipeline runs: the position of an exporter it no longer runs "
+            + "holds no cycles back, and its file can be deleted once that exporter is gone for good.",
         ""},
     footer = {"", "Exit status: 0 when the positions were read, 1 when the journal or a position cannot be read, "
             + "2 for bad options."})
 public final class ExportersCommand implements Callable<Integer> {
-    private static final String SUFFIX = ".position";
+    private static final String SUFFIX = Retention.POSITION_SUFFIX;
 
     @Spec
     private CommandSpec spec;
@@ -57,7 +60,7 @@ public final class ExportersCommand implements Callable<Integer> {
         final List<String> names = exporterNames();
         if (names.isEmpty()) {
             out.printf(Locale.ROOT, "  no exporter has recorded a position (no %s files in %s)%n", SUFFIX,
-                journal.resolve("exporters"));
+                journal.resolve(Retention.POSITIONS));
             out.flush();
             return 0;
         }
@@ -72,7 +75,7 @@ public final class ExportersCommand implements Callable<Integer> {
     }
 
     private List<String> exporterNames() throws IOException {
-        final Path directory = journal.resolve("exporters");
+        final Path directory = journal.resolve(Retention.POSITIONS);
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
@@ -114,7 +117,7 @@ public final class ExportersCommand implements Callable<Integer> {
         return behind;
     }
 
-    /** False when the record at {@code position} is gone (retention deleted its day): then all records are behind. */
+    /** False when the record at {@code position} is gone (retention deleted its cycle): then all records are behind. */
     private static boolean moveTo(final JournalReader reader, final long position) {
         try {
             reader.fromIndex(position);

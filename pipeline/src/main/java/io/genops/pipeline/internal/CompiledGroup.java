@@ -70,7 +70,7 @@ public final class CompiledGroup {
         }
         return new CompiledGroup(name, index, group.agentPatterns().toArray(new AgentPattern[0]), attributes, values,
             group.policy() != null ? group.policy() : pipelinePolicy, rates, group.export(),
-            group.costAlerts() != null ? group.costAlerts() : pipelineCostAlerts);
+            group.costAlerts().orElse(pipelineCostAlerts));
     }
 
     /** The default group: every event that matches no declared group, under the pipeline's own settings. */

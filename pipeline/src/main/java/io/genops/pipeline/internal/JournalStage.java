@@ -1,7 +1,6 @@
 package io.genops.pipeline.internal;
 
 import io.genops.core.journal.RecordCodec;
-import io.genops.pipeline.journal.Retention;
 import java.io.File;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -9,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -17,8 +17,9 @@ import net.openhft.chronicle.wire.DocumentContext;
  * Appends one binary record per accepted event (sampled out or not) to the Chronicle Queue journal,
  * after pricing, budget and sampling, so the record carries the cost, the policy verdict and the
  * export decision. Records of one cycle file (a UTC day, an hour, as the journal's roll cycle has it)
- * form a hash chain: each carries the link of the record before. Retention runs here when the journal
- * rolls to a new cycle, on this thread, once the record that started the cycle is written.
+ * form a hash chain: each carries the link of the record before. When the journal rolls to a new
+ * cycle, once the record that started it is written, this stage asks for retention, which runs on a
+ * thread of its own: this one never waits for the directory work or the deletions.
  *
  * <p>Durability: when {@code GenOps.flush} returns true, every event accepted before it is in the
  * memory-mapped cycle file, which survives the process being killed (the kernel owns the pages) but
@@ -30,7 +31,7 @@ import net.openhft.chronicle.wire.DocumentContext;
  */
 final class JournalStage implements Stage {
     private final SingleChronicleQueue queue;
-    private final Retention retention;
+    private final IntConsumer onRoll;
     private final RecordCodec codec = new RecordCodec();
     private final AtomicLong appended = new AtomicLong();
     private ExcerptAppender appender;
@@ -41,10 +42,13 @@ final class JournalStage implements Stage {
     private final AtomicReference<File> rolledFrom = new AtomicReference<>();
     private boolean retentionDue;
 
-    JournalStage(final SingleChronicleQueue queue, final Retention retention, final int resumeCycle,
+    /**
+     * @param onRoll told the new cycle each time the journal rolls to one, once its first record is written
+     */
+    JournalStage(final SingleChronicleQueue queue, final IntConsumer onRoll, final int resumeCycle,
         final long resumeLink) {
         this.queue = queue;
-        this.retention = retention;
+        this.onRoll = onRoll;
         this.cycle = resumeCycle;
         this.previousLink = resumeLink;
     }
@@ -62,9 +66,9 @@ final class JournalStage implements Stage {
         append(event);
         PipelineCounters.increment(appended);
         if (retentionDue) {
-            // After the document is closed, so the append lock is not held during directory work.
+            // After the document is closed, so the new cycle's file exists and its first record is complete.
             retentionDue = false;
-            retention.apply(queue);
+            onRoll.accept(cycle);
         }
     }
 

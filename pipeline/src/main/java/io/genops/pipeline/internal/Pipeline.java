@@ -22,6 +22,7 @@ import io.genops.pipeline.ShutdownReport;
 import io.genops.pipeline.export.ExportRunner;
 import io.genops.pipeline.export.ExporterStatus;
 import io.genops.pipeline.journal.Journals;
+import io.genops.pipeline.journal.RetentionStatus;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Assembles and runs one pipeline: the ring, the stages split over the configured number of
- * consumer threads, and the alert dispatcher.
+ * consumer threads, the alert dispatcher, the export runners, and journal retention's thread.
  *
  * <pre>
  *  callers ──► Ingest ──► ring ──► [cost ► budget ► sampling ► journal ► alert ► user stages] ──► settle
@@ -64,6 +65,7 @@ public final class Pipeline {
     private final EventPricer pricer;
     private final SingleChronicleQueue journal;
     private final JournalStage journalStage;
+    private final JournalRetention retention;
     private final CostTotals byTeam;
     private final CostTotals byAgent;
     private final CostTotals byModel;
@@ -96,18 +98,30 @@ public final class Pipeline {
         if (settings.journaled()) {
             final JournalRecovery recovery = recover();
             this.journal = Journals.openForWriting(settings.journalDirectory(), settings.journalCycle());
-            settings.journalRetention().apply(journal);
-            this.journalStage = new JournalStage(journal, settings.journalRetention(), recovery.lastCycle,
+            this.retention = JournalRetention.of(settings.journalRetention(), journal, exporterNames(settings));
+            retention.applyNow();
+            this.journalStage = new JournalStage(journal, retention::rolled, recovery.lastCycle,
                 recovery.lastLink);
         } else {
             this.journal = null;
+            this.retention = null;
             this.journalStage = null;
         }
         wireStages();
         this.dispatcher.start();
+        if (retention != null) {
+            retention.start();
+        }
         this.ring = disruptor.start();
         this.ingest = new Ingest(ring, settings, groups, budgets, counters, timers);
         startExporters();
+    }
+
+    /** The names of the exporters that read the journal, whose positions alone hold retention back. */
+    private static List<String> exporterNames(final Settings settings) {
+        final List<String> names = new ArrayList<>();
+        settings.export().exporters().forEach(exporter -> names.add(exporter.name()));
+        return names;
     }
 
     private void startExporters() {
@@ -162,6 +176,11 @@ public final class Pipeline {
         return statuses;
     }
 
+    /** What journal retention has done and what holds it back. */
+    public RetentionStatus retentionStatus() {
+        return retention == null ? RetentionStatus.INACTIVE : retention.status();
+    }
+
     private void wireStages() {
         final List<Stage> stages = new ArrayList<>();
         stages.add(new CostStage(pricer, counters, byTeam, byAgent, byModel));
@@ -188,7 +207,7 @@ public final class Pipeline {
         }
     }
 
-    /** Rebuilds today's budgets and the month's volume from the journal, so both survive a restart. */
+    /** Rebuilds the open budget windows and the month's volume from the journal, so both survive a restart. */
     private JournalRecovery recover() {
         final long now = settings.clock().millis();
         final JournalRecovery recovery = JournalRecovery.read(settings.journalDirectory(), now, budgets, pricer);
@@ -316,6 +335,8 @@ public final class Pipeline {
         }
         final int undelivered = dispatcher.stop(deadline);
         if (journal != null) {
+            // The stage threads have stopped, so nothing asks for retention any more.
+            retention.stop(deadline);
             journal.close();
         }
         final ShutdownReport report = new ShutdownReport(drained && undrained == 0, undrained, undelivered,

@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * holder dies, however it dies, so holding it proves a set Chronicle lock stale and opening clears it.
  * The record the killed writer was appending costs nothing: Chronicle 2026 sets a record's header
  * word only once the record is complete, so readers stop before the torn bytes and the next append
- * writes over them (or, on a later day, seals the old cycle there).
+ * writes over them (or, once the journal has rolled, seals the old cycle there).
  */
 public final class Journals {
     /** The roll cycle of a journal created without one. */

@@ -14,8 +14,12 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
@@ -23,20 +27,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes whole past cycles of a journal (days, hours, as it rolls): those that ended more than
- * {@code maxAge} ago by the pipeline's clock, then the oldest while the journal's cycle files exceed
- * {@code maxBytes}. Runs when the journal opens and when it rolls to a new cycle; the cycle being
- * written is never deleted, so the files can exceed {@code maxBytes} by what the current cycle holds,
- * and a shorter {@link JournalCycle} gives a tighter bound. Cycles from the one holding the oldest
- * record some exporter has not settled are kept whatever the limits say. Sizes are the files' apparent
- * sizes; Chronicle pre-allocates cycle files sparsely, so the space they take on disk is usually smaller.
+ * Deletes whole past cycles of a journal (days, hours or minutes, as its {@link JournalCycle} has
+ * it): those that ended more than {@code maxAge} ago by the pipeline's clock, then the oldest while
+ * the journal's cycle files exceed {@code maxBytes}. The pipeline applies it when the journal opens
+ * and, off the pipeline's threads, each time the journal rolls to a new cycle; the cycle being written
+ * is never deleted, so the files can exceed {@code maxBytes} by what the current cycle holds, and a
+ * shorter cycle gives a tighter bound. Sizes are the files' apparent sizes; Chronicle pre-allocates
+ * cycle files sparsely, so the space they take on disk is usually smaller.
+ *
+ * <p>Cycles from the one holding the oldest record an exporter has not settled are kept whatever the
+ * limits say. Only the exporters the caller names count: a position file of an exporter that is no
+ * longer run ({@code <journal>/exporters/<name>.position}) would otherwise hold every later cycle
+ * forever. Such files are reported in the {@link Outcome}, not read. A named exporter without a
+ * position file has settled nothing yet and, when it starts, reads the journal from its first record,
+ * so it holds every cycle, as one whose position says it settled nothing does.
  */
 public final class Retention {
     /** Keeps everything. */
     public static final Retention KEEP_ALL = new Retention(null, 0, Clock.systemUTC());
+    /** File name suffix of an exporter's position in the journal's {@value #POSITIONS} directory. */
+    public static final String POSITION_SUFFIX = ".position";
+    /** The journal's subdirectory of export positions. */
+    public static final String POSITIONS = "exporters";
 
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
-    private static final String POSITION_SUFFIX = ".position";
 
     private final Duration maxAge;
     private final long maxBytes;
@@ -53,78 +67,123 @@ public final class Retention {
         this.clock = clock;
     }
 
+    /** Whether neither limit is set, so nothing is ever deleted. */
     public boolean keepsAll() {
         return maxAge == null && maxBytes == 0;
     }
 
-    /** Applies the limits to {@code queue}'s directory, keeping the cycle being written and every later one. */
-    public void apply(final SingleChronicleQueue queue) {
-        if (keepsAll()) {
-            return;
-        }
-        final Path directory = queue.file().toPath();
-        try {
-            final List<CycleFile> cycles = cycleFiles(directory, queue);
-            final int keepFrom = Math.min(queue.cycle(), oldestUnexported(directory, queue.rollCycle()));
-            final List<Path> doomed = doomed(cycles, keepFrom, queue);
-            for (final Path file : doomed) {
-                Files.deleteIfExists(file);
-            }
-            if (!doomed.isEmpty()) {
-                queue.refreshDirectoryListing();
-                LOG.info("Journal retention deleted {} past cycle files from {}", doomed.size(), directory);
-            }
-        } catch (final IOException e) {
-            LOG.warn("Journal retention could not clean {}: {}", directory, e.getMessage());
-        }
+    /**
+     * Applies the limits to {@code queue}'s directory, keeping the cycle the queue's clock is in and
+     * every later one; for a journal nobody appends to yet.
+     *
+     * @param exporters the names of the exporters that read the journal; only their positions hold cycles
+     */
+    public Outcome apply(final SingleChronicleQueue queue, final Collection<String> exporters) throws IOException {
+        return apply(queue, exporters, queue.cycle());
     }
 
-    /** The past cycles to delete, oldest first: too old, or the oldest while the files are too big. */
-    private List<Path> doomed(final List<CycleFile> cycles, final int keepFrom, final SingleChronicleQueue queue) {
+    /**
+     * Applies the limits to {@code queue}'s directory, keeping {@code writing} and every later cycle,
+     * and the cycle the queue's clock is in.
+     *
+     * @param exporters the names of the exporters that read the journal; only their positions hold cycles
+     * @param writing   the oldest cycle an appender may be writing: the one its last record went to
+     */
+    public Outcome apply(final SingleChronicleQueue queue, final Collection<String> exporters, final int writing)
+        throws IOException {
+        if (keepsAll()) {
+            return Outcome.NOTHING;
+        }
+        final Path directory = queue.file().toPath();
+        final Positions positions = positions(directory, exporters, queue.rollCycle());
+        final List<CycleFile> cycles = cycleFiles(directory, queue);
+        final int current = Math.min(queue.cycle(), writing);
+        final List<CycleFile> overLimits = doomed(cycles, current, queue);
+        final int keepFrom = Math.min(current, positions.oldest());
+        final List<Path> deleted = new ArrayList<>();
+        for (final CycleFile cycle : overLimits) {
+            if (cycle.cycle < keepFrom) {
+                Files.deleteIfExists(cycle.file);
+                deleted.add(cycle.file);
+            }
+        }
+        if (!deleted.isEmpty()) {
+            queue.refreshDirectoryListing();
+            LOG.info("Journal retention deleted {} past cycle files from {}", deleted.size(), directory);
+        }
+        return new Outcome(deleted, heldBack(overLimits, positions.cycles), positions.settledNothing(),
+            positions.stale);
+    }
+
+    /**
+     * The past cycles over the limits, oldest first: too old, or the oldest while the files are too
+     * big. Those from the oldest unsettled cycle on are kept all the same; the size is counted as if
+     * they were not, so each exporter holds what it alone would keep.
+     */
+    private List<CycleFile> doomed(final List<CycleFile> cycles, final int current, final SingleChronicleQueue queue) {
         final long lengthMillis = queue.rollCycle().lengthInMillis();
         final Instant now = clock.instant();
         long total = 0;
         for (final CycleFile cycle : cycles) {
             total += cycle.bytes;
         }
-        final List<Path> doomed = new ArrayList<>();
-        for (int i = 0; i < cycles.size() && cycles.get(i).cycle < keepFrom; i++) {
+        final List<CycleFile> doomed = new ArrayList<>();
+        for (int i = 0; i < cycles.size() && cycles.get(i).cycle < current; i++) {
             final CycleFile cycle = cycles.get(i);
             final Instant end = Instant.ofEpochMilli(queue.epoch() + (cycle.cycle + 1L) * lengthMillis);
             final boolean tooOld = maxAge != null && end.plus(maxAge).isBefore(now);
             final boolean tooBig = maxBytes > 0 && total > maxBytes;
             if (tooOld || tooBig) {
                 total -= cycle.bytes;
-                doomed.add(cycle.file);
+                doomed.add(cycle);
             }
         }
         return doomed;
     }
 
+    /** Per exporter, the cycles over the limits that it keeps: those from the cycle of its oldest unsettled record. */
+    private static Map<String, Integer> heldBack(final List<CycleFile> overLimits, final Map<String, Integer> from) {
+        final Map<String, Integer> held = new LinkedHashMap<>();
+        from.forEach((exporter, cycle) -> {
+            final int count = (int)overLimits.stream().filter(file -> file.cycle >= cycle).count();
+            if (count > 0) {
+                held.put(exporter, count);
+            }
+        });
+        return held;
+    }
+
     /**
-     * The cycle of the oldest record some exporter has not settled yet, or {@code Integer.MAX_VALUE} when
-     * there are no exporters: retention never deletes what is still to be exported. An exporter that has
-     * settled nothing holds the whole journal.
+     * Per named exporter, the cycle of the oldest record it has not settled ({@code Integer.MIN_VALUE}
+     * when it settled nothing), and the position files of exporters not named.
      */
-    private static int oldestUnexported(final Path directory, final RollCycle rollCycle) throws IOException {
-        final Path positions = directory.resolve("exporters");
-        int oldest = Integer.MAX_VALUE;
-        if (!Files.isDirectory(positions)) {
-            return oldest;
+    private static Positions positions(final Path directory, final Collection<String> exporters,
+        final RollCycle rollCycle) throws IOException {
+        final Map<String, Integer> cycles = new LinkedHashMap<>();
+        for (final String exporter : exporters) {
+            cycles.put(exporter, cycleOf(directory, exporter, rollCycle));
         }
-        try (Stream<Path> files = Files.list(positions)) {
-            for (final Path file : (Iterable<Path>)files::iterator) {
-                final String name = file.getFileName().toString();
-                if (name.endsWith(POSITION_SUFFIX)) {
-                    oldest = Math.min(oldest, cycleOf(directory, name, rollCycle));
+        final List<Path> stale = new ArrayList<>();
+        final Path folder = directory.resolve(POSITIONS);
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (final Path file : (Iterable<Path>)files::iterator) {
+                    final String name = file.getFileName().toString();
+                    if (name.endsWith(POSITION_SUFFIX)
+                        && !cycles.containsKey(name.substring(0, name.length() - POSITION_SUFFIX.length()))) {
+                        stale.add(file);
+                    }
                 }
             }
         }
-        return oldest;
+        stale.sort(null);
+        return new Positions(cycles, stale);
     }
 
-    private static int cycleOf(final Path directory, final String positionFile, final RollCycle rollCycle) {
-        final String exporter = positionFile.substring(0, positionFile.length() - POSITION_SUFFIX.length());
+    private static int cycleOf(final Path directory, final String exporter, final RollCycle rollCycle) {
+        if (!Files.exists(directory.resolve(POSITIONS).resolve(exporter + POSITION_SUFFIX))) {
+            return Integer.MIN_VALUE;
+        }
         try (ExportPosition position = ExportPosition.open(directory, exporter)) {
             final long index = position.load();
             return index == ExportPosition.START ? Integer.MIN_VALUE : rollCycle.toCycle(index);
@@ -160,6 +219,50 @@ public final class Retention {
         }
         cycles.sort((a, b) -> Integer.compare(a.cycle, b.cycle));
         return cycles;
+    }
+
+    /**
+     * What one application of the limits did.
+     *
+     * @param deleted        the cycle files deleted, oldest first
+     * @param heldBack       per named exporter that keeps past cycles over the limits, how many: the
+     *                       cycles from its oldest unsettled record on, which would have gone without it
+     * @param settledNothing the named exporters that have settled no record yet, and so hold every cycle
+     * @param stalePositions position files of exporters that were not named, which hold nothing
+     */
+    public record Outcome(List<Path> deleted, Map<String, Integer> heldBack, List<String> settledNothing,
+        List<Path> stalePositions) {
+        /** The outcome of limits that keep everything. */
+        public static final Outcome NOTHING = new Outcome(List.of(), Map.of(), List.of(), List.of());
+
+        public Outcome {
+            deleted = List.copyOf(deleted);
+            heldBack = Collections.unmodifiableMap(new LinkedHashMap<>(heldBack));
+            settledNothing = List.copyOf(settledNothing);
+            stalePositions = List.copyOf(stalePositions);
+        }
+
+        /** The past cycles over the limits kept for some exporter: as many as the exporter holding the most keeps. */
+        public int cyclesHeldBack() {
+            return heldBack.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        }
+    }
+
+    /** The named exporters' oldest unsettled cycles, and the position files of others. */
+    private record Positions(Map<String, Integer> cycles, List<Path> stale) {
+        int oldest() {
+            return cycles.values().stream().mapToInt(Integer::intValue).min().orElse(Integer.MAX_VALUE);
+        }
+
+        List<String> settledNothing() {
+            final List<String> names = new ArrayList<>();
+            cycles.forEach((exporter, cycle) -> {
+                if (cycle == Integer.MIN_VALUE) {
+                    names.add(exporter);
+                }
+            });
+            return names;
+        }
     }
 
     /** One cycle file: where it is, its cycle, its apparent size. */

@@ -28,6 +28,27 @@ class GroupMatcherTest {
     }
 
     @Test
+    void costAlerts_unsetFollowTheMatchersSwitch_setKeepTheGroupsOwn() {
+        final AgentGroup on = AgentGroup.builder().matchAgents("on-*").costAlerts(true).build();
+        final AgentGroup off = AgentGroup.builder().matchAgents("off-*").costAlerts(false).build();
+        final Map<String, AgentGroup> groups = new LinkedHashMap<>();
+        groups.put("critical", CRITICAL);
+        groups.put("on", on);
+        groups.put("off", off);
+
+        assertThat(CRITICAL.costAlerts()).as("unset").isEmpty();
+        assertThat(on.costAlerts()).contains(true);
+        assertThat(off.costAlerts()).contains(false);
+        for (final boolean pipeline : new boolean[] {true, false}) {
+            final GroupMatcher matcher = new GroupMatcher(groups, GovernancePolicy.ADVISORY, pipeline, 10_000);
+            assertThat(matcher.named("critical").costAlerts).as("follows the switch " + pipeline).isEqualTo(pipeline);
+            assertThat(matcher.defaultGroup().costAlerts).isEqualTo(pipeline);
+            assertThat(matcher.named("on").costAlerts).isTrue();
+            assertThat(matcher.named("off").costAlerts).isFalse();
+        }
+    }
+
+    @Test
     void resolve_noMatchOrNoAgent_isTheDefaultGroup() {
         final GroupMatcher matcher = matcher(10_000, "critical", CRITICAL, "billing", BILLING);
 
