@@ -30,10 +30,11 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Lag</h2>
  * {@link #status()} tells how far behind the journal the exporter is. In records: those after the
- * settled position, counted across the journal's daily cycles, so an outage over midnight counts the
- * records of both days. In time: the age, by the pipeline's clock, of the oldest record not yet
- * settled (the first of the batch being sent, or the next one to read), 0 when caught up; so after an
- * idle hour a new record shows its own age, not the hour since the last one settled.
+ * settled position, counted across the journal's cycle files, so an outage across a roll (midnight,
+ * with the default daily cycle) counts the records of both cycles. In time: the age, by the pipeline's
+ * clock, of the oldest record not yet settled (the first of the batch being sent, or the next one to
+ * read), 0 when caught up; so after an idle hour a new record shows its own age, not the hour since the
+ * last one settled.
  *
  * <h2>Stopping by a deadline</h2>
  * {@link #stop} lets the runner export until its deadline and then end between batches. The deadline

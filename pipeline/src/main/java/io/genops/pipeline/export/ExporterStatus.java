@@ -14,8 +14,8 @@ package io.genops.pipeline.export;
  * @param failedEvents   events of settled batches that did not get through (all of a refused or given-up
  *                       batch unless its exporter counts them), and events the exporter could not take
  * @param damagedRecords journal records skipped because they failed their checksum
- * @param lagRecords     journal records after the settled position, counted across the journal's daily
- *                       cycles; 0 when caught up. Once the runner has stopped: the records it left in
+ * @param lagRecords     journal records after the settled position, counted across the journal's cycle
+ *                       files; 0 when caught up. Once the runner has stopped: the records it left in
  *                       the journal for the next start
  * @param lagMillis      the age in ms, by the pipeline's clock, of the oldest record not yet settled; 0
  *                       when caught up. Once the runner has stopped: the age of the oldest record it left
