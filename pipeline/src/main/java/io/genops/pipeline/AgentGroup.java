@@ -79,9 +79,9 @@ public final class AgentGroup {
         return attributes;
     }
 
-    /** The group's policy, or {@code null} when its events follow the pipeline's. */
-    public GovernancePolicy policy() {
-        return policy;
+    /** The group's policy; empty when its events follow the pipeline's. */
+    public Optional<GovernancePolicy> policy() {
+        return Optional.ofNullable(policy);
     }
 
     /** The share of the group's events of {@code kind} exported; {@code NaN} when the pipeline's sampling decides. */

@@ -182,13 +182,13 @@ class ConfigurationTest {
         final AgentGroup critical = groups.get("critical");
         assertThat(critical.agentPatterns()).hasToString("[critical-*]");
         assertThat(critical.attributes()).isEqualTo(Map.of(GroupAttribute.TEAM, "support"));
-        assertThat(critical.policy()).isEqualTo(GovernancePolicy.ADVISORY);
+        assertThat(critical.policy()).contains(GovernancePolicy.ADVISORY);
         assertThat(critical.costAlerts()).contains(false);
         assertThat(critical.export()).isTrue();
         assertThat(critical.samplingRate(EventKind.INTERACTION)).isNaN();
         final AgentGroup quiet = groups.get("quiet");
         assertThat(quiet.agentPatterns()).isEmpty();
-        assertThat(quiet.policy()).isNull();
+        assertThat(quiet.policy()).isEmpty();
         assertThat(quiet.costAlerts()).as("follows the pipeline's switch").isEmpty();
         assertThat(quiet.samplingRate(EventKind.INTERACTION)).isZero();
         assertThat(quiet.samplingRate(EventKind.SIGNAL)).isEqualTo(0.5);

@@ -69,7 +69,7 @@ public final class CompiledGroup {
             values[i++] = attribute.getValue();
         }
         return new CompiledGroup(name, index, group.agentPatterns().toArray(new AgentPattern[0]), attributes, values,
-            group.policy() != null ? group.policy() : pipelinePolicy, rates, group.export(),
+            group.policy().orElse(pipelinePolicy), rates, group.export(),
             group.costAlerts().orElse(pipelineCostAlerts));
     }
 
