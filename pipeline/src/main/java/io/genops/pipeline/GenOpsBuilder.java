@@ -390,7 +390,10 @@ public final class GenOpsBuilder {
         return this;
     }
 
-    /** Whether message content is kept with events; off by default (only its size is kept). */
+    /**
+     * Whether message content and the model's answer ({@code Interaction.content()} and {@code output()}) are
+     * kept with events, in the journal and in what exporters send; off by default, when only their size is.
+     */
     public GenOpsBuilder captureContent(final boolean capture) {
         this.captureContent = capture;
         return this;

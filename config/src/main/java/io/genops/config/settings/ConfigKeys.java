@@ -144,9 +144,9 @@ public final class ConfigKeys {
         ValueType.integer(1, 8), "1 on up to 2 cores, else 2", "Consumer threads the stages are spread over, in "
             + "order."));
     public static final ConfigKey<Boolean> CAPTURE_CONTENT = add(ConfigKey.of("genops.pipeline.capture-content",
-        bool(), false, "Whether message content is kept with events, in the journal and what exporters send (Raindrop "
-            + "carries it); otherwise only its size is. It is kept as given: nothing redacts it, so turn this on only "
-            + "where the content may be stored as it is."));
+        bool(), false, "Whether message content and the model's answer are kept with events, in the journal and what "
+            + "exporters send (Raindrop carries them); otherwise only their size is. They are kept as given: nothing "
+            + "redacts them, so turn this on only where the texts may be stored as they are."));
     public static final ConfigKey<Integer> CONVERSATION_FLOW_INTERVAL = add(ConfigKey.of(
         "genops.pipeline.conversation-flow-interval", positive(), 5, "A conversation emits a flow signal every "
             + "this many interactions."));

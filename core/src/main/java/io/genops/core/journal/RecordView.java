@@ -26,7 +26,7 @@ public final class RecordView implements EventView {
     public static final int NEWER_VERSION = 3;
     public static final int MALFORMED = 4;
 
-    private static final int STRING_FIELDS = 16;
+    private static final int STRING_FIELDS = 17;
     private static final int SESSION_ID = 0;
     private static final int TEAM = 1;
     private static final int PROJECT = 2;
@@ -44,6 +44,8 @@ public final class RecordView implements EventView {
     private static final int GROUP = 14;
     /** Content is not in the presence mask: the content flag says whether it is there. */
     private static final int CONTENT = 15;
+    /** Nor is the output: the output flag says whether it is there. */
+    private static final int OUTPUT = 16;
     /** Mask bits no version 1 writer sets. */
     private static final int MASK_UNKNOWN = ~((1 << CONTENT) - 1) & 0xFFFF;
     private static final byte[] DEFAULT_GROUP_UTF8 = DEFAULT_GROUP.getBytes(StandardCharsets.UTF_8);
@@ -225,6 +227,7 @@ public final class RecordView implements EventView {
             stringLengths[i] = (mask & 1 << i) != 0 ? readString(i, end) : ABSENT;
         }
         stringLengths[CONTENT] = (flags & RecordCodec.FLAG_CONTENT) != 0 ? readString(CONTENT, end) : ABSENT;
+        stringLengths[OUTPUT] = (flags & RecordCodec.FLAG_OUTPUT) != 0 ? readString(OUTPUT, end) : ABSENT;
     }
 
     private int readString(final int field, final int end) {
@@ -500,6 +503,15 @@ public final class RecordView implements EventView {
     @Override
     public String content() {
         return string(CONTENT);
+    }
+
+    /**
+     * The model's answer, {@code ""} when captured but empty, {@code null} when not captured or when the record
+     * was written before answers were journaled.
+     */
+    @Override
+    public String output() {
+        return string(OUTPUT);
     }
 
     @Override
