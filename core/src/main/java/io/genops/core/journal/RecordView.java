@@ -14,7 +14,8 @@ import java.util.zip.CRC32C;
  * A reusable, read-only view of one journal record in the layout of {@link RecordCodec}.
  * {@link #wrap} checks the record and decodes its numbers; strings are decoded when asked for,
  * through a cache that returns the same instance for the same bytes. Reading a record allocates
- * nothing once the strings it names have been seen.
+ * nothing once the strings it names have been seen, save its content and output: those are decoded
+ * apart from the cache, once per record and only when asked for.
  *
  * <p>Not thread-safe, and valid only until the next {@link #wrap}.
  */
@@ -63,6 +64,12 @@ public final class RecordView implements EventView {
     /** Per string field, the interner's slot of the value it held last: teams and models repeat. */
     private final int[] lastSlots = new int[STRING_FIELDS];
     private final long[] numbers = new long[12];
+    /**
+     * The content and output of the record wrapped, once decoded. They bypass the interner: texts seldom
+     * repeat, and up to 4,096 kept copies of texts of any length would hold memory without bound.
+     */
+    private String contentText;
+    private String outputText;
 
     private byte[] bytes;
     private int length;
@@ -97,6 +104,8 @@ public final class RecordView implements EventView {
     public int wrap(final byte[] bytes, final int length) {
         this.bytes = bytes;
         this.length = length;
+        contentText = null;
+        outputText = null;
         if (length < RecordCodec.OFFSET_VARIABLE + RecordCodec.CHECKSUM_BYTES) {
             return TRUNCATED;
         }
@@ -502,7 +511,10 @@ public final class RecordView implements EventView {
     /** The content, {@code ""} when content was captured but empty, {@code null} when not captured. */
     @Override
     public String content() {
-        return string(CONTENT);
+        if (contentText == null) {
+            contentText = text(CONTENT);
+        }
+        return contentText;
     }
 
     /**
@@ -511,7 +523,17 @@ public final class RecordView implements EventView {
      */
     @Override
     public String output() {
-        return string(OUTPUT);
+        if (outputText == null) {
+            outputText = text(OUTPUT);
+        }
+        return outputText;
+    }
+
+    /** A content or output string, decoded afresh: {@code null} when the record lacks it. */
+    private String text(final int field) {
+        final int stringLength = stringLengths[field];
+        return stringLength == ABSENT ? null
+            : new String(bytes, stringOffsets[field], stringLength, StandardCharsets.UTF_8);
     }
 
     @Override
