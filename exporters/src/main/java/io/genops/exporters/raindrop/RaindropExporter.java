@@ -83,7 +83,8 @@ import java.util.function.Function;
  *       prompt ({@code Interaction.content()}) and the model's answer ({@code Interaction.output()}) apart,
  *       and so does its journal record; each is sent when the record holds it, so an interaction with
  *       only an answer sends {@code output} alone. A record written before answers were journaled has
- *       none, and sends {@code input} alone.</li>
+ *       none, and sends {@code input} alone. Both texts are sent as the record holds them: the pipeline
+ *       redacts captured texts before it journals them, so what is sent is what its redaction rules left.</li>
  *   <li><b>Alert rules are skipped.</b> Raindrop is a store of user-facing AI events and their signals;
  *       an alert rule has no user, model or conversation, and the journal's alert records cannot tell a
  *       rule's creation from its firing. Their costs reach the metrics exporters, which see every
