@@ -43,6 +43,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -80,6 +82,8 @@ public final class GenOpsBuilder {
     private CurrencyTable currencies = CurrencyTable.defaults();
     private int maxStringLength = 256;
     private boolean captureContent;
+    private Set<RedactionRule> redactionRules = EnumSet.allOf(RedactionRule.class);
+    private UnaryOperator<String> customRedactor;
     private int priceCacheCapacity = 1_024;
     private Settings.CostEstimates costEstimates = Settings.CostEstimates.exact();
     private int maxTrackedKeys = 10_000;
@@ -390,10 +394,49 @@ public final class GenOpsBuilder {
         return this;
     }
 
-    /** Whether message content is kept with events; off by default (only its size is kept). */
+    /**
+     * Whether message content and the model's answer ({@code Interaction.content()} and {@code output()}) are
+     * kept with events, in the journal and in what exporters send; off by default, when only their size is.
+     */
     public GenOpsBuilder captureContent(final boolean capture) {
         this.captureContent = capture;
         return this;
+    }
+
+    /**
+     * The built-in rules that redact captured content and answers (every {@link RedactionRule} by default); an
+     * empty set redacts nothing. Under content capture, both texts pass through the rules on the consumer
+     * thread before the journal stage, so neither the journal, nor an exporter, nor a stage of your own sees
+     * them unredacted; each match is replaced by the rule's marker and counted in
+     * {@code metrics().redactions()}. Without content capture there is nothing to redact. Replaces the rules
+     * and the custom redactor of an earlier call.
+     */
+    public GenOpsBuilder redact(final Set<RedactionRule> rules) {
+        this.redactionRules = rules(rules);
+        this.customRedactor = null;
+        return this;
+    }
+
+    /**
+     * As {@link #redact(Set)}, and then {@code custom} on each text the rules returned, for what only your
+     * application knows the shape of (order numbers, internal hosts). It runs on the consumer thread and must
+     * not block. When it throws or returns {@code null}, the event's content and answer are dropped rather
+     * than kept unredacted, and the event is counted as failed. A configuration applied later keeps it and
+     * replaces only the rules.
+     */
+    public GenOpsBuilder redact(final Set<RedactionRule> rules, final UnaryOperator<String> custom) {
+        this.redactionRules = rules(rules);
+        this.customRedactor = Objects.requireNonNull(custom, "custom redactor");
+        return this;
+    }
+
+    private static Set<RedactionRule> rules(final Set<RedactionRule> rules) {
+        Objects.requireNonNull(rules, "redaction rules");
+        final Set<RedactionRule> copy = EnumSet.noneOf(RedactionRule.class);
+        for (final RedactionRule rule : rules) {
+            copy.add(Objects.requireNonNull(rule, "redaction rule"));
+        }
+        return copy;
     }
 
     public GenOpsBuilder priceCacheCapacity(final int entries) {
@@ -674,6 +717,9 @@ public final class GenOpsBuilder {
             .captureContent(pipeline.captureContent()).conversationFlowInterval(pipeline.conversationFlowInterval())
             .closeTimeout(pipeline.closeTimeout());
         pipeline.stageThreads().ifPresent(this::stageThreads);
+        final Set<RedactionRule> redaction = EnumSet.noneOf(RedactionRule.class);
+        pipeline.redact().forEach(rule -> redaction.add(RedactionRule.valueOf(rule.name())));
+        this.redactionRules = redaction;
         sampling(samplingPolicy(config.sampling()));
         agentGroups.keySet().removeAll(configuredGroups);
         configuredGroups.clear();
@@ -778,7 +824,9 @@ public final class GenOpsBuilder {
         return new GenOps(new Settings(attribution.build(), policy, costAlerts, List.copyOf(budgetLimits.values()),
             budgetZone, budgetThresholdPercents.clone(), budgetWarningPercent, ringSize,
             backpressure, consumerWait, consumerParkNanos, stageThreads, sampling,
-            unknownModelPolicy, models, platform, currencies, maxStringLength, captureContent, priceCacheCapacity,
+            unknownModelPolicy, models, platform, currencies, maxStringLength, captureContent,
+            new Settings.Redaction(Collections.unmodifiableSet(EnumSet.copyOf(redactionRules)), customRedactor),
+            priceCacheCapacity,
             costEstimates, maxTrackedKeys, maxAlertRules, channels, defaultAlertChannels, alertQueueCapacity,
             alertBatchSize, alertBatchAge, closeTimeout, clock, errorHandler, List.copyOf(customStages),
             conversationFlowInterval, journalDirectory, journalCycle, journalSyncOnFlush,

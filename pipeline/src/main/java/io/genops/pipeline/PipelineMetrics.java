@@ -43,6 +43,8 @@ import java.util.Map;
  * @param sessionsUnrecorded closed sessions whose session record is not in the journal: the pipeline had
  *                          closed, or the ring stayed full (then also counted in {@code dropped})
  * @param estimates         interactions charged a fixed estimate by their callers, and how far off it was
+ * @param redactions        under content capture, matches the redaction rules replaced in content and
+ *                          answers, plus texts the custom redactor changed
  */
 public record PipelineMetrics(long accepted, long processed, long dropped, long rejectedBudget, long rejectedInvalid,
     long failedEvents, long stageFailures, long unpricedEvents, long sampledIn, long sampledOut, long alertsFired,
@@ -51,7 +53,7 @@ public record PipelineMetrics(long accepted, long processed, long dropped, long 
     Money totalCost,
     Map<String, Money> costByTeam, Map<String, Money> costByAgent, Map<String, Money> costByModel,
     List<StageGroup> stageGroups, SamplingMetrics sampling, AlertMetrics alerts, long rejectedRateLimited,
-    Map<String, GroupMetrics> groups, long sessionsUnrecorded, CostEstimates estimates) {
+    Map<String, GroupMetrics> groups, long sessionsUnrecorded, CostEstimates estimates, long redactions) {
 
     /** Events refused at the call for any reason other than a full ring. */
     public long rejected() {

@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -121,6 +122,8 @@ class ConfigurationTest {
         assertThat(field(builder, "consumerParkNanos")).isEqualTo(50_000L);
         assertThat(field(builder, "stageThreads")).isEqualTo(3);
         assertThat(field(builder, "captureContent")).isEqualTo(true);
+        assertThat(field(builder, "redactionRules")).isEqualTo(EnumSet.of(RedactionRule.EMAILS,
+            RedactionRule.LONG_NUMBERS));
         assertThat(field(builder, "conversationFlowInterval")).isEqualTo(7);
         assertThat(field(builder, "closeTimeout")).isEqualTo(Duration.ofSeconds(3));
         assertThat(field(builder, "defaultAlertChannels")).isEqualTo(List.of("log", "pager"));
@@ -275,7 +278,8 @@ class ConfigurationTest {
 
         for (final String name : List.of("policy", "costAlerts", "budgetLimits", "rateLimits", "budgetZone",
             "budgetWarningPercent", "ringSize", "backpressure", "consumerWait", "consumerParkNanos", "stageThreads",
-            "unknownModelPolicy", "currencies", "maxStringLength", "captureContent", "priceCacheCapacity",
+            "unknownModelPolicy", "currencies", "maxStringLength", "captureContent", "redactionRules",
+            "customRedactor", "priceCacheCapacity",
             "maxTrackedKeys", "maxAlertRules", "alertRules", "maxAlertStateKeys", "exportBatchSize", "exportBatchAge",
             "exportMaxAttempts", "exportInitialBackoff", "exportMaxBackoff", "defaultAlertChannels",
             "alertQueueCapacity", "alertBatchSize", "alertBatchAge", "closeTimeout", "conversationFlowInterval",
@@ -294,6 +298,7 @@ class ConfigurationTest {
     void theConfigurationsEnums_mirrorThePipelines() {
         assertThat(names(PipelineSettings.Backpressure.values())).isEqualTo(names(BackpressurePolicy.values()));
         assertThat(names(PipelineSettings.ConsumerWait.values())).isEqualTo(names(ConsumerWait.values()));
+        assertThat(names(PipelineSettings.Redaction.values())).isEqualTo(names(RedactionRule.values()));
         assertThat(names(BudgetLimit.Scope.values())).isEqualTo(names(BudgetScope.values()));
         assertThat(names(BudgetLimit.Window.values())).isEqualTo(names(BudgetWindow.values()));
         assertThat(names(RateLimit.Scope.values())).isEqualTo(names(RateLimitScope.values()));
@@ -335,7 +340,8 @@ class ConfigurationTest {
         "pricing: {unknown-model: fail, cache-capacity: 64, estimate: \"0.002\", reconcile-every: 50,",
         "          currencies: {EUR: \"0.9\"}}",
         "pipeline: {ring-size: 1024, backpressure: drop, consumer-wait: yielding, consumer-park: 50us,",
-        "  stage-threads: 3, capture-content: true, conversation-flow-interval: 7, close-timeout: 3s}",
+        "  stage-threads: 3, capture-content: true, redact: [long-numbers, emails], conversation-flow-interval: 7,",
+        "  close-timeout: 3s}",
         "sampling:",
         "  mode: adaptive",
         "  adaptive: {first-events: 5, half-life: 16, trend-sensitivity: 3, min-trend-change: 0.02,",

@@ -79,6 +79,7 @@ import static io.genops.config.settings.ConfigKeys.RAINDROP_WRITE_KEY;
 import static io.genops.config.settings.ConfigKeys.RATE_LIMITS;
 import static io.genops.config.settings.ConfigKeys.RATE_LIMIT_DEFAULTS;
 import static io.genops.config.settings.ConfigKeys.RECONCILE_EVERY;
+import static io.genops.config.settings.ConfigKeys.REDACT;
 import static io.genops.config.settings.ConfigKeys.RING_SIZE;
 import static io.genops.config.settings.ConfigKeys.RULE_CHANNELS;
 import static io.genops.config.settings.ConfigKeys.RULE_CONDITIONS;
@@ -174,7 +175,8 @@ final class Assembly {
         final Integer threads = values.get(STAGE_THREADS);
         return new PipelineSettings(values.get(RING_SIZE), values.get(BACKPRESSURE), values.get(CONSUMER_WAIT),
             values.get(CONSUMER_PARK), threads == null ? OptionalInt.empty() : OptionalInt.of(threads),
-            values.get(CAPTURE_CONTENT), values.get(CONVERSATION_FLOW_INTERVAL), values.get(CLOSE_TIMEOUT));
+            values.get(CAPTURE_CONTENT), values.get(REDACT), values.get(CONVERSATION_FLOW_INTERVAL),
+            values.get(CLOSE_TIMEOUT));
     }
 
     private SamplingSettings sampling() {

@@ -144,9 +144,18 @@ public final class ConfigKeys {
         ValueType.integer(1, 8), "1 on up to 2 cores, else 2", "Consumer threads the stages are spread over, in "
             + "order."));
     public static final ConfigKey<Boolean> CAPTURE_CONTENT = add(ConfigKey.of("genops.pipeline.capture-content",
-        bool(), false, "Whether message content is kept with events, in the journal and what exporters send (Raindrop "
-            + "carries it); otherwise only its size is. It is kept as given: nothing redacts it, so turn this on only "
-            + "where the content may be stored as it is."));
+        bool(), false, "Whether message content and the model's answer are kept with events, in the journal and what "
+            + "exporters send (Raindrop carries them); otherwise only their size is. They are kept after the rules of "
+            + "genops.pipeline.redact."));
+    public static final ConfigKey<List<PipelineSettings.Redaction>> REDACT = add(ConfigKey.of(
+        "genops.pipeline.redact", list(oneOf(PipelineSettings.Redaction.class), 0,
+            PipelineSettings.Redaction.values().length), List.of(PipelineSettings.Redaction.values()), "With "
+            + "genops.pipeline.capture-content: the rules captured content and answers pass through on the "
+            + "consumer thread before the journal, each match replaced by a marker such as [REDACTED:email]: "
+            + "api-keys (sk-, AWS, GitHub, Slack and Google keys, Bearer credentials, values of api_key, "
+            + "access_token, client_secret, password and the like), emails, long-numbers (13 or more digits, and "
+            + "card numbers in groups). An empty list ([] in a file) redacts nothing, and loading warns of it "
+            + "while content is captured. Each rule once."));
     public static final ConfigKey<Integer> CONVERSATION_FLOW_INTERVAL = add(ConfigKey.of(
         "genops.pipeline.conversation-flow-interval", positive(), 5, "A conversation emits a flow signal every "
             + "this many interactions."));

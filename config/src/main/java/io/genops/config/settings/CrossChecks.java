@@ -37,6 +37,7 @@ final class CrossChecks {
         checks.budgets(config.budgets(), config.policy());
         checks.rateLimits(config.rateLimits());
         checks.sampling(config.sampling());
+        checks.content(config.pipeline());
         checks.groups(config.groups(), config.alerts());
         checks.lengths(config.alerts(), config.limits());
     }
@@ -201,6 +202,28 @@ final class CrossChecks {
             }
         } else {
             unused("genops.sampling.adaptive.", "sampling is fixed (" + about(ConfigKeys.SAMPLING_MODE) + ")");
+        }
+    }
+
+    /**
+     * Each redaction rule named once. Captured texts that nothing redacts are worth a warning, as are rules
+     * set on purpose while nothing is captured for them to redact.
+     */
+    private void content(final PipelineSettings pipeline) {
+        final ConfigKey<?> key = ConfigKeys.REDACT;
+        final Set<PipelineSettings.Redaction> seen = new HashSet<>();
+        for (final PipelineSettings.Redaction rule : pipeline.redact()) {
+            if (!seen.add(rule)) {
+                problems.add(key.name(), values.source(key), "names '" + Parsers.label(rule) + "' twice",
+                    "each rule once");
+            }
+        }
+        if (pipeline.captureContent() && pipeline.redact().isEmpty()) {
+            problems.warn(about(ConfigKeys.CAPTURE_CONTENT) + " and " + key.name() + " is empty ("
+                + values.source(key) + "), so message content and answers are journaled and exported unredacted, "
+                + "secrets and personal data included");
+        } else if (!pipeline.captureContent()) {
+            unused(key.name(), "no content is captured (" + about(ConfigKeys.CAPTURE_CONTENT) + ")");
         }
     }
 

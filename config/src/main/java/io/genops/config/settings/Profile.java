@@ -13,12 +13,12 @@ public enum Profile {
     /**
      * Full telemetry and strict policy, so problems show up while they are cheap to fix: every event
      * exported within a fraction of a second, budgets enforced at the call, unpriced models refused.
-     * Message content stays off: the pipeline keeps content as given, with no redaction, and the guide
-     * captures it only after redaction.
+     * Message content stays off: it is captured only where configured, and then redacted, as the guide
+     * has it.
      */
     DEV("full telemetry and strict policy: every event exported, batches sent within 200 ms, budgets enforced "
         + "(USD 50 a team a day, the guide's figure) with cost alerts, unpriced models refused at the call; "
-        + "message content stays off, as nothing redacts it",
+        + "message content stays off, captured only where configured",
         "genops.attribution.environment", "development",
         "genops.policy", "enforced",
         "genops.budgets.defaults", "team:daily=50.00",

@@ -47,7 +47,7 @@ class ProfilesTest {
         assertThat(dev.exporters().batchAge()).as("seen soon").isLessThan(defaults.exporters().batchAge());
         assertThat(dev.exporters().otlp().metricInterval()).isLessThan(defaults.exporters().otlp().metricInterval());
         assertThat(dev.alerts().batchAge()).isLessThan(defaults.alerts().batchAge());
-        assertThat(dev.pipeline().captureContent()).as("nothing redacts content, so none is kept").isFalse();
+        assertThat(dev.pipeline().captureContent()).as("content is captured only where configured").isFalse();
         assertThat(source(dev, "genops.pipeline.capture-content")).isEqualTo("profile dev");
         assertThat(dev.warnings()).isEmpty();
     }

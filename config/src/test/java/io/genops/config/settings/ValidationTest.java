@@ -26,7 +26,7 @@ class ValidationTest {
 
         assertThat(problems(isolated(dir))).containsExactly(file + ":3: genops.pipeline.rign-size: is not a "
             + "configuration key; did you mean genops.pipeline.ring-size? (allowed: ring-size, backpressure, "
-            + "consumer-wait, consumer-park, stage-threads, capture-content, conversation-flow-interval, "
+            + "consumer-wait, consumer-park, stage-threads, capture-content, redact, conversation-flow-interval, "
             + "close-timeout)");
     }
 

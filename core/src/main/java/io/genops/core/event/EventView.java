@@ -94,8 +94,16 @@ public interface EventView {
     /** An alert rule's number of notification channels, which its price depends on; 0 for other kinds. */
     int channelCount();
 
-    /** Message content, present only when content capture is configured; otherwise {@code null}. */
+    /** Message content (the prompt), present only when content capture is configured; otherwise {@code null}. */
     String content();
+
+    /**
+     * The model's answer, present only when content capture is configured and the caller gave one; otherwise
+     * {@code null}. A view that holds no answer need not answer: the default is {@code null}.
+     */
+    default String output() {
+        return null;
+    }
 
     /** Model token cost in USD nanos. */
     long modelCostNanos();

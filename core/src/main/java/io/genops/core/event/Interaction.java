@@ -33,6 +33,7 @@ public final class Interaction {
     private final Complexity complexity;
     private final long payloadChars;
     private final String content;
+    private final String output;
     private final String error;
     private final Map<String, Double> performance;
     private final Map<String, String> attributes;
@@ -51,8 +52,10 @@ public final class Interaction {
         this.reasoningTokens = b.reasoningTokens;
         this.latencyNanos = b.latencyNanos;
         this.complexity = b.complexity;
-        this.payloadChars = b.content != null ? b.content.length() : b.payloadChars;
+        this.payloadChars = b.content != null || b.output != null ? length(b.content) + length(b.output)
+            : b.payloadChars;
         this.content = b.content;
+        this.output = b.output;
         this.error = b.error;
         this.performance = Map.copyOf(b.performance);
         this.attributes = Map.copyOf(b.attributes);
@@ -62,6 +65,10 @@ public final class Interaction {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    private static long length(final String text) {
+        return text == null ? 0 : text.length();
     }
 
     /** The conversation this interaction belongs to, or {@code null}. */
@@ -110,14 +117,24 @@ public final class Interaction {
         return complexity;
     }
 
-    /** Size of the exchanged content in characters; the length of {@link #content()} when content is set. */
+    /**
+     * Size of the exchanged content in characters, which sets the monitoring platform's payload band: the
+     * length of {@link #content()} plus that of {@link #output()} when either is set (what the caller gave
+     * {@link Builder#payloadChars} is then ignored), else the size the caller gave. It is the size of what
+     * was exchanged, whether or not content capture keeps the texts, and redaction does not change it.
+     */
     public long payloadChars() {
         return payloadChars;
     }
 
-    /** The message content, or {@code null}; it is kept only where content capture is configured. */
+    /** The message content (the prompt), or {@code null}; it is kept only where content capture is configured. */
     public String content() {
         return content;
+    }
+
+    /** The model's answer, or {@code null}; kept, like {@link #content()}, only where content capture is configured. */
+    public String output() {
+        return output;
     }
 
     /** An error type when the interaction failed, or {@code null}. */
@@ -172,6 +189,7 @@ public final class Interaction {
         private Complexity complexity = Complexity.SIMPLE;
         private long payloadChars;
         private String content;
+        private String output;
         private String error;
         private Map<String, Double> performance = Map.of();
         private Map<String, String> attributes = Map.of();
@@ -251,14 +269,21 @@ public final class Interaction {
             return complexity(Complexity.parse(complexity));
         }
 
+        /** The size of the exchanged content in characters, for when neither content nor output is given. */
         public Builder payloadChars(final long chars) {
             this.payloadChars = Checks.nonNegative(chars, "payloadChars");
             return this;
         }
 
-        /** The message content; its length becomes the payload size. */
+        /** The message content (the prompt); its length, plus the output's, becomes the payload size. */
         public Builder content(final String content) {
             this.content = Objects.requireNonNull(content, "content");
+            return this;
+        }
+
+        /** The model's answer; its length, plus the content's, becomes the payload size. */
+        public Builder output(final String output) {
+            this.output = Objects.requireNonNull(output, "output");
             return this;
         }
 

@@ -19,7 +19,7 @@ import java.util.zip.CRC32C;
  *       0     1  version (1)
  *       1     1  event kind code (1 interaction, 2 signal, 3 alert rule, 4 closed session)
  *       2     1  flags: bit 0 sampled, 1 failed, 2 unpriced, 3 content present, 4 cost overridden,
- *                5 session totals partial (sessions only), 6 budget present; bit 7 is never set
+ *                5 session totals partial (sessions only), 6 budget present, 7 output present
  *       3     1  policy: result code in the low four bits, reason code in the high four
  *       4     8  epoch milliseconds                                          (little-endian)
  *      12     8  link of the previous record in this cycle, 0 for a cycle's first  (little-endian)
@@ -42,6 +42,7 @@ import java.util.zip.CRC32C;
  *                cost center, feature, agent id, name, conversation id, user id, model, provider,
  *                error, agent group                                   (LEB128 length + UTF-8)
  *     var   var  content                  (LEB128 length + UTF-8, only when the content flag is set)
+ *     var   var  output                    (LEB128 length + UTF-8, only when the output flag is set)
  *     n-4     4  CRC-32C of bytes [0, n-4)                                   (little-endian)
  * </pre>
  *
@@ -69,6 +70,13 @@ import java.util.zip.CRC32C;
  * spend is under 34 USD, 8 under 4,398 USD. The bit was added within version 1: a reader that predates
  * it reports a record carrying a budget as malformed, as it does for a record of a declared group.
  *
+ * <p>The output (bit 7) is the model's answer, kept apart from the content (the prompt) and written after
+ * it, only when content capture kept one: a record without an answer costs nothing for it, and a record
+ * written before the bit existed reads as one without an answer, which is what it was. The bit was added
+ * within version 1: a reader that predates it reports a record carrying an answer as malformed, as it does
+ * for a record carrying a budget. It was the last free bit of the flags byte, so a further flag needs
+ * a new version of the layout.
+ *
  * <p>An interaction with ordinary ids takes 110 to 160 bytes, two thirds of it strings, and a budget
  * adds 3 to 8: RecordCodecTest measures a support-desk interaction with long ids at 158 bytes, 165 with
  * its team's daily budget; the benchmarks' mix journals 142.6 bytes an interaction on disk, 151.3 with a
@@ -92,9 +100,14 @@ public final class RecordCodec {
     static final int FLAG_COST_OVERRIDE = 1 << 4;
     static final int FLAG_TOTALS_PARTIAL = 1 << 5;
     static final int FLAG_BUDGET = 1 << 6;
-    /** Every flag version 1 writes; a record with any other bit set was not written by this version. */
+    static final int FLAG_OUTPUT = 1 << 7;
+    /**
+     * Every flag version 1 writes; a record with any other bit set was not written by this version. With the
+     * output flag all eight bits are in use, so this build refuses no flags byte; a reader built before the
+     * output flag, whose set lacks it, refuses a record that carries an answer.
+     */
     static final int FLAGS_KNOWN = FLAG_SAMPLED | FLAG_FAILED | FLAG_UNPRICED | FLAG_CONTENT | FLAG_COST_OVERRIDE
-        | FLAG_TOTALS_PARTIAL | FLAG_BUDGET;
+        | FLAG_TOTALS_PARTIAL | FLAG_BUDGET | FLAG_OUTPUT;
     static final int OFFSET_EPOCH_MILLIS = 4;
     static final int OFFSET_PREVIOUS_LINK = 12;
     static final int OFFSET_VARIABLE = 20;
@@ -181,6 +194,7 @@ public final class RecordCodec {
         flags |= event.unpriced() ? FLAG_UNPRICED : 0;
         flags |= event.costOverridden() ? FLAG_COST_OVERRIDE : 0;
         flags |= event.kind() == EventKind.SESSION && !event.sessionTotalsExact() ? FLAG_TOTALS_PARTIAL : 0;
+        flags |= event.output() != null ? FLAG_OUTPUT : 0;
         return flags | (event.content() != null ? FLAG_CONTENT : 0);
     }
 
@@ -276,8 +290,14 @@ public final class RecordCodec {
         mask |= writeString(event.error(), 13);
         mask |= writeString(declaredGroup(event.group()), 14);
         SHORTS.set(buffer, maskPosition, (short)mask);
-        if (event.content() != null) {
-            writeString(event.content(), 15);
+        writeText(event.content());
+        writeText(event.output());
+    }
+
+    /** Content or output, after the strings: its flag, not the presence mask, says whether it is there. */
+    private void writeText(final String text) {
+        if (text != null) {
+            writeString(text, 0);
         }
     }
 

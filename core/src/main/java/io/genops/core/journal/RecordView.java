@@ -14,7 +14,8 @@ import java.util.zip.CRC32C;
  * A reusable, read-only view of one journal record in the layout of {@link RecordCodec}.
  * {@link #wrap} checks the record and decodes its numbers; strings are decoded when asked for,
  * through a cache that returns the same instance for the same bytes. Reading a record allocates
- * nothing once the strings it names have been seen.
+ * nothing once the strings it names have been seen, save its content and output: those are decoded
+ * apart from the cache, once per record and only when asked for.
  *
  * <p>Not thread-safe, and valid only until the next {@link #wrap}.
  */
@@ -26,7 +27,7 @@ public final class RecordView implements EventView {
     public static final int NEWER_VERSION = 3;
     public static final int MALFORMED = 4;
 
-    private static final int STRING_FIELDS = 16;
+    private static final int STRING_FIELDS = 17;
     private static final int SESSION_ID = 0;
     private static final int TEAM = 1;
     private static final int PROJECT = 2;
@@ -44,6 +45,8 @@ public final class RecordView implements EventView {
     private static final int GROUP = 14;
     /** Content is not in the presence mask: the content flag says whether it is there. */
     private static final int CONTENT = 15;
+    /** Nor is the output: the output flag says whether it is there. */
+    private static final int OUTPUT = 16;
     /** Mask bits no version 1 writer sets. */
     private static final int MASK_UNKNOWN = ~((1 << CONTENT) - 1) & 0xFFFF;
     private static final byte[] DEFAULT_GROUP_UTF8 = DEFAULT_GROUP.getBytes(StandardCharsets.UTF_8);
@@ -61,6 +64,12 @@ public final class RecordView implements EventView {
     /** Per string field, the interner's slot of the value it held last: teams and models repeat. */
     private final int[] lastSlots = new int[STRING_FIELDS];
     private final long[] numbers = new long[12];
+    /**
+     * The content and output of the record wrapped, once decoded. They bypass the interner: texts seldom
+     * repeat, and up to 4,096 kept copies of texts of any length would hold memory without bound.
+     */
+    private String contentText;
+    private String outputText;
 
     private byte[] bytes;
     private int length;
@@ -95,6 +104,8 @@ public final class RecordView implements EventView {
     public int wrap(final byte[] bytes, final int length) {
         this.bytes = bytes;
         this.length = length;
+        contentText = null;
+        outputText = null;
         if (length < RecordCodec.OFFSET_VARIABLE + RecordCodec.CHECKSUM_BYTES) {
             return TRUNCATED;
         }
@@ -225,6 +236,7 @@ public final class RecordView implements EventView {
             stringLengths[i] = (mask & 1 << i) != 0 ? readString(i, end) : ABSENT;
         }
         stringLengths[CONTENT] = (flags & RecordCodec.FLAG_CONTENT) != 0 ? readString(CONTENT, end) : ABSENT;
+        stringLengths[OUTPUT] = (flags & RecordCodec.FLAG_OUTPUT) != 0 ? readString(OUTPUT, end) : ABSENT;
     }
 
     private int readString(final int field, final int end) {
@@ -499,7 +511,29 @@ public final class RecordView implements EventView {
     /** The content, {@code ""} when content was captured but empty, {@code null} when not captured. */
     @Override
     public String content() {
-        return string(CONTENT);
+        if (contentText == null) {
+            contentText = text(CONTENT);
+        }
+        return contentText;
+    }
+
+    /**
+     * The model's answer, {@code ""} when captured but empty, {@code null} when not captured or when the record
+     * was written before answers were journaled.
+     */
+    @Override
+    public String output() {
+        if (outputText == null) {
+            outputText = text(OUTPUT);
+        }
+        return outputText;
+    }
+
+    /** A content or output string, decoded afresh: {@code null} when the record lacks it. */
+    private String text(final int field) {
+        final int stringLength = stringLengths[field];
+        return stringLength == ABSENT ? null
+            : new String(bytes, stringOffsets[field], stringLength, StandardCharsets.UTF_8);
     }
 
     @Override

@@ -93,6 +93,25 @@ class InteractionTest {
             .withMessageContaining("1.00 EUR");
     }
 
+    /** The payload band prices what was exchanged both ways: the prompt and the answer. */
+    @Test
+    void shouldTakeThePayloadSizeFromContentPlusOutput_orFromTheOutputAlone() {
+        final Interaction both = Interaction.builder().payloadChars(99).content("hello").output("hi there").build();
+        final Interaction answerOnly = Interaction.builder().payloadChars(99).output("x".repeat(1_000)).build();
+
+        assertThat(both.payloadChars()).isEqualTo(5 + 8);
+        assertThat(both.content()).isEqualTo("hello");
+        assertThat(both.output()).isEqualTo("hi there");
+        assertThat(answerOnly.payloadChars()).as("1,000 characters: the second band").isEqualTo(1_000);
+        assertThat(answerOnly.content()).isNull();
+        assertThat(Interaction.builder().build().output()).isNull();
+    }
+
+    @Test
+    void output_null_isRefusedAndNamed() {
+        assertThatNullPointerException().isThrownBy(() -> Interaction.builder().output(null)).withMessage("output");
+    }
+
     @Test
     void shouldTakeThePayloadSizeFromTheContentWhenGiven() {
         final Interaction interaction = Interaction.builder().payloadChars(99).content("hello").build();

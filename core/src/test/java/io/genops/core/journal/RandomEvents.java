@@ -137,7 +137,13 @@ final class RandomEvents {
         event.model = nextString();
         event.provider = nextString();
         event.error = nextString();
-        event.content = random.nextBoolean() ? null : text(random.nextInt(random.nextBoolean() ? 4 : 400));
+        event.content = nextText();
+        event.output = nextText();
+    }
+
+    /** Content or an answer: absent half the time, else up to 3 characters or up to 399. */
+    private String nextText() {
+        return random.nextBoolean() ? null : text(random.nextInt(random.nextBoolean() ? 4 : 400));
     }
 
     /**

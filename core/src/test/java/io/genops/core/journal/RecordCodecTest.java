@@ -13,6 +13,7 @@ import io.genops.core.policy.PolicyResult;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +32,7 @@ class RecordCodecTest {
         event.userId = "agent_77";
         event.error = "RateLimitError";
         event.content = "Where is my parcel?";
+        event.output = "It left the depot this morning and arrives tomorrow.";
         event.cacheReadTokens = 1_024;
         event.cacheCreationTokens = 512;
         event.reasoningTokens = 64;
@@ -215,6 +217,56 @@ class RecordCodecTest {
         assertThat(view.content()).isNull();
         assertThat(view.wrap(with, with.length)).isEqualTo(RecordView.OK);
         assertThat(view.content()).isEqualTo("hi");
+    }
+
+    /** The answer goes after the content, with a length byte of its own, under flag bit 7. */
+    @Test
+    void shouldSetTheOutputFlagAndWriteTheOutputAfterTheContentOnlyWhenPresent() {
+        final TestEvent event = TestEvent.supportInteraction();
+        event.content = "hi";
+        final byte[] without = Records.encode(event, 0);
+        event.output = "Hello! 👋";
+        final byte[] with = Records.encode(event, 0);
+        final byte[] answer = "Hello! 👋".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(without[2] & RecordCodec.FLAG_OUTPUT).isZero();
+        assertThat(with[2] & RecordCodec.FLAG_OUTPUT).isEqualTo(RecordCodec.FLAG_OUTPUT);
+        assertThat(with.length - without.length).as("one length byte and the answer's UTF-8")
+            .isEqualTo(1 + answer.length);
+        final int answerAt = without.length - RecordCodec.CHECKSUM_BYTES;
+        assertThat(with[answerAt]).isEqualTo((byte)answer.length);
+        assertThat(Arrays.copyOfRange(with, answerAt + 1, answerAt + 1 + answer.length)).isEqualTo(answer);
+        assertThat(view.wrap(without, without.length)).isEqualTo(RecordView.OK);
+        assertThat(view.output()).isNull();
+        assertThat(view.wrap(with, with.length)).isEqualTo(RecordView.OK);
+        assertThat(view.content()).isEqualTo("hi");
+        assertThat(view.output()).isEqualTo("Hello! 👋");
+    }
+
+    @Test
+    void shouldRoundTripAnOutputWithoutContent_andAnEmptyOutputAsEmptyNotAbsent() {
+        final TestEvent event = TestEvent.supportInteraction();
+        event.output = "Your parcel arrives tomorrow.";
+
+        assertThat(roundTrip(event)).isEqualTo(fields(event));
+        assertThat(view.content()).isNull();
+        assertThat(view.output()).isEqualTo("Your parcel arrives tomorrow.");
+        assertThat(codec.buffer()[2] & RecordCodec.FLAG_CONTENT).isZero();
+
+        event.output = "";
+
+        assertThat(roundTrip(event)).isEqualTo(fields(event));
+        assertThat(view.output()).isEmpty();
+    }
+
+    @Test
+    void encode_100kCharacterContentAndOutput_roundTrip() {
+        final TestEvent event = TestEvent.supportInteraction();
+        event.content = "q".repeat(100_000);
+        event.output = "漢".repeat(60_000) + "🚀";
+
+        assertThat(roundTrip(event)).isEqualTo(fields(event));
+        assertThat(view.output()).hasSize(60_002);
     }
 
     @Test
@@ -482,6 +534,7 @@ class RecordCodecTest {
         event.provider = text;
         event.error = text;
         event.content = text;
+        event.output = text;
         return event;
     }
 }

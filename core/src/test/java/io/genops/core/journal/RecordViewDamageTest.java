@@ -127,12 +127,68 @@ class RecordViewDamageTest {
         assertThat(wrapSealed(body)).isEqualTo(RecordView.MALFORMED);
     }
 
-    /** Bit 5 belongs to sessions only; bit 7 version 1 never sets. */
-    @ParameterizedTest
-    @ValueSource(ints = {0x20, 0x80})
-    void wrap_flagBitThatVersionOneNeverSetsOnAnInteraction_isMalformed(final int flag) {
+    /** Bit 5 belongs to sessions only. */
+    @Test
+    void wrap_sessionTotalsFlagOnAnInteraction_isMalformed() {
         final Body body = minimalBody();
-        body.set(2, flag);
+        body.set(2, RecordCodec.FLAG_TOTALS_PARTIAL);
+
+        assertThat(wrapSealed(body)).isEqualTo(RecordView.MALFORMED);
+    }
+
+    /** Bit 7 announces an answer after the content; with it set and no string there, the record is short. */
+    @ParameterizedTest
+    @ValueSource(ints = {0x80, 0x88})
+    void wrap_outputFlagWithoutTheOutput_isMalformed(final int flags) {
+        final Body body = minimalBody();
+        body.set(2, flags);
+        if ((flags & RecordCodec.FLAG_CONTENT) != 0) {
+            body.varint(1).ascii("c");
+        }
+
+        assertThat(wrapSealed(body)).isEqualTo(RecordView.MALFORMED);
+    }
+
+    /** Content, then the answer, each with its length; the flags alone say they are there. */
+    @Test
+    void wrap_contentAndOutputAfterTheStrings_readsBoth() {
+        final Body body = header(1).numbers().ordinals().mask(1 << TEAM).varint(2).ascii("ab").varint(3)
+            .ascii("why").varint(7).ascii("because");
+        body.set(2, RecordCodec.FLAG_CONTENT | RecordCodec.FLAG_OUTPUT);
+
+        assertThat(wrapSealed(body)).isEqualTo(RecordView.OK);
+        assertThat(view.team()).isEqualTo("ab");
+        assertThat(view.content()).isEqualTo("why");
+        assertThat(view.output()).isEqualTo("because");
+    }
+
+    /** An answer alone follows the strings directly. */
+    @Test
+    void wrap_outputWithoutContent_readsTheOutput() {
+        final Body body = header(1).numbers().ordinals().mask(0).varint(2).ascii("ok");
+        body.set(2, RecordCodec.FLAG_OUTPUT);
+
+        assertThat(wrapSealed(body)).isEqualTo(RecordView.OK);
+        assertThat(view.content()).isNull();
+        assertThat(view.output()).isEqualTo("ok");
+    }
+
+    /** A record written before answers were journaled has content and no bit 7: it reads as one without an answer. */
+    @Test
+    void wrap_recordWithContentFromBeforeTheOutputFlag_readsNoOutput() {
+        final Body body = header(1).numbers().ordinals().mask(0).varint(3).ascii("why");
+        body.set(2, RecordCodec.FLAG_CONTENT);
+
+        assertThat(wrapSealed(body)).isEqualTo(RecordView.OK);
+        assertThat(view.content()).isEqualTo("why");
+        assertThat(view.output()).isNull();
+    }
+
+    /** A content string and no answer, though both flags are set: the answer's length is missing. */
+    @Test
+    void wrap_bothTextFlagsButOneText_isMalformed() {
+        final Body body = header(1).numbers().ordinals().mask(0).varint(3).ascii("why");
+        body.set(2, RecordCodec.FLAG_CONTENT | RecordCodec.FLAG_OUTPUT);
 
         assertThat(wrapSealed(body)).isEqualTo(RecordView.MALFORMED);
     }
@@ -399,6 +455,7 @@ class RecordViewDamageTest {
     private static TestEvent[] damageTargets() {
         final TestEvent interaction = TestEvent.supportInteraction();
         interaction.content = "Où est mon colis ? 📦";
+        interaction.output = "Il arrive demain.";
         return new TestEvent[] {interaction, TestEvent.signal("csat", 4.5, Double.NaN), TestEvent.alertRule("x", 3)};
     }
 

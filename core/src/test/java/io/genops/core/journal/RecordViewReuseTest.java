@@ -43,6 +43,28 @@ class RecordViewReuseTest {
         assertThat(fields(view)).isEqualTo(fields(interaction));
     }
 
+    /** Content and output are decoded once per record, and a record without them reads none of the last one's. */
+    @Test
+    void contentAndOutput_areOneInstancePerRecord_andForgottenAtTheNextWrap() {
+        final TestEvent first = TestEvent.supportInteraction();
+        first.content = "Où est mon colis ?";
+        first.output = "Il arrive demain.";
+        final TestEvent second = TestEvent.supportInteraction();
+        second.content = "Où est mon colis ?";
+        final byte[] one = Records.encode(first, 0);
+        final byte[] two = Records.encode(second, 0);
+
+        assertThat(view.wrap(one, one.length)).isEqualTo(RecordView.OK);
+        final String content = view.content();
+        assertThat(view.content()).isSameAs(content).isEqualTo("Où est mon colis ?");
+        assertThat(view.output()).isSameAs(view.output()).isEqualTo("Il arrive demain.");
+        assertThat(view.wrap(two, two.length)).isEqualTo(RecordView.OK);
+
+        assertThat(view.content()).isEqualTo("Où est mon colis ?");
+        assertThat(view.output()).isNull();
+        assertThat(fields(view)).isEqualTo(fields(second));
+    }
+
     @Test
     void wrap_recordWithoutStringsAfterOneWithEmptyStrings_readsThemAsAbsent() {
         final TestEvent empty = TestEvent.supportInteraction();

@@ -48,6 +48,7 @@ final class TestEvent implements EventView {
     Frequency frequency;
     int channelCount;
     String content;
+    String output;
     long modelCostNanos;
     long platformCostNanos;
     long costNanos;
@@ -175,6 +176,7 @@ final class TestEvent implements EventView {
         fields.put("frequency", event.frequency());
         fields.put("channelCount", event.channelCount());
         fields.put("content", event.content());
+        fields.put("output", event.output());
         fields.put("modelCostNanos", event.modelCostNanos());
         fields.put("platformCostNanos", event.platformCostNanos());
         fields.put("costNanos", event.costNanos());
@@ -357,6 +359,11 @@ final class TestEvent implements EventView {
     @Override
     public String content() {
         return content;
+    }
+
+    @Override
+    public String output() {
+        return output;
     }
 
     @Override

@@ -42,8 +42,9 @@ import java.util.function.Function;
  *     cost_center, feature, model, provider, convo_id, input_tokens, output_tokens, cache_read_tokens,
  *     cache_creation_tokens, reasoning_tokens, latency_ms} (three exact decimals){@code , cost_usd}
  *     (exact decimal string){@code , cost_nanos}, the budget fields below{@code , policy_result,
- *     policy_reason, sampled, error}; {@code ai_data}: {@code model, convo_id, input} — only when
- *     content capture put content in the record</td></tr>
+ *     policy_reason, sampled, error}; {@code ai_data}: {@code model, convo_id, input} (the content),
+ *     {@code output} (the model's answer), each text only when the record holds it, and {@code ai_data}
+ *     only when content capture put content or an answer in the record</td></tr>
  *   <tr><td>signal</td><td>{@code POST /signals/track}</td>
  *     <td>{@code event_id}, {@code signal_name}, {@code signal_type: "default"}, {@code timestamp};
  *     {@code properties}: {@code value, threshold} (when set){@code , frequency, agent_id, agent_group,
@@ -75,18 +76,15 @@ import java.util.function.Function;
  *       {@code event_id} it names. A performance signal here belongs to no single interaction, so it
  *       names its own deterministic id, derived the same way from the signal's record.</li>
  *   <li><b>{@code ai_data} only with content.</b> Raindrop requires an input or an output whenever
- *       {@code ai_data} is present, and a record holds message content only when content capture is
- *       configured; so without content, {@code ai_data} is left out and the model and conversation
- *       travel in {@code properties}.</li>
- *   <li><b>{@code input} only, never {@code output}.</b> An interaction carries one content field
- *       ({@code Interaction.content()}, the exchanged message), and the journal record one (a content
- *       flag and one content string in {@code RecordCodec}'s layout); it is sent as
- *       {@code ai_data.input}. Raindrop's {@code ai_data.output} is the model's answer, kept apart from
- *       the prompt; sending it would need a second content field all the way through: on
- *       {@code Interaction} and its builder, on {@code EventView}, and in the journal record (a new
- *       layout version of {@code RecordCodec}, which older records would lack), with content capture
- *       applying to both. Until then whatever the application puts in the content (a prompt, or a
- *       whole exchange) arrives as {@code input}, and no answer is sent apart.</li>
+ *       {@code ai_data} is present, and a record holds message content and the model's answer only when
+ *       content capture is configured; so without either, {@code ai_data} is left out and the model and
+ *       conversation travel in {@code properties}.</li>
+ *   <li><b>{@code input} is the content, {@code output} the answer.</b> An interaction carries the
+ *       prompt ({@code Interaction.content()}) and the model's answer ({@code Interaction.output()}) apart,
+ *       and so does its journal record; each is sent when the record holds it, so an interaction with
+ *       only an answer sends {@code output} alone. A record written before answers were journaled has
+ *       none, and sends {@code input} alone. Both texts are sent as the record holds them: the pipeline
+ *       redacts captured texts before it journals them, so what is sent is what its redaction rules left.</li>
  *   <li><b>Alert rules are skipped.</b> Raindrop is a store of user-facing AI events and their signals;
  *       an alert rule has no user, model or conversation, and the journal's alert records cannot tell a
  *       rule's creation from its firing. Their costs reach the metrics exporters, which see every

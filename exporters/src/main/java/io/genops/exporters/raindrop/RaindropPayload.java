@@ -56,12 +56,15 @@ final class RaindropPayload {
         optional(json, "error", event.error());
         json.writeEndObject();
 
-        // Raindrop requires input or output in ai_data; without captured content there is none to send.
-        if (event.content() != null) {
+        // Raindrop requires input or output in ai_data; without captured content or answer there is none to send.
+        final String input = event.content();
+        final String output = event.output();
+        if (input != null || output != null) {
             json.writeObjectFieldStart("ai_data");
             optional(json, "model", event.model());
             optional(json, "convo_id", event.conversationId());
-            json.writeStringField("input", event.content());
+            optional(json, "input", input);
+            optional(json, "output", output);
             json.writeEndObject();
         }
         json.writeEndObject();

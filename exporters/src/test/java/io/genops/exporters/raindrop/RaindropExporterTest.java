@@ -123,6 +123,30 @@ class RaindropExporterTest {
         assertThat(object(object(events.get(2)).get("properties"))).doesNotContainKey("customer_id");
     }
 
+    /** The prompt goes as ai_data.input and the answer as ai_data.output, each only when the record holds it. */
+    @Test
+    void interaction_withCapturedOutput_sendsItAsAiDataOutput_withOrWithoutTheInput() throws Exception {
+        final RaindropExporter exporter = exporter().build();
+        final TestEvent both = TestEvent.completeInteraction(1).content("How do I reset my password?")
+            .output("Open Settings, then Security, and choose Reset. ✓");
+        final TestEvent answerOnly = TestEvent.completeInteraction(2).output("Done.");
+        final TestEvent neither = TestEvent.completeInteraction(3);
+
+        exporter.add(both.throughJournal(codec, view));
+        exporter.add(answerOnly.throughJournal(codec, view));
+        exporter.add(neither.throughJournal(codec, view));
+
+        assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
+        final List<Object> events = raindrop.requests().get(0).events();
+        assertThat(object(object(events.get(0)).get("ai_data"))).containsExactly(entry("model", "gpt-4o"),
+            entry("convo_id", "conv-9"), entry("input", "How do I reset my password?"),
+            entry("output", "Open Settings, then Security, and choose Reset. ✓"));
+        assertThat(object(object(events.get(1)).get("ai_data"))).containsExactly(entry("model", "gpt-4o"),
+            entry("convo_id", "conv-9"), entry("output", "Done."));
+        assertThat(object(events.get(2))).doesNotContainKey("ai_data");
+        assertThat(object(object(events.get(2)).get("properties"))).doesNotContainKeys("input", "output");
+    }
+
     @Test
     void signal_isPostedToSignalsTrackWithItsOwnIdAndExactlyTheDocumentedFields() throws Exception {
         final RaindropExporter exporter = exporter().build();

@@ -63,6 +63,7 @@ public final class TestEvent implements EventView {
     private Frequency frequency;
     private int channelCount;
     private String content;
+    private String output;
     private long modelCostNanos;
     private long platformCostNanos;
     private long costOverrideNanos = -1;
@@ -150,7 +151,7 @@ public final class TestEvent implements EventView {
     // Complete events: every field their kind has, at COMPLETE_EPOCH_MILLIS.
 
     /**
-     * An interaction with every field an interaction has, save content and error: agent triage-bot in session
+     * An interaction with every field an interaction has, save content, output and error: agent triage-bot in session
      * support-3k9x and conversation conv-9 of user-17; team support, project helpdesk, environment prod,
      * customer acme, cost center cc-7, feature chat; gpt-4o by openai, moderate; 1200 input tokens (200 of
      * them read from the cache), 300 output (50 of them reasoning) in 1.234567 s; 4,250,000 nanodollars of
@@ -447,6 +448,12 @@ public final class TestEvent implements EventView {
         return this;
     }
 
+    /** The model's answer, which a record carries when content capture kept it. */
+    public TestEvent output(final String value) {
+        output = value;
+        return this;
+    }
+
     public TestEvent modelCostNanos(final long value) {
         modelCostNanos = value;
         return this;
@@ -675,6 +682,11 @@ public final class TestEvent implements EventView {
     @Override
     public String content() {
         return content;
+    }
+
+    @Override
+    public String output() {
+        return output;
     }
 
     @Override

@@ -149,6 +149,7 @@ final class AlertJournal {
         slot.complexity = rule.rule.complexity();
         slot.payloadChars = 0;
         slot.content = null;
+        slot.output = null;
         slot.error = null;
         slot.performance = Map.of();
         slot.attributes = Map.of(SCOPE_ATTRIBUTE, alert.scope(), METRIC_ATTRIBUTE, alert.metric(),

@@ -45,6 +45,8 @@ public final class EventSlot implements EventView {
     Complexity complexity;
     long payloadChars;
     String content;
+    /** The model's answer; like {@link #content}, set only under content capture. */
+    String output;
     String error;
     Map<String, Double> performance;
     Map<String, String> attributes;
@@ -316,6 +318,11 @@ public final class EventSlot implements EventView {
     @Override
     public String content() {
         return content;
+    }
+
+    @Override
+    public String output() {
+        return output;
     }
 
     @Override

@@ -568,7 +568,9 @@ public final class Ingest {
         slot.latencyNanos = interaction.latencyNanos();
         slot.complexity = interaction.complexity();
         slot.payloadChars = interaction.payloadChars();
+        // Without capture the texts never reach the slot: their sizes are in payloadChars, the texts nowhere.
         slot.content = captureContent ? interaction.content() : null;
+        slot.output = captureContent ? interaction.output() : null;
         slot.error = interaction.error();
         slot.performance = interaction.performance();
         slot.attributes = interaction.attributes();
@@ -632,6 +634,7 @@ public final class Ingest {
         slot.latencyNanos = 0;
         slot.payloadChars = 0;
         slot.content = null;
+        slot.output = null;
         slot.error = null;
         slot.performance = Map.of();
     }

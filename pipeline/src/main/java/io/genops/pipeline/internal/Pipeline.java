@@ -45,6 +45,8 @@ import org.slf4j.LoggerFactory;
  *                                         │ budget gates ◄──┘      │
  *                                         └───────────────► alert dispatcher ──► channels
  * </pre>
+ *
+ * <p>Under content capture with redaction, a redact stage runs between sampling and the journal.
  */
 public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
@@ -189,6 +191,11 @@ public final class Pipeline {
         budgetStage.prime(settings.clock().millis());
         stages.add(budgetStage);
         stages.add(new SamplingStage(settings.sampling(), counters));
+        final Settings.Redaction redaction = settings.redaction();
+        if (settings.captureContent() && redaction.active()) {
+            // Before the journal: nothing that keeps or exports the texts sees them unredacted.
+            stages.add(new RedactStage(new Redactor(redaction.rules(), redaction.custom()), counters));
+        }
         if (journalStage != null) {
             stages.add(journalStage);
         }
@@ -383,7 +390,8 @@ public final class Pipeline {
                 counters.alertRulesRejected.get(), alertJournal.journaled(), alertJournal.unjournaled()),
             counters.rejectedRateLimited.sum(), groupMetrics(), counters.sessionsUnrecorded.sum(),
             new PipelineMetrics.CostEstimates(counters.estimatedInteractions.get(),
-                Money.usdNanos(counters.estimateDriftNanos.get()), counters.estimateSettlements.get()));
+                Money.usdNanos(counters.estimateDriftNanos.get()), counters.estimateSettlements.get()),
+            counters.redactions.get());
     }
 
     /** Per agent group, declared ones in order and the default last: a handful of entries at most. */

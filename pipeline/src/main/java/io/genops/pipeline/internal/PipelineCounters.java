@@ -41,6 +41,8 @@ public final class PipelineCounters {
     public final AtomicLong estimateDriftNanos = new AtomicLong();
     /** Times the budget stage settled estimate differences into the amounts callers check. */
     public final AtomicLong estimateSettlements = new AtomicLong();
+    /** Matches the redaction rules replaced in captured texts, plus texts the custom redactor changed. */
+    public final AtomicLong redactions = new AtomicLong();
 
     /** Adds one on the single writer's thread. */
     static void increment(final AtomicLong counter) {

@@ -13,6 +13,7 @@ import io.genops.pipeline.AgentGroup;
 import io.genops.pipeline.BackpressurePolicy;
 import io.genops.pipeline.ConsumerWait;
 import io.genops.pipeline.PipelineStage;
+import io.genops.pipeline.RedactionRule;
 import io.genops.pipeline.SamplingPolicy;
 import io.genops.pipeline.StageErrorHandler;
 import io.genops.pipeline.journal.JournalCycle;
@@ -23,6 +24,8 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** The validated, immutable settings a pipeline is built from; made by {@code GenOpsBuilder}. */
 public record Settings(
@@ -45,6 +48,7 @@ public record Settings(
     CurrencyTable currencies,
     int maxStringLength,
     boolean captureContent,
+    Redaction redaction,
     int priceCacheCapacity,
     CostEstimates costEstimates,
     int maxTrackedKeys,
@@ -68,6 +72,19 @@ public record Settings(
     Export export,
     RateLimits rateLimits,
     Map<String, AgentGroup> agentGroups) {
+
+    /**
+     * How captured content and answers are redacted before the journal stage.
+     *
+     * @param rules  the built-in rules, applied in their declared order
+     * @param custom applied after them, or {@code null}
+     */
+    public record Redaction(Set<RedactionRule> rules, UnaryOperator<String> custom) {
+        /** Whether anything redacts. */
+        public boolean active() {
+            return !rules.isEmpty() || custom != null;
+        }
+    }
 
     /** How exporters are fed from the journal. */
     public record Export(List<Exporter> exporters, int batchSize, Duration batchAge, int maxAttempts,
