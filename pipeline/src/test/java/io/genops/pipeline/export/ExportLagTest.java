@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.genops.core.export.ExportResult;
 import io.genops.core.export.Exporter;
+import io.genops.pipeline.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,7 @@ class ExportLagTest {
 
     @Test
     void lagMillis_afterAnIdleHour_isTheAgeOfTheOldestRecordWaiting_notOfTheLastOneSettled() {
-        final SettableClock clock = new SettableClock(Instant.now().minus(Duration.ofHours(1)));
+        final MutableClock clock = new MutableClock(Instant.now().minus(Duration.ofHours(1)));
         TestJournal.write(journal, 100, 1.0, clock);
         final AtomicBoolean receiverUp = new AtomicBoolean(true);
         final RecordingExporter exporter = new RecordingExporter("lag", true,
@@ -58,7 +59,7 @@ class ExportLagTest {
         final Instant yesterday = Instant.now().minus(Duration.ofDays(1));
         TestJournal.writeOnDay(journal, scratch, 1_000, yesterday);
         TestJournal.write(journal, 500, 1.0);
-        final SettableClock clock = new SettableClock(Instant.now());
+        final MutableClock clock = new MutableClock(Instant.now());
         final long ageOfYesterday = clock.millis() - yesterday.toEpochMilli();
 
         final RecordingExporter down = new RecordingExporter("midnight", true, attempt -> ExportResult.RETRY);
@@ -86,7 +87,7 @@ class ExportLagTest {
         assertThat(oneBatchSettled.lagMillis()).isEqualTo(ageOfYesterday);
     }
 
-    private ExportRunner runner(final Exporter exporter, final SettableClock clock) {
+    private ExportRunner runner(final Exporter exporter, final MutableClock clock) {
         return new ExportRunner(exporter, journal, BATCH, TimeUnit.MILLISECONDS.toNanos(20), 0,
             TimeUnit.MILLISECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(4), clock);
     }
