@@ -24,19 +24,27 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The CPU one journaled event costs on its way out through OTLP, piece by piece, each on one thread:
  * <ul>
  *   <li>{@code runnerPath}: what the export runner's thread does per event: read the record from the
- *       journal, check it, count it in the metrics, and for the tenth sampled build its span (the
- *       batch is dropped every 16,384 events instead of sent, so the start of each request, which
- *       sizes its spans on this thread too, is not included);</li>
+ *       journal, check it, count it in the metrics, and for the sampled ones ({@code sampling}, a tenth
+ *       by default) build the span (the batch is dropped every 16,384 events instead of sent, so the
+ *       start of each request, which sizes its spans on this thread too, is not included); with
+ *       {@code -p sampling=0} it is the cost, and the allocation, of an event counted and not exported;</li>
+ *   <li>{@code readPath}: the same reading and checking with nothing done with the record, the floor
+ *       under {@code runnerPath} that the exporter does not set;</li>
+ *   <li>{@code dimensionsPath}: reading, checking and asking the record for the ten dimensions every
+ *       event is counted by in the metrics (kind, agent group, attribution, provider, model, error type,
+ *       policy result and reason): what the journal view's decoding of them costs beyond {@code readPath};</li>
  *   <li>{@code serializeSpan} and {@code serializeSpanGzip}: what the official exporter's HTTP thread
  *       does per sampled span, in requests of 512: the OTLP protobuf encoding, without and with gzip.</li>
  * </ul>
@@ -54,6 +62,10 @@ public class ExportPathBenchmark {
     static final int REQUEST = 512;
     private static final int BATCH = 16_384;
 
+    /** The share of interactions sampled, as the pipeline that writes the journal is told. */
+    @Param({"0.1"})
+    public double sampling;
+
     private TempJournal journal;
     private OtlpExporter exporter;
     private List<SpanData> spans;
@@ -63,7 +75,8 @@ public class ExportPathBenchmark {
     @Setup(Level.Trial)
     public void write() {
         journal = new TempJournal();
-        Fixtures.journalShift(GenOps.builder().samplingRate(EventKind.INTERACTION, 0.1), journal.directory(), RECORDS);
+        Fixtures.journalShift(GenOps.builder().samplingRate(EventKind.INTERACTION, sampling), journal.directory(),
+            RECORDS);
         // Never sends: no request fills up before the batch is dropped, so the endpoint is never dialled.
         exporter = OtlpExporter.builder().endpoint(URI.create("http://127.0.0.1:9")).requestSize(100_000).build();
         final EventMapping mapping = new EventMapping(new Telemetry(Resource.getDefault(), Telemetry.defaultScope()));
@@ -75,10 +88,13 @@ public class ExportPathBenchmark {
                 }
             });
         }
-        marshaler.initialize(spans.subList(0, REQUEST));
-        System.out.printf("%n%d of %d interactions sampled; %.0f bytes per span in an uncompressed request%n",
-            spans.size(), RECORDS, (double)marshaler.getBinarySerializedSize() / REQUEST);
-        marshaler.reset();
+        System.out.printf("%n%d of %d interactions sampled%n", spans.size(), RECORDS);
+        if (spans.size() >= REQUEST) {
+            marshaler.initialize(spans.subList(0, REQUEST));
+            System.out.printf("%.0f bytes per span in an uncompressed request%n",
+                (double)marshaler.getBinarySerializedSize() / REQUEST);
+            marshaler.reset();
+        }
     }
 
     @TearDown(Level.Trial)
@@ -104,6 +120,35 @@ public class ExportPathBenchmark {
     }
 
     @Benchmark
+    @OperationsPerInvocation(RECORDS)
+    public long readPath() {
+        final long[] sum = {0};
+        try (JournalReader reader = JournalReader.open(journal.directory())) {
+            reader.readAll((index, record) -> sum[0] += record.sequence());
+        }
+        return sum[0];
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(RECORDS)
+    public void dimensionsPath(final Blackhole sink) {
+        try (JournalReader reader = JournalReader.open(journal.directory())) {
+            reader.readAll((index, record) -> {
+                sink.consume(record.kind());
+                sink.consume(record.group());
+                sink.consume(record.team());
+                sink.consume(record.project());
+                sink.consume(record.environment());
+                sink.consume(record.provider());
+                sink.consume(record.model());
+                sink.consume(record.error());
+                sink.consume(record.policyResult());
+                sink.consume(record.policyReason());
+            });
+        }
+    }
+
+    @Benchmark
     @OperationsPerInvocation(REQUEST)
     public int serializeSpan() throws IOException {
         return serialize(Discard.INSTANCE);
@@ -118,6 +163,10 @@ public class ExportPathBenchmark {
     }
 
     private int serialize(final OutputStream out) throws IOException {
+        if (spans.size() < REQUEST) {
+            throw new IllegalStateException("span serialization needs at least " + REQUEST + " sampled interactions, "
+                + "the journal has " + spans.size() + ": run it with a higher sampling");
+        }
         if (next + REQUEST > spans.size()) {
             next = 0;
         }

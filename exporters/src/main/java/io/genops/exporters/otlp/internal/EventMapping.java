@@ -1,17 +1,18 @@
 package io.genops.exporters.otlp.internal;
 
+import io.genops.core.event.Complexity;
 import io.genops.core.event.EventKind;
 import io.genops.core.event.EventView;
+import io.genops.core.event.Frequency;
 import io.genops.core.money.Money;
 import io.genops.core.policy.PolicyReason;
 import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.api.trace.TraceFlags;
-import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
+import java.util.Arrays;
 
 /**
  * Turns one event into what OTLP carries: an interaction or a closed session into a span, a signal or
@@ -24,10 +25,20 @@ public final class EventMapping {
     static final long NANOS_PER_MILLI = 1_000_000L;
     /** The first word of a session span's name; no semantic convention names sessions. */
     static final String SESSION_SPAN = "session";
+    /** Recent agents' span names, a power of two. */
+    private static final int SPAN_NAME_SLOTS = 256;
+    /** The enums' wire names by ordinal: {@code wireName()} lower-cases the name on every call. */
+    private static final String[] COMPLEXITY_NAMES = Arrays.stream(Complexity.values()).map(Complexity::wireName)
+        .toArray(String[]::new);
+    private static final String[] FREQUENCY_NAMES = Arrays.stream(Frequency.values()).map(Frequency::wireName)
+        .toArray(String[]::new);
 
     private final Telemetry telemetry;
     private final Ids ids = new Ids();
     private final EventAttributes.Builder attributes = EventAttributes.builder();
+    /** Span names, direct-mapped by the agent id's hash, with the agent id each was made of. */
+    private final String[] spanNameAgents = new String[SPAN_NAME_SLOTS];
+    private final String[] spanNames = new String[SPAN_NAME_SLOTS];
 
     public EventMapping(final Telemetry telemetry) {
         this.telemetry = telemetry;
@@ -36,28 +47,47 @@ public final class EventMapping {
     /** The span of an interaction: {@code invoke_agent {agent}}, from its start to the moment it was recorded. */
     public SpanData span(final EventView event) {
         final EventAttributes.Builder attributes = this.attributes.reset();
-        genAi(attributes, event);
+        // Each read once: a journal view decodes a string on every call.
+        final String agent = event.agentId();
+        final String model = event.model();
+        final String error = event.error();
+        // Boxed once, put twice: as gen_ai.usage.* and as genops.tokens.*.
+        final Long input = event.inputTokens();
+        final Long output = event.outputTokens();
+        genAi(attributes, event, agent, model, input, output);
         attribution(attributes, event);
         cost(attributes, event);
         budget(attributes, event);
-        attributes.put(Keys.COST_MODEL, event.model());
-        attributes.put(Keys.TOKENS_INPUT, event.inputTokens());
-        attributes.put(Keys.TOKENS_OUTPUT, event.outputTokens());
-        attributes.put(Keys.TOKENS_TOTAL, event.inputTokens() + event.outputTokens());
-        attributes.put(Keys.ERROR_TYPE, event.error());
-        if (event.complexity() != null) {
-            attributes.put(Keys.COMPLEXITY, event.complexity().wireName());
-        }
+        attributes.put(Keys.COST_MODEL, model);
+        attributes.put(Keys.TOKENS_INPUT, input);
+        attributes.put(Keys.TOKENS_OUTPUT, output);
+        attributes.put(Keys.TOKENS_TOTAL, input + output);
+        attributes.put(Keys.ERROR_TYPE, error);
+        complexity(attributes, event);
 
-        final String agent = event.agentId();
-        final String name = agent == null ? Keys.INVOKE_AGENT : Keys.INVOKE_AGENT + " " + agent;
         final long endNanos = event.epochMillis() * NANOS_PER_MILLI;
         final long startNanos = endNanos - Math.max(0, event.latencyNanos());
-        final StatusData status = event.error() == null ? StatusData.unset()
-            : StatusData.create(StatusCode.ERROR, event.error());
+        final StatusData status = error == null ? StatusData.unset() : StatusData.create(StatusCode.ERROR, error);
         final Ids.EventIds eventIds = ids.of(event);
-        return new EventSpan(name, context(eventIds.traceId(), eventIds.spanId()), parent(eventIds), status,
-            startNanos, endNanos, attributes.build(), telemetry);
+        final SpanContext parent = eventIds.session() == null ? SpanContext.getInvalid() : eventIds.session();
+        return new EventSpan(spanName(agent), eventIds.context(), parent, status, startNanos, endNanos,
+            attributes.build(), telemetry);
+    }
+
+    /**
+     * {@code invoke_agent {agent}}, made once per agent while it stays among the recent ones: agents are
+     * few, spans many.
+     */
+    private String spanName(final String agent) {
+        if (agent == null) {
+            return Keys.INVOKE_AGENT;
+        }
+        final int slot = agent.hashCode() & (SPAN_NAME_SLOTS - 1);
+        if (!agent.equals(spanNameAgents[slot])) {
+            spanNameAgents[slot] = agent;
+            spanNames[slot] = Keys.INVOKE_AGENT + " " + agent;
+        }
+        return spanNames[slot];
     }
 
     /**
@@ -80,9 +110,8 @@ public final class EventMapping {
         final String label = event.name() != null ? event.name() : event.sessionId();
         final long endNanos = event.epochMillis() * NANOS_PER_MILLI;
         final long startNanos = endNanos - Math.max(0, event.latencyNanos());
-        final Ids.EventIds eventIds = ids.of(event);
-        return new EventSpan(SESSION_SPAN + " " + label, context(eventIds.traceId(), eventIds.spanId()),
-            SpanContext.getInvalid(), StatusData.unset(), startNanos, endNanos, attributes.build(), telemetry);
+        return new EventSpan(SESSION_SPAN + " " + label, ids.of(event).context(), SpanContext.getInvalid(),
+            StatusData.unset(), startNanos, endNanos, attributes.build(), telemetry);
     }
 
     /**
@@ -97,9 +126,7 @@ public final class EventMapping {
         attribution(attributes, event);
         cost(attributes, event);
         budget(attributes, event);
-        if (event.complexity() != null) {
-            attributes.put(Keys.COMPLEXITY, event.complexity().wireName());
-        }
+        complexity(attributes, event);
         final String body;
         final String eventName;
         final Severity severity;
@@ -116,9 +143,9 @@ public final class EventMapping {
         }
         // A log record of a session belongs to the session's span; one outside a session keeps an id of its own.
         final Ids.EventIds eventIds = ids.of(event);
-        final String spanId = eventIds.parentSpanId() != null ? eventIds.parentSpanId() : eventIds.spanId();
-        return new EventLog(eventName, event.epochMillis() * NANOS_PER_MILLI, context(eventIds.traceId(), spanId),
-            severity, body, attributes.build(), telemetry);
+        final SpanContext context = eventIds.session() != null ? eventIds.session() : eventIds.context();
+        return new EventLog(eventName, event.epochMillis() * NANOS_PER_MILLI, context, severity, body,
+            attributes.build(), telemetry);
     }
 
     /** The lower-case name of an event kind, as attribute {@code genops.event.kind} carries it. */
@@ -135,28 +162,26 @@ public final class EventMapping {
         }
     }
 
-    private static SpanContext context(final String traceId, final String spanId) {
-        return SpanContext.create(traceId, spanId, TraceFlags.getSampled(), TraceState.getDefault());
-    }
-
-    /** The session's span for an event of a session, else invalid: the span is a root. */
-    private static SpanContext parent(final Ids.EventIds eventIds) {
-        return eventIds.parentSpanId() == null ? SpanContext.getInvalid()
-            : context(eventIds.traceId(), eventIds.parentSpanId());
-    }
-
-    private static void genAi(final EventAttributes.Builder attributes, final EventView event) {
+    private static void genAi(final EventAttributes.Builder attributes, final EventView event, final String agent,
+        final String model, final Long input, final Long output) {
         attributes.put(Keys.OPERATION_NAME, Keys.INVOKE_AGENT);
         attributes.put(Keys.PROVIDER_NAME, event.provider());
-        attributes.put(Keys.REQUEST_MODEL, event.model());
-        attributes.put(Keys.AGENT_ID, event.agentId());
-        attributes.put(Keys.AGENT_NAME, event.agentId());
+        attributes.put(Keys.REQUEST_MODEL, model);
+        attributes.put(Keys.AGENT_ID, agent);
+        attributes.put(Keys.AGENT_NAME, agent);
         attributes.put(Keys.CONVERSATION_ID, event.conversationId());
-        attributes.put(Keys.INPUT_TOKENS, event.inputTokens());
-        attributes.put(Keys.OUTPUT_TOKENS, event.outputTokens());
+        attributes.put(Keys.INPUT_TOKENS, input);
+        attributes.put(Keys.OUTPUT_TOKENS, output);
         attributes.put(Keys.CACHE_READ_TOKENS, event.cacheReadTokens());
         attributes.put(Keys.CACHE_CREATION_TOKENS, event.cacheCreationTokens());
         attributes.put(Keys.REASONING_TOKENS, event.reasoningTokens());
+    }
+
+    private static void complexity(final EventAttributes.Builder attributes, final EventView event) {
+        final Complexity complexity = event.complexity();
+        if (complexity != null) {
+            attributes.put(Keys.COMPLEXITY, COMPLEXITY_NAMES[complexity.ordinal()]);
+        }
     }
 
     private static void attribution(final EventAttributes.Builder attributes, final EventView event) {
@@ -221,7 +246,7 @@ public final class EventMapping {
             attributes.put(Keys.SIGNAL_THRESHOLD, event.threshold());
         }
         if (event.frequency() != null) {
-            attributes.put(Keys.SIGNAL_FREQUENCY, event.frequency().wireName());
+            attributes.put(Keys.SIGNAL_FREQUENCY, FREQUENCY_NAMES[event.frequency().ordinal()]);
         }
     }
 

@@ -2,7 +2,11 @@ package io.genops.exporters.otlp.internal;
 
 import io.genops.core.event.EventKind;
 import io.genops.core.event.EventView;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
@@ -26,16 +30,21 @@ import java.util.Map;
  * session's record (which closes the session) has been read, and a resent session span keeps its id.
  * An id that would come out all zeros (invalid in OpenTelemetry) gets its last bit set; at 2^-64 per
  * id that is a formality. SHA-256 is used for its spread, not as a secret: session ids are not
- * hidden by it. The session trace ids of the last {@value #CACHED_SESSIONS} sessions are cached.
+ * hidden by it. The ids of the last {@value #CACHED_SESSIONS} sessions are cached, with their span context.
  *
  * <p>Not thread-safe: one per exporter, used on the runner's thread.
  */
 public final class Ids {
     static final int CACHED_SESSIONS = 1024;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final int DIGEST_BYTES = 32;
+    /** The digits of a long, its sign included. */
+    private static final int LONG_CHARS = 20;
 
     private final MessageDigest sha256;
-    private final StringBuilder text = new StringBuilder(64);
+    private final byte[] digest = new byte[DIGEST_BYTES];
+    /** The text an event's digest is taken of, as UTF-8, built here rather than through a String. */
+    private byte[] text = new byte[64];
     private final Map<String, SessionIds> sessions = new LinkedHashMap<>(CACHED_SESSIONS * 2, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -55,12 +64,12 @@ public final class Ids {
 
     /** The trace id of all events of session {@code sessionId}. */
     public String sessionTraceId(final String sessionId) {
-        return session(sessionId).traceId();
+        return session(sessionId).context().getTraceId();
     }
 
     /** The span id of session {@code sessionId}'s own span, the parent of its events. */
     public String sessionSpanId(final String sessionId) {
-        return session(sessionId).spanId();
+        return session(sessionId).context().getSpanId();
     }
 
     private SessionIds session(final String sessionId) {
@@ -68,8 +77,9 @@ public final class Ids {
         if (cached != null) {
             return cached;
         }
-        final byte[] digest = sha256.digest(sessionId.getBytes(StandardCharsets.UTF_8));
-        final SessionIds ids = new SessionIds(hex(digest, 0, 16), hex(digest, 16, 24));
+        final byte[] utf8 = sessionId.getBytes(StandardCharsets.UTF_8);
+        final byte[] sessionDigest = sha256.digest(utf8);
+        final SessionIds ids = new SessionIds(utf8, context(hex(sessionDigest, 0, 16), hex(sessionDigest, 16, 24)));
         sessions.put(sessionId, ids);
         return ids;
     }
@@ -77,20 +87,68 @@ public final class Ids {
     /** The trace, span and parent span id of {@code event}. */
     public EventIds of(final EventView event) {
         final String sessionId = event.sessionId();
-        if (sessionId != null && event.kind() == EventKind.SESSION) {
-            final SessionIds ids = session(sessionId);
-            return new EventIds(ids.traceId(), ids.spanId(), null);
+        final SessionIds session = sessionId == null ? null : session(sessionId);
+        if (session != null && event.kind() == EventKind.SESSION) {
+            return new EventIds(session.context(), null);
         }
-        text.setLength(0);
-        text.append(sessionId == null ? "" : sessionId).append('\n').append(event.sequence()).append('\n')
-            .append(event.epochMillis());
-        final byte[] digest = sha256.digest(text.toString().getBytes(StandardCharsets.UTF_8));
+        digestEvent(session == null ? null : session.utf8(), event.sequence(), event.epochMillis());
         final String spanId = hex(digest, 0, 8);
-        if (sessionId == null) {
-            return new EventIds(hex(digest, 8, 24), spanId, null);
+        if (session == null) {
+            return new EventIds(context(hex(digest, 8, 24), spanId), null);
         }
-        final SessionIds ids = session(sessionId);
-        return new EventIds(ids.traceId(), spanId, ids.spanId());
+        return new EventIds(context(session.context().getTraceId(), spanId), session.context());
+    }
+
+    /**
+     * Puts SHA-256 of {@code UTF-8(session id or "") + "\n" + sequence + "\n" + epochMillis} in
+     * {@link #digest}: the same bytes as through a {@code StringBuilder}, without its strings.
+     */
+    private void digestEvent(final byte[] sessionUtf8, final long sequence, final long epochMillis) {
+        final int sessionLength = sessionUtf8 == null ? 0 : sessionUtf8.length;
+        final int most = sessionLength + 2 + 2 * LONG_CHARS;
+        if (text.length < most) {
+            text = new byte[Math.max(most, text.length * 2)];
+        }
+        if (sessionUtf8 != null) {
+            System.arraycopy(sessionUtf8, 0, text, 0, sessionLength);
+        }
+        int length = sessionLength;
+        text[length++] = '\n';
+        length = decimal(sequence, text, length);
+        text[length++] = '\n';
+        length = decimal(epochMillis, text, length);
+        sha256.update(text, 0, length);
+        try {
+            sha256.digest(digest, 0, DIGEST_BYTES);
+        } catch (final DigestException e) {
+            throw new IllegalStateException("a SHA-256 digest is " + DIGEST_BYTES + " bytes", e);
+        }
+    }
+
+    /** Writes {@code value} in decimal, as {@link Long#toString(long)} does, at {@code at}; returns the end. */
+    static int decimal(final long value, final byte[] into, final int at) {
+        if (value < 0) {
+            // Rare, and Long.MIN_VALUE has no positive counterpart: the library's own digits.
+            final String digits = Long.toString(value);
+            for (int i = 0; i < digits.length(); i++) {
+                into[at + i] = (byte)digits.charAt(i);
+            }
+            return at + digits.length();
+        }
+        int digits = 1;
+        for (long rest = value / 10; rest != 0; rest /= 10) {
+            digits++;
+        }
+        long rest = value;
+        for (int i = at + digits - 1; i >= at; i--) {
+            into[i] = (byte)('0' + rest % 10);
+            rest /= 10;
+        }
+        return at + digits;
+    }
+
+    private static SpanContext context(final String traceId, final String spanId) {
+        return SpanContext.create(traceId, spanId, TraceFlags.getSampled(), TraceState.getDefault());
     }
 
     /** Lower-case hex of {@code bytes[from, to)}, with the last bit set when all of them are zero. */
@@ -110,11 +168,17 @@ public final class Ids {
         return new String(chars);
     }
 
-    /** A trace id (32 hex digits), a span id (16) and the parent's span id, {@code null} for a root. */
-    public record EventIds(String traceId, String spanId, String parentSpanId) {
+    /**
+     * The span context of an event (trace id, its own span id, sampled) and that of its session's span, the
+     * parent, {@code null} for an event outside a session and for the session's own record.
+     */
+    public record EventIds(SpanContext context, SpanContext session) {
     }
 
-    /** A session's trace id and the span id of its own span. */
-    private record SessionIds(String traceId, String spanId) {
+    /**
+     * A session's id in UTF-8, which starts the digest of each of its events, and its own span's context,
+     * which every event of the session names as its parent: made once per session rather than per event.
+     */
+    private record SessionIds(byte[] utf8, SpanContext context) {
     }
 }
