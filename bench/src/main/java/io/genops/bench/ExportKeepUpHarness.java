@@ -24,8 +24,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Whether OTLP export keeps up with ingestion: one producer records interactions as fast as it can,
  * or at a given rate in bursts of 256 with a pause between them, into a journaled pipeline (10 % of
- * interactions sampled for export) whose OTLP exporter sends to a receiver on loopback that reads each
- * request and answers 200. Every half second it prints the ingestion rate
+ * interactions sampled for export, or the share given) whose OTLP exporter sends to a receiver on
+ * loopback that reads each request and answers 200. Every half second it prints the ingestion rate
  * and the exporter's lag, then the rates and the change of lag over the second half of the run (the
  * first half warms up); then it stops producing, times how long the exporter takes to catch up, and
  * prints the CPU time each group of threads spent per exported event.
@@ -33,7 +33,7 @@ import java.util.concurrent.locks.LockSupport;
  * <pre>
  * java @bench/target/genops-jvm.options -cp bench/target/benchmarks.jar \
  *     io.genops.bench.ExportKeepUpHarness [seconds] [events per second, 0 = as fast as possible]
- *     [export batch size, default 16384] [gzip, default true]
+ *     [export batch size, default 16384] [gzip, default true] [share of interactions sampled, default 0.1]
  * </pre>
  */
 public final class ExportKeepUpHarness {
@@ -51,16 +51,17 @@ public final class ExportKeepUpHarness {
         final long rate = args.length > 1 ? Long.parseLong(args[1]) : 0;
         final int batch = args.length > 2 ? Integer.parseInt(args[2]) : 16_384;
         final boolean gzip = args.length <= 3 || Boolean.parseBoolean(args[3]);
+        final double sampling = args.length > 4 ? Double.parseDouble(args[4]) : 0.1;
         final AtomicLong requests = new AtomicLong();
         final HttpServer receiver = receiver(requests);
         try (TempJournal journal = new TempJournal()) {
             final OtlpExporter otlp = OtlpExporter.builder()
                 .endpoint(URI.create("http://127.0.0.1:" + receiver.getAddress().getPort())).gzip(gzip).build();
             final GenOps genops = GenOps.builder().team("support").journal(journal.directory()).exporter(otlp)
-                .samplingRate(EventKind.INTERACTION, 0.1).exportBatchSize(batch)
+                .samplingRate(EventKind.INTERACTION, sampling).exportBatchSize(batch)
                 .exportBatchAge(Duration.ofMillis(200)).build();
-            System.out.printf("%s, export batches of %d events or 200 ms, 10 %% of interactions sampled%n", otlp,
-                batch);
+            System.out.printf("%s, export batches of %d events or 200 ms, %.3g %% of interactions sampled%n", otlp,
+                batch, sampling * 100);
             produce(genops, seconds, rate, batch);
             final long caughtUpNanos = catchUp(genops);
             final ExporterStatus status = genops.exporterStatuses().get(0);
