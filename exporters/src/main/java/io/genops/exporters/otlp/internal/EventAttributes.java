@@ -96,6 +96,12 @@ final class EventAttributes implements Attributes {
         private AttributeKey<?>[] keys = new AttributeKey<?>[40];
         private Object[] values = new Object[40];
         private int size;
+        /**
+         * By size, the keys of the last set built with that many: sets are immutable, so one whose keys come
+         * in the same order shares them. Spans of interactions mostly carry the same keys, and a copy of
+         * them was a third of what each span allocated.
+         */
+        private AttributeKey<?>[][] lastKeys = new AttributeKey<?>[41][];
 
         Builder reset() {
             Arrays.fill(values, 0, size, null);
@@ -118,7 +124,25 @@ final class EventAttributes implements Attributes {
         }
 
         EventAttributes build() {
-            return new EventAttributes(Arrays.copyOf(keys, size), Arrays.copyOf(values, size), size);
+            if (size >= lastKeys.length) {
+                lastKeys = Arrays.copyOf(lastKeys, size + 1);
+            }
+            AttributeKey<?>[] shared = lastKeys[size];
+            if (shared == null || !sameKeys(shared)) {
+                shared = Arrays.copyOf(keys, size);
+                lastKeys[size] = shared;
+            }
+            return new EventAttributes(shared, Arrays.copyOf(values, size), size);
+        }
+
+        /** Whether {@code shared} holds the keys put, in order; keys are constants, compared as instances. */
+        private boolean sameKeys(final AttributeKey<?>[] shared) {
+            for (int i = 0; i < size; i++) {
+                if (shared[i] != keys[i]) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

@@ -36,7 +36,9 @@ import java.util.Map;
  */
 public final class Ids {
     static final int CACHED_SESSIONS = 1024;
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    /** The two digits of each number below 100, tens then ones. */
+    private static final byte[] TWO_DIGITS = twoDigits();
     private static final int DIGEST_BYTES = 32;
     /** The digits of a long, its sign included. */
     private static final int LONG_CHARS = 20;
@@ -45,6 +47,17 @@ public final class Ids {
     private final byte[] digest = new byte[DIGEST_BYTES];
     /** The text an event's digest is taken of, as UTF-8, built here rather than through a String. */
     private byte[] text = new byte[64];
+    private final byte[] hexDigits = new byte[2 * 16];
+    /**
+     * The digits of the last epoch millisecond: at high rates a thousand events share one, so its
+     * digits are written once.
+     */
+    private final byte[] millisDigits = new byte[LONG_CHARS];
+    private long millis;
+    private int millisLength = decimal(millis, millisDigits, 0);
+    /** The session looked up last: consecutive events often share one, and its id string with it. */
+    private String lastSessionId;
+    private SessionIds lastSession;
     private final Map<String, SessionIds> sessions = new LinkedHashMap<>(CACHED_SESSIONS * 2, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -73,14 +86,18 @@ public final class Ids {
     }
 
     private SessionIds session(final String sessionId) {
-        final SessionIds cached = sessions.get(sessionId);
-        if (cached != null) {
-            return cached;
+        if (sessionId == lastSessionId) {
+            return lastSession;
         }
-        final byte[] utf8 = sessionId.getBytes(StandardCharsets.UTF_8);
-        final byte[] sessionDigest = sha256.digest(utf8);
-        final SessionIds ids = new SessionIds(utf8, context(hex(sessionDigest, 0, 16), hex(sessionDigest, 16, 24)));
-        sessions.put(sessionId, ids);
+        SessionIds ids = sessions.get(sessionId);
+        if (ids == null) {
+            final byte[] utf8 = sessionId.getBytes(StandardCharsets.UTF_8);
+            final byte[] sessionDigest = sha256.digest(utf8);
+            ids = new SessionIds(utf8, context(hex(sessionDigest, 0, 16), hex(sessionDigest, 16, 24)));
+            sessions.put(sessionId, ids);
+        }
+        lastSessionId = sessionId;
+        lastSession = ids;
         return ids;
     }
 
@@ -92,9 +109,9 @@ public final class Ids {
             return new EventIds(session.context(), null);
         }
         digestEvent(session == null ? null : session.utf8(), event.sequence(), event.epochMillis());
-        final String spanId = hex(digest, 0, 8);
+        final String spanId = hex(digest, 0, 8, hexDigits);
         if (session == null) {
-            return new EventIds(context(hex(digest, 8, 24), spanId), null);
+            return new EventIds(context(hex(digest, 8, 24, hexDigits), spanId), null);
         }
         return new EventIds(context(session.context().getTraceId(), spanId), session.context());
     }
@@ -116,7 +133,12 @@ public final class Ids {
         text[length++] = '\n';
         length = decimal(sequence, text, length);
         text[length++] = '\n';
-        length = decimal(epochMillis, text, length);
+        if (epochMillis != millis) {
+            millis = epochMillis;
+            millisLength = decimal(epochMillis, millisDigits, 0);
+        }
+        System.arraycopy(millisDigits, 0, text, length, millisLength);
+        length += millisLength;
         sha256.update(text, 0, length);
         try {
             sha256.digest(digest, 0, DIGEST_BYTES);
@@ -136,15 +158,35 @@ public final class Ids {
             return at + digits.length();
         }
         int digits = 1;
-        for (long rest = value / 10; rest != 0; rest /= 10) {
+        for (long power = 10; digits < 19 && value >= power; power *= 10) {
             digits++;
         }
+        // Two digits a step from the right: half the divisions.
         long rest = value;
-        for (int i = at + digits - 1; i >= at; i--) {
-            into[i] = (byte)('0' + rest % 10);
-            rest /= 10;
+        int end = at + digits;
+        while (rest >= 100) {
+            final long quotient = rest / 100;
+            final int pair = (int)(rest - quotient * 100) * 2;
+            into[--end] = TWO_DIGITS[pair + 1];
+            into[--end] = TWO_DIGITS[pair];
+            rest = quotient;
+        }
+        if (rest >= 10) {
+            into[--end] = TWO_DIGITS[(int)rest * 2 + 1];
+            into[--end] = TWO_DIGITS[(int)rest * 2];
+        } else {
+            into[--end] = (byte)('0' + rest);
         }
         return at + digits;
+    }
+
+    private static byte[] twoDigits() {
+        final byte[] digits = new byte[200];
+        for (int i = 0; i < 100; i++) {
+            digits[2 * i] = (byte)('0' + i / 10);
+            digits[2 * i + 1] = (byte)('0' + i % 10);
+        }
+        return digits;
     }
 
     private static SpanContext context(final String traceId, final String spanId) {
@@ -153,6 +195,11 @@ public final class Ids {
 
     /** Lower-case hex of {@code bytes[from, to)}, with the last bit set when all of them are zero. */
     static String hex(final byte[] bytes, final int from, final int to) {
+        return hex(bytes, from, to, new byte[(to - from) * 2]);
+    }
+
+    /** {@link #hex(byte[], int, int)}, its digits written in {@code digits} first: one array less per id. */
+    private static String hex(final byte[] bytes, final int from, final int to, final byte[] digits) {
         boolean zero = true;
         for (int i = from; i < to; i++) {
             zero &= bytes[i] == 0;
@@ -160,12 +207,11 @@ public final class Ids {
         if (zero) {
             bytes[to - 1] = 1;
         }
-        final char[] chars = new char[(to - from) * 2];
         for (int i = from; i < to; i++) {
-            chars[(i - from) * 2] = HEX[(bytes[i] >> 4) & 0x0F];
-            chars[(i - from) * 2 + 1] = HEX[bytes[i] & 0x0F];
+            digits[(i - from) * 2] = HEX[(bytes[i] >> 4) & 0x0F];
+            digits[(i - from) * 2 + 1] = HEX[bytes[i] & 0x0F];
         }
-        return new String(chars);
+        return new String(digits, 0, (to - from) * 2, StandardCharsets.ISO_8859_1);
     }
 
     /**

@@ -52,4 +52,22 @@ class EventAttributesTest {
         assertThat(attributes.size()).isEqualTo(100);
         assertThat(attributes.get(AttributeKey.longKey("k99"))).isEqualTo(99L);
     }
+
+    @Test
+    void setsBuiltOneAfterAnother_keepTheirOwnKeys_whetherTheyShareThemOrNot() {
+        final EventAttributes.Builder builder = EventAttributes.builder();
+        final EventAttributes first = builder.reset().put(TEAM, "a").put(TOKENS, 1L).build();
+        final EventAttributes same = builder.reset().put(TEAM, "b").put(TOKENS, 2L).build();
+        final EventAttributes other = builder.reset().put(TEAM, "c").put(FAILED, true).build();
+        final EventAttributes longer = builder.reset().put(TEAM, "d").put(TOKENS, 4L).put(FAILED, false).build();
+        final EventAttributes again = builder.reset().put(TEAM, "e").put(TOKENS, 5L).build();
+
+        assertThat(first).isEqualTo(Attributes.of(TEAM, "a", TOKENS, 1L));
+        assertThat(same).isEqualTo(Attributes.of(TEAM, "b", TOKENS, 2L));
+        assertThat(other).isEqualTo(Attributes.of(TEAM, "c", FAILED, true));
+        assertThat(longer).isEqualTo(Attributes.of(TEAM, "d", TOKENS, 4L, FAILED, false));
+        assertThat(again).isEqualTo(Attributes.of(TEAM, "e", TOKENS, 5L));
+        assertThat(first.get(FAILED)).isNull();
+        assertThat(other.get(TOKENS)).isNull();
+    }
 }
