@@ -1,20 +1,18 @@
 package io.genops.cli.config;
 
+import io.genops.cli.support.ConfigSources;
 import io.genops.config.settings.ConfigLoader;
 import io.genops.config.settings.ConfigProblem;
 import io.genops.config.settings.ConfigurationException;
 import io.genops.config.settings.GenOpsConfiguration;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -33,9 +31,7 @@ import picocli.CommandLine.Spec;
         ""},
     footer = {"", "Exit status: 0 when the configuration is valid, 1 when it has problems, 2 for bad options."})
 public final class ConfigCheckCommand implements Callable<Integer> {
-    private final Map<String, String> environment;
-    private final Map<String, String> systemProperties;
-    private final Path workingDirectory;
+    private final ConfigSources sources;
 
     @Spec
     private CommandSpec spec;
@@ -54,26 +50,18 @@ public final class ConfigCheckCommand implements Callable<Integer> {
 
     /** Reads the process's environment, system properties and working directory. */
     public ConfigCheckCommand() {
-        this(System.getenv(), properties(), Path.of(""));
+        this.sources = ConfigSources.ofProcess();
     }
 
     /** Reads the given sources instead of the process's, so a test does not depend on its machine. */
     ConfigCheckCommand(final Map<String, String> environment, final Map<String, String> systemProperties,
         final Path workingDirectory) {
-        this.environment = Map.copyOf(environment);
-        this.systemProperties = Map.copyOf(systemProperties);
-        this.workingDirectory = workingDirectory;
+        this.sources = new ConfigSources(environment, systemProperties, workingDirectory);
     }
 
     @Override
     public Integer call() {
-        final ConfigLoader loader = GenOpsConfiguration.loader().environment(environment)
-            .systemProperties(systemProperties).workingDirectory(workingDirectory);
-        if (file != null) {
-            loader.file(file);
-        }
-        chosen(loader, "--profile", "genops.profile", profile);
-        chosen(loader, "--preset", "genops.preset", preset);
+        final ConfigLoader loader = sources.loader(spec.commandLine(), file, profile, preset);
 
         final GenOpsConfiguration config;
         try {
@@ -102,23 +90,5 @@ public final class ConfigCheckCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Sets a profile or preset by its name; a name that is none is bad usage. */
-    private void chosen(final ConfigLoader loader, final String option, final String key, final String name) {
-        if (name == null) {
-            return;
-        }
-        try {
-            loader.set(key, name);
-        } catch (final IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': "
-                + e.getMessage());
-        }
-    }
 
-    private static Map<String, String> properties() {
-        final Properties properties = System.getProperties();
-        final Map<String, String> copy = new LinkedHashMap<>();
-        properties.stringPropertyNames().forEach(name -> copy.put(name, properties.getProperty(name)));
-        return copy;
-    }
 }

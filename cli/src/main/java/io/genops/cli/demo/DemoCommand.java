@@ -2,6 +2,7 @@ package io.genops.cli.demo;
 
 import io.genops.cli.StatusLine;
 import io.genops.cli.support.HttpUri;
+import io.genops.cli.support.ConfigSources;
 import io.genops.config.settings.ConfigLoader;
 import io.genops.config.settings.EffectiveValue;
 import io.genops.config.settings.GenOpsConfiguration;
@@ -15,11 +16,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -65,9 +64,7 @@ import picocli.CommandLine.Spec;
 public final class DemoCommand implements Callable<Integer> {
     private static final long MAX_EVENTS = 1_000_000_000L;
 
-    private final Map<String, String> environment;
-    private final Map<String, String> systemProperties;
-    private final Path workingDirectory;
+    private final ConfigSources sources;
 
     @Spec
     private CommandSpec spec;
@@ -166,15 +163,13 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** Reads the process's environment, system properties and working directory, as a pipeline would. */
     public DemoCommand() {
-        this(System.getenv(), properties(), Path.of(""));
+        this.sources = ConfigSources.ofProcess();
     }
 
     /** Reads the given sources instead of the process's, so a test does not depend on its machine. */
     DemoCommand(final Map<String, String> environment, final Map<String, String> systemProperties,
         final Path workingDirectory) {
-        this.environment = Map.copyOf(environment);
-        this.systemProperties = Map.copyOf(systemProperties);
-        this.workingDirectory = workingDirectory;
+        this.sources = new ConfigSources(environment, systemProperties, workingDirectory);
     }
 
     @Option(names = "--agents", order = 1, paramLabel = "N", defaultValue = "20",
@@ -259,13 +254,7 @@ public final class DemoCommand implements Callable<Integer> {
      * own defaults stand rather than the registry's.
      */
     private GenOpsConfiguration configuration() {
-        final ConfigLoader loader = GenOpsConfiguration.loader().environment(environment)
-            .systemProperties(systemProperties).workingDirectory(workingDirectory);
-        if (config != null) {
-            loader.file(config);
-        }
-        chosen(loader, "--profile", "genops.profile", profile);
-        chosen(loader, "--preset", "genops.preset", preset);
+        final ConfigLoader loader = sources.loader(spec.commandLine(), config, profile, preset);
         final GenOpsConfiguration loaded = loader.load();
         final boolean anySet = loaded.values().stream()
             .anyMatch(value -> value.source().layer() != Source.Layer.DEFAULT);
@@ -296,24 +285,7 @@ public final class DemoCommand implements Callable<Integer> {
         err.flush();
     }
 
-    /** Sets a profile or preset by its name; a name that is none is bad usage. */
-    private void chosen(final ConfigLoader loader, final String option, final String key, final String name) {
-        if (name == null) {
-            return;
-        }
-        try {
-            loader.set(key, name);
-        } catch (final IllegalArgumentException e) {
-            throw invalid(option, e.getMessage());
-        }
-    }
 
-    private static Map<String, String> properties() {
-        final Properties properties = System.getProperties();
-        final Map<String, String> copy = new LinkedHashMap<>();
-        properties.stringPropertyNames().forEach(name -> copy.put(name, properties.getProperty(name)));
-        return copy;
-    }
 
     private boolean given(final String option) {
         return spec.commandLine().getParseResult().hasMatchedOption(option);
