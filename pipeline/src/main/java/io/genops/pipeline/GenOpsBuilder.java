@@ -656,7 +656,10 @@ public final class GenOpsBuilder {
         return this;
     }
 
-    /** Sends of one batch before it is given up and counted; 0 (default) retries until delivered. */
+    /**
+     * Sends of one batch before it is given up and counted; 0 (default) retries until delivered. A batch the
+     * exporter reports refused as undeliverable ({@code ExportResult.FAILED}) is counted as failed at once.
+     */
     public GenOpsBuilder exportMaxAttempts(final int attempts) {
         if (attempts < 0) {
             throw new IllegalArgumentException("exportMaxAttempts must not be negative: " + attempts);

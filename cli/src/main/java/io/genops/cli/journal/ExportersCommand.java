@@ -89,10 +89,7 @@ public final class ExportersCommand implements Callable<Integer> {
     }
 
     private String[] row(final String name, final Newest newest) {
-        final long position;
-        try (ExportPosition saved = ExportPosition.open(journal, name)) {
-            position = saved.load();
-        }
+        final long position = ExportPosition.read(journal, name);
         final Behind behind = behind(position);
         final long since = behind.positionMillis != Long.MIN_VALUE ? behind.positionMillis : behind.firstWaitingMillis;
         final String lagTime = behind.records == 0 ? "0 s (caught up)" : since == Long.MIN_VALUE ? Text.NONE

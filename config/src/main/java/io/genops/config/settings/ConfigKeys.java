@@ -334,7 +334,8 @@ public final class ConfigKeys {
         duration(Duration.ZERO, false, HOUR), SECOND, "The longest an exporter waits to fill a batch."));
     public static final ConfigKey<Integer> EXPORT_MAX_ATTEMPTS = add(ConfigKey.of("genops.exporters.max-attempts",
         ValueType.integer(0, 1_000_000), 0, "Sends of one batch before it is given up and counted; 0 retries until "
-            + "delivered."));
+            + "delivered. A batch the receiver refuses as undeliverable (a malformed payload) is counted as failed at "
+            + "once."));
     public static final ConfigKey<Duration> EXPORT_BACKOFF_INITIAL = add(ConfigKey.of(
         "genops.exporters.backoff-initial", duration(Duration.ZERO, false, DAY), Duration.ofMillis(100), "The pause "
             + "after a failed send, doubling after each further failure."));

@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * @param batchSize      most events an exporter sends at once
  * @param batchAge       the longest an exporter waits to fill a batch
- * @param maxAttempts    sends of one batch before it is given up; 0 retries until delivered
+ * @param maxAttempts    sends of one batch before it is given up; 0 retries until delivered or refused as undeliverable
  * @param backoffInitial the pause after a first failed send, doubling after each further one
  * @param backoffMax     the longest pause
  * @param otlp           the OpenTelemetry exporter

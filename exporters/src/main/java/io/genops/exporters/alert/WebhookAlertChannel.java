@@ -23,7 +23,7 @@ import java.util.List;
  * same body would be refused again); 3xx counts as a refusal too, since redirects are not followed.
  * 408, 429, 5xx, timeouts, refused connections and other I/O failures are retried, up to
  * {@code maxAttempts} attempts in all, after a pause that doubles from {@code backoff initial} up to
- * {@code backoff max}, with jitter; a {@code Retry-After} on 429 or 503 is followed, up to
+ * {@code backoff max}, with jitter; a {@code Retry-After} on 408, 429 or 5xx is followed, up to
  * {@code backoff max}. When the batch is given up on, {@link #deliver} throws
  * {@link AlertDeliveryException}, which the pipeline's alert dispatcher counts as failed alerts.
  *

@@ -61,10 +61,10 @@ import java.util.stream.Collectors;
  * nothing is lost or counted twice across an orderly restart. The runner resumes after its saved
  * position, so the new process counts only the events the old one had not settled, among them those
  * journaled while no runner ran: they arrive in a burst, and a rate over a short range shows a spike.
- * After a crash, the batch that was being sent when the process died (at most the runner's batch size)
- * is offered again; if the dead process had been scraped after adding it, those events appear in both
- * processes' counts. The first start of an exporter with a new {@link Builder#name name} on an existing
- * journal counts the whole journal.
+ * After a crash, or a stop whose deadline passed while a batch was still being read, that batch (at most
+ * the runner's batch size) is offered again; if the old process had been scraped after adding it, those
+ * events appear in both processes' counts. The first start of an exporter with a new
+ * {@link Builder#name name} on an existing journal counts the whole journal.
  *
  * <h2>Label cardinality</h2>
  * Every label value that comes from callers is capped: the first {@code maxTeams}, {@code maxProjects},
@@ -178,7 +178,10 @@ public final class PrometheusExporter implements Exporter {
         return ExportResult.SUCCESS;
     }
 
-    /** Nothing to forget: {@link #send} never fails, so the runner never gives a batch up. */
+    /**
+     * Nothing to forget: {@link #send} never fails, so the runner gives a batch up only when a stop's deadline
+     * passes while the batch is read. Its events stay counted, and the next start offers them again.
+     */
     @Override
     public void discard() {
     }

@@ -75,10 +75,10 @@ import java.util.function.Function;
  *   <li><b>Signals stand on their own id.</b> Raindrop links a signal to the event whose
  *       {@code event_id} it names. A performance signal here belongs to no single interaction, so it
  *       names its own deterministic id, derived the same way from the signal's record.</li>
- *   <li><b>{@code ai_data} only with content.</b> Raindrop requires an input or an output whenever
- *       {@code ai_data} is present, and a record holds message content and the model's answer only when
- *       content capture is configured; so without either, {@code ai_data} is left out and the model and
- *       conversation travel in {@code properties}.</li>
+ *   <li><b>{@code ai_data} only with content.</b> Raindrop's SDK reference for {@code track_ai} requires
+ *       an input or an output whenever AI data is sent, and a record holds message content and the
+ *       model's answer only when content capture is configured; so without either, {@code ai_data} is
+ *       left out and the model and conversation travel in {@code properties}.</li>
  *   <li><b>{@code input} is the content, {@code output} the answer.</b> An interaction carries the
  *       prompt ({@code Interaction.content()}) and the model's answer ({@code Interaction.output()}) apart,
  *       and so does its journal record; each is sent when the record holds it, so an interaction with
@@ -98,10 +98,12 @@ import java.util.function.Function;
  * A batch larger than one request is split; {@link #send} posts the requests in order and succeeds
  * only when every one was accepted (2xx). A request answered 408, 429 or 5xx, or not answered in
  * {@code timeout}, ends the send with {@code RETRY}; the requests already accepted are remembered, and
- * the next send posts only those still owed, with the same bodies. A request refused with another 4xx
- * is dropped and counted, the others are still sent, and the send ends {@code FAILED}; a 401, 403 or
- * 404 (a rejected write key or a wrong address) drops the rest of the batch at once, since every
- * request would be refused alike.
+ * the next send posts only those still owed, with the same bodies. A 401, 403 or 404 (a rejected write
+ * key or a wrong address) is a mistake of configuration, not of the events: the send ends {@code RETRY}
+ * too, with a warning that says what to check, so the journal keeps the events until the key or address
+ * is put right (or until the runner's {@code max-attempts}, when one is configured). A request refused
+ * with another 4xx (a payload Raindrop will never take) is dropped and counted, the others are still
+ * sent, and the send ends {@code FAILED}: sending it again could only block every later event.
  * <p>
  * Counts are per event, not per batch: {@link #undelivered()} tells the runner how many events of a
  * settled batch did not get through (refused, still owed when it gives the batch up, or not
@@ -109,14 +111,13 @@ import java.util.function.Function;
  * events as exported and only the refused request's as failed.
  *
  * <h2>Retry-After</h2>
- * The SPI has no way to tell the runner how long to wait, so the exporter waits itself: on a 429 or 503
- * with a {@code Retry-After} (seconds or an HTTP date) it sleeps that long, at most
+ * The SPI has no way to tell the runner how long to wait, so the exporter waits itself: on a 408, 429 or
+ * 5xx with a {@code Retry-After} (seconds or an HTTP date) it sleeps that long, at most
  * {@code maxRetryAfterWait} (default 30 s), before answering {@code RETRY}; the runner's own backoff
  * comes on top. When the server asked for longer than that, the rest is remembered: each following
  * send first sleeps up to {@code maxRetryAfterWait} again and answers {@code RETRY} without a request
  * until the time has passed. So no request reaches Raindrop before it asked, and the runner's thread
  * never sleeps longer than the cap at a time. A Retry-After beyond 10 minutes counts as 10 minutes.
- * Retry-After on other statuses is ignored, as HTTP defines it for 429 and 503 only.
  *
  * <h2>Secrets and logs</h2>
  * The write key is sent as {@code Authorization: Bearer <key>} and appears in no log, message or
@@ -264,7 +265,7 @@ public final class RaindropExporter implements Exporter {
             if (attempt.outcome() == Attempt.Outcome.SUCCESS) {
                 batch.settled();
                 (request.route() == Route.EVENTS ? events : signals).addAndGet(request.events());
-            } else if (attempt.outcome() == Attempt.Outcome.RETRY) {
+            } else if (attempt.outcome() == Attempt.Outcome.RETRY || misconfigured(attempt.status())) {
                 return retryLater(request, attempt);
             } else {
                 refused(request, attempt);
@@ -285,7 +286,7 @@ public final class RaindropExporter implements Exporter {
         failedRequests.incrementAndGet();
         retries.incrementAndGet();
         failureLog.failed(failure(request, attempt) + "; " + counted(batch.pendingRequests(), "request") + " of "
-            + counted(batch.pendingEvents(), "event") + " kept for a retry");
+            + counted(batch.pendingEvents(), "event") + " kept for a retry" + hint(attempt.status()));
         if (attempt.retryAfterNanos() >= 0) {
             holdingOff = true;
             notBeforeNanos = System.nanoTime() + Math.min(attempt.retryAfterNanos(), LONGEST.toNanos());
@@ -299,21 +300,19 @@ public final class RaindropExporter implements Exporter {
         refusedEvents.addAndGet(request.events());
         batchRefused += request.events();
         batch.settled();
-        String message = failure(request, attempt) + "; these events are dropped";
-        final int status = attempt.status();
-        if ((status == UNAUTHORIZED || status == FORBIDDEN || status == NOT_FOUND) && batch.next() != null) {
-            final int rest = batch.pendingEvents();
-            refusedEvents.addAndGet(rest);
-            batchRefused += rest;
-            batch.clear();
-            message += ", and the batch's other " + counted(rest, "event") + " with them, unsent";
-        }
+        failureLog.failed(failure(request, attempt) + "; these events are dropped");
+    }
+
+    /** A refusal that says the exporter is set up wrong, which no event of the journal could pass. */
+    private static boolean misconfigured(final int status) {
+        return status == UNAUTHORIZED || status == FORBIDDEN || status == NOT_FOUND;
+    }
+
+    private static String hint(final int status) {
         if (status == UNAUTHORIZED || status == FORBIDDEN) {
-            message += ". Check the write key";
-        } else if (status == NOT_FOUND) {
-            message += ". Check the base URL, which should end in /v1";
+            return ". Check the write key";
         }
-        failureLog.failed(message);
+        return status == NOT_FOUND ? ". Check the base URL, which should end in /v1" : "";
     }
 
     private String failure(final Request request, final Attempt attempt) {

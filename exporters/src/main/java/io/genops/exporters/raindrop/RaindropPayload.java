@@ -56,7 +56,7 @@ final class RaindropPayload {
         optional(json, "error", event.error());
         json.writeEndObject();
 
-        // Raindrop requires input or output in ai_data; without captured content or answer there is none to send.
+        // Raindrop asks for an input or an output whenever ai_data is sent; without captured texts there is none.
         final String input = event.content();
         final String output = event.output();
         if (input != null || output != null) {

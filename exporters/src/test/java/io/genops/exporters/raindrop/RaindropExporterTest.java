@@ -372,27 +372,46 @@ class RaindropExporterTest {
     }
 
     @Test
-    void refusedWriteKey_leavesNoEventOfTheBatchDelivered() {
+    void refusedWriteKey_keepsTheWholeBatchForARetry_andSaysWhatToCheckWithoutTheKey() {
         raindrop.then(Reply.status(403));
         final RaindropExporter exporter = exporter().build();
         addInteractions(exporter, 120);
 
-        assertThat(exporter.send()).isEqualTo(ExportResult.FAILED);
+        assertThat(exporter.send()).isEqualTo(ExportResult.RETRY);
 
-        assertThat(exporter.undelivered()).isEqualTo(120);
+        assertThat(raindrop.requests()).as("the other requests would be refused alike").hasSize(1);
+        assertThat(exporter.undelivered()).as("owed, should the runner give the batch up now").isEqualTo(120);
+        assertThat(exporter.stats().refusedEvents()).isZero();
+        assertThat(logs.text()).contains("HTTP 403", "3 requests of 120 events kept for a retry",
+            "Check the write key").doesNotContain(KEY);
     }
 
     @Test
-    void rejectedWriteKey_dropsTheWholeBatchAfterOneRequest_andSaysSoWithoutTheKey() {
-        raindrop.then(Reply.status(401));
+    void rejectedWriteKey_putRight_deliversEveryEventOfTheKeptBatch() {
+        raindrop.then(Reply.status(401), Reply.status(401));
         final RaindropExporter exporter = exporter().build();
         addInteractions(exporter, 120);
 
-        assertThat(exporter.send()).isEqualTo(ExportResult.FAILED);
+        assertThat(exporter.send()).isEqualTo(ExportResult.RETRY);
+        assertThat(exporter.send()).isEqualTo(ExportResult.RETRY);
+        assertThat(exporter.send()).as("the key accepted again").isEqualTo(ExportResult.SUCCESS);
 
-        assertThat(raindrop.requests()).hasSize(1);
-        assertThat(exporter.stats().refusedEvents()).isEqualTo(120);
-        assertThat(logs.text()).contains("HTTP 401", "other 70 events", "Check the write key");
+        assertThat(raindrop.requests()).extracting(Received::status).containsExactly(401, 401, 204, 204, 204);
+        assertThat(raindrop.deliveredIds()).hasSize(120);
+        assertThat(exporter.undelivered()).isZero();
+    }
+
+    @Test
+    void wrongBaseUrl_isRetried_andTheWarningNamesTheAddressToCheck() {
+        raindrop.then(Reply.status(404));
+        final RaindropExporter exporter = exporter().build();
+        addInteractions(exporter, 2);
+
+        assertThat(exporter.send()).isEqualTo(ExportResult.RETRY);
+
+        assertThat(logs.text()).contains("HTTP 404", "Check the base URL");
+        assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
+        assertThat(raindrop.deliveredIds()).hasSize(2);
     }
 
     @Test

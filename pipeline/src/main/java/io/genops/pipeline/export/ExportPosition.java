@@ -2,6 +2,7 @@ package io.genops.pipeline.export;
 
 import io.genops.pipeline.journal.JournalException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -49,15 +50,36 @@ public final class ExportPosition implements AutoCloseable {
         }
     }
 
+    /**
+     * The saved position of exporter {@code name} of the journal in {@code journal}, read without writing
+     * anything: {@link #START} when the exporter has saved none. For tools that only look, such as a
+     * journal on a read-only mount.
+     */
+    public static long read(final Path journal, final String name) {
+        final Path file = journal.resolve("exporters").resolve(name + ".position");
+        if (!Files.exists(file)) {
+            return START;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return channel.size() < 2 * SLOT ? START : load(channel.map(FileChannel.MapMode.READ_ONLY, 0, 2 * SLOT));
+        } catch (final IOException e) {
+            throw new JournalException("cannot read the export position " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The index of the last settled record, or {@link #START}. */
     public long load() {
-        final int newest = newestSlot();
-        return newest < 0 ? START : mapped.getLong(newest * SLOT + 8);
+        return load(mapped);
+    }
+
+    private static long load(final ByteBuffer slots) {
+        final int newest = newestSlot(slots);
+        return newest < 0 ? START : slots.getLong(newest * SLOT + 8);
     }
 
     /** Records {@code index} as settled. */
     public void save(final long index) {
-        final int newest = newestSlot();
+        final int newest = newestSlot(mapped);
         final long generation = newest < 0 ? 1 : mapped.getLong(newest * SLOT) + 1;
         final int slot = newest < 0 ? 0 : 1 - newest;
         mapped.putLong(slot * SLOT, generation);
@@ -66,13 +88,13 @@ public final class ExportPosition implements AutoCloseable {
     }
 
     /** The valid slot with the higher generation, or -1 when neither is valid. */
-    private int newestSlot() {
+    private static int newestSlot(final ByteBuffer slots) {
         int newest = -1;
         long newestGeneration = 0;
         for (int slot = 0; slot < 2; slot++) {
-            final long generation = mapped.getLong(slot * SLOT);
-            final long index = mapped.getLong(slot * SLOT + 8);
-            if (generation > newestGeneration && mapped.getLong(slot * SLOT + 16) == check(generation, index)) {
+            final long generation = slots.getLong(slot * SLOT);
+            final long index = slots.getLong(slot * SLOT + 8);
+            if (generation > newestGeneration && slots.getLong(slot * SLOT + 16) == check(generation, index)) {
                 newest = slot;
                 newestGeneration = generation;
             }

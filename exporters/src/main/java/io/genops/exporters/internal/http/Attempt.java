@@ -12,7 +12,7 @@ import java.time.Duration;
  *
  * @param outcome         success, worth another attempt, or refused for good
  * @param status          the HTTP status, or {@code -1} when no answer came
- * @param retryAfterNanos the server's Retry-After on 429 or 503, or {@code -1}
+ * @param retryAfterNanos the server's Retry-After on a status worth retrying, or {@code -1}
  * @param failure         what went wrong, for a person; empty on success; never a header value or the payload
  * @param cause           the transport exception, or {@code null}
  */
@@ -23,24 +23,20 @@ public record Attempt(Outcome outcome, int status, long retryAfterNanos, String 
     }
 
     private static final int TOO_MANY_REQUESTS = 429;
-    private static final int SERVICE_UNAVAILABLE = 503;
     private static final int REQUEST_TIMEOUT = 408;
 
     /**
-     * Classifies an answer: 2xx is success; 408, 429 and 5xx are worth retrying (429 and 503 with the
-     * server's Retry-After); anything else, other 4xx above all, is a refusal that retrying cannot
+     * Classifies an answer: 2xx is success; 408, 429 and 5xx are worth retrying, after the server's
+     * Retry-After when it sent one; anything else, other 4xx above all, is a refusal that retrying cannot
      * change. Redirects are not followed, so 3xx is a refusal too.
      */
     public static Attempt answered(final int status, final String retryAfter, final long nowMillis) {
         if (status >= 200 && status < 300) {
             return new Attempt(Outcome.SUCCESS, status, -1, "", null);
         }
-        if (status == TOO_MANY_REQUESTS || status == SERVICE_UNAVAILABLE) {
+        if (status == REQUEST_TIMEOUT || status == TOO_MANY_REQUESTS || status >= 500 && status < 600) {
             final long retryAfterNanos = Backoff.parseRetryAfterNanos(retryAfter, nowMillis);
             return new Attempt(Outcome.RETRY, status, retryAfterNanos, "HTTP " + status, null);
-        }
-        if (status == REQUEST_TIMEOUT || status >= 500 && status < 600) {
-            return new Attempt(Outcome.RETRY, status, -1, "HTTP " + status, null);
         }
         return new Attempt(Outcome.PERMANENT, status, -1, "HTTP " + status + ", a refusal that is not retried", null);
     }

@@ -24,10 +24,12 @@ class AttemptTest {
     }
 
     @Test
-    void answered_retryAfter_isReadOnlyOn429And503() {
+    void answered_retryAfter_isReadOnEveryStatusWorthRetrying() {
         assertThat(Attempt.answered(429, "2", 0).retryAfterNanos()).isEqualTo(2_000_000_000L);
         assertThat(Attempt.answered(503, "3", 0).retryAfterNanos()).isEqualTo(3_000_000_000L);
-        assertThat(Attempt.answered(500, "2", 0).retryAfterNanos()).isEqualTo(-1);
+        assertThat(Attempt.answered(500, "2", 0).retryAfterNanos()).isEqualTo(2_000_000_000L);
+        assertThat(Attempt.answered(408, "1", 0).retryAfterNanos()).isEqualTo(1_000_000_000L);
+        assertThat(Attempt.answered(400, "2", 0).retryAfterNanos()).isEqualTo(-1);
         assertThat(Attempt.answered(429, null, 0).retryAfterNanos()).isEqualTo(-1);
     }
 
