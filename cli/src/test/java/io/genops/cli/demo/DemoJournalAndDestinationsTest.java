@@ -9,6 +9,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.genops.cli.CommandRun;
 import io.genops.cli.JsonTree;
+import io.genops.core.event.EventKind;
+import io.genops.pipeline.journal.JournalReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -32,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DemoJournalAndDestinationsTest {
     private static final JsonFactory JSON = new JsonFactory();
+    /** Set by the build for the tests: a write key the demo may read from the environment. */
+    private static final String RAINDROP_KEY_VARIABLE = "GENOPS_TEST_RAINDROP_WRITE_KEY";
 
     @TempDir
     Path directory;
@@ -149,6 +154,42 @@ class DemoJournalAndDestinationsTest {
     }
 
     @Test
+    void raindropReceivesTheSampledEventsWithTheKeyFromTheEnvironment() throws IOException {
+        final Map<String, AtomicLong> received = new ConcurrentHashMap<>();
+        final Set<String> authorizations = ConcurrentHashMap.newKeySet();
+        final HttpServer raindrop = server();
+        raindrop.createContext("/v1/", exchange -> {
+            authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+            received.computeIfAbsent(exchange.getRequestURI().getPath(), path -> new AtomicLong())
+                .addAndGet(countElements(exchange.getRequestBody()));
+            answer(exchange, 204);
+        });
+        raindrop.start();
+        try {
+            final Map<String, Object> report = demo("--raindrop-url", url(raindrop, "/v1"), "--raindrop-key-env",
+                RAINDROP_KEY_VARIABLE);
+
+            final Map<String, Object> exporter = exporters(report).stream()
+                .filter(e -> "raindrop".equals(e.get("name"))).findFirst().orElseThrow();
+            assertThat(number(exporter, "lag_records")).isZero();
+            assertThat(number(exporter, "failed_events")).isZero();
+            assertThat(received).containsOnlyKeys("/v1/events/track", "/v1/signals/track");
+            final long[] sampled = new long[EventKind.values().length];
+            final Path journal = Path.of((String)object(report, "journal").get("directory"));
+            try (JournalReader reader = JournalReader.open(journal)) {
+                reader.readAll((index, record) -> sampled[record.kind().ordinal()] += record.sampled() ? 1 : 0);
+            }
+            assertThat(received.get("/v1/events/track")).as("every sampled interaction, and no more")
+                .hasPositiveValue().hasValue(sampled[EventKind.INTERACTION.ordinal()]);
+            assertThat(received.get("/v1/signals/track")).as("every sampled signal, and no more")
+                .hasPositiveValue().hasValue(sampled[EventKind.SIGNAL.ordinal()]);
+            assertThat(authorizations).containsExactly("Bearer " + System.getenv(RAINDROP_KEY_VARIABLE));
+        } finally {
+            raindrop.stop(0);
+        }
+    }
+
+    @Test
     void fixedSamplingKeepsAShareOfEachKind() throws IOException {
         final Map<String, Object> report = demo("--sampling", "fixed", "--sample-rate", "0.5");
 
@@ -188,6 +229,21 @@ class DemoJournalAndDestinationsTest {
             int depth = 0;
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 if (token == JsonToken.START_OBJECT && depth == 2) {
+                    count++;
+                }
+                depth += token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
+            }
+        }
+        return count;
+    }
+
+    /** The elements of a JSON array body. */
+    private static long countElements(final InputStream body) throws IOException {
+        long count = 0;
+        try (JsonParser parser = JSON.createParser(body)) {
+            int depth = 0;
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.START_OBJECT && depth == 1) {
                     count++;
                 }
                 depth += token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
