@@ -2,8 +2,6 @@ package io.genops.cli.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.genops.core.event.EventView;
 import io.genops.core.event.Interaction;
 import io.genops.core.event.PerformanceSignal;
@@ -19,20 +17,6 @@ import io.genops.pipeline.GenOps;
 import io.genops.pipeline.MonitoringSession;
 import io.genops.pipeline.export.ExportRunner;
 import io.genops.pipeline.export.ExporterStatus;
-import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
-import io.opentelemetry.proto.common.v1.KeyValue;
-import io.opentelemetry.proto.logs.v1.LogRecord;
-import io.opentelemetry.proto.logs.v1.ResourceLogs;
-import io.opentelemetry.proto.logs.v1.ScopeLogs;
-import io.opentelemetry.proto.trace.v1.ResourceSpans;
-import io.opentelemetry.proto.trace.v1.ScopeSpans;
-import io.opentelemetry.proto.trace.v1.Span;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,18 +24,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,7 +64,7 @@ class OtlpEndToEndTest {
 
     @Test
     void everyEvent_survivesACollectorOutage_andARestartRepeatsAtMostOneBatch() throws Exception {
-        try (Collector collector = new Collector(); GenOps genops = pipeline()) {
+        try (OtlpCollector collector = new OtlpCollector(); GenOps genops = pipeline()) {
             produce(genops, 0, SESSIONS / 2);
             final ClosingExporter first = new ClosingExporter(exporter(collector, "first"));
             final ExportRunner firstRunner = runner(first);
@@ -151,7 +128,7 @@ class OtlpEndToEndTest {
      * event up to it: each span's or log record's {@code genops.budget.consumed} is the running total of
      * {@code genops.cost.total_nanos} in sequence order.
      */
-    private static void assertBudgets(final Collector collector) {
+    private static void assertBudgets(final OtlpCollector collector) {
         assertThat(collector.budgetNames).containsExactly("team:support:daily");
         assertThat(collector.budgetConsumed).as("the closed sessions are charged to nothing").hasSize(EVENTS);
         long spent = 0;
@@ -193,7 +170,7 @@ class OtlpEndToEndTest {
         }
     }
 
-    private static OtlpExporter exporter(final Collector collector, final String instance) {
+    private static OtlpExporter exporter(final OtlpCollector collector, final String instance) {
         return OtlpExporter.builder().endpoint(collector.endpoint()).timeout(Duration.ofSeconds(2))
             .serviceName("e2e").resourceAttribute("service.instance.id", instance).build();
     }
@@ -252,142 +229,6 @@ class OtlpEndToEndTest {
             } finally {
                 closed.countDown();
             }
-        }
-    }
-
-    /**
-     * An OTLP/HTTP receiver on 127.0.0.1 that decodes each request with the official OTLP protobuf classes
-     * and keeps, of every span and log record, its {@code genops.event.sequence} (how many it has seen in
-     * all, and which) and the spend of the budget it names. It can close its port and open it again.
-     */
-    private static final class Collector implements AutoCloseable {
-        final AtomicLong spans = new AtomicLong();
-        final AtomicLong logRecords = new AtomicLong();
-        /** The budget spend each charged event carried, by sequence; session spans carry none. */
-        final Map<Long, Double> budgetConsumed = new ConcurrentSkipListMap<>();
-        final Map<Long, Long> costNanos = new ConcurrentHashMap<>();
-        final Set<String> budgetNames = ConcurrentHashMap.newKeySet();
-        /** Spans and log records without {@code genops.event.sequence}: none are expected. */
-        final AtomicLong unsequenced = new AtomicLong();
-        private final Set<Long> sequences = ConcurrentHashMap.newKeySet();
-        private final AtomicLong received = new AtomicLong();
-        private int port;
-        private HttpServer server;
-        private ExecutorService executor;
-
-        Collector() throws IOException {
-            start();
-        }
-
-        synchronized void start() throws IOException {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-            executor = Executors.newFixedThreadPool(4);
-            server.setExecutor(executor);
-            server.createContext("/", this::handle);
-            server.start();
-            port = server.getAddress().getPort();
-        }
-
-        synchronized void stop() {
-            if (server != null) {
-                server.stop(0);
-                executor.shutdownNow();
-                server = null;
-            }
-        }
-
-        URI endpoint() {
-            return URI.create("http://127.0.0.1:" + port);
-        }
-
-        long distinct() {
-            return sequences.size();
-        }
-
-        long total() {
-            return received.get();
-        }
-
-        private void handle(final HttpExchange exchange) throws IOException {
-            try (exchange) {
-                final boolean gzip = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
-                final byte[] body;
-                try (InputStream raw = exchange.getRequestBody();
-                     InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
-                    body = in.readAllBytes();
-                }
-                final String path = exchange.getRequestURI().getPath();
-                if ("/v1/traces".equals(path)) {
-                    traces(ExportTraceServiceRequest.parseFrom(body));
-                } else if ("/v1/logs".equals(path)) {
-                    logs(ExportLogsServiceRequest.parseFrom(body));
-                }
-                // An empty export response encodes as no bytes at all.
-                exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
-                exchange.sendResponseHeaders(200, -1);
-            }
-        }
-
-        private void traces(final ExportTraceServiceRequest request) {
-            for (final ResourceSpans resource : request.getResourceSpansList()) {
-                for (final ScopeSpans scope : resource.getScopeSpansList()) {
-                    for (final Span span : scope.getSpansList()) {
-                        spans.incrementAndGet();
-                        item(span.getAttributesList());
-                    }
-                }
-            }
-        }
-
-        private void logs(final ExportLogsServiceRequest request) {
-            for (final ResourceLogs resource : request.getResourceLogsList()) {
-                for (final ScopeLogs scope : resource.getScopeLogsList()) {
-                    for (final LogRecord log : scope.getLogRecordsList()) {
-                        logRecords.incrementAndGet();
-                        item(log.getAttributesList());
-                    }
-                }
-            }
-        }
-
-        private void item(final List<KeyValue> attributes) {
-            Long sequence = null;
-            Double consumed = null;
-            long cost = 0;
-            for (final KeyValue attribute : attributes) {
-                switch (attribute.getKey()) {
-                    case "genops.event.sequence":
-                        sequence = attribute.getValue().getIntValue();
-                        break;
-                    case "genops.cost.total_nanos":
-                        cost = attribute.getValue().getIntValue();
-                        break;
-                    case "genops.budget.consumed":
-                        consumed = attribute.getValue().getDoubleValue();
-                        break;
-                    case "genops.budget.name":
-                        budgetNames.add(attribute.getValue().getStringValue());
-                        break;
-                    default:
-                        break;
-                }
-            }
-            if (sequence == null) {
-                // Counted, not asserted: a failure on the server's thread would only fail the request.
-                unsequenced.incrementAndGet();
-                return;
-            }
-            received.incrementAndGet();
-            sequences.add(sequence);
-            if (consumed != null) {
-                budgetConsumed.put(sequence, consumed);
-                costNanos.put(sequence, cost);
-            }
-        }
-
-        @Override
-        public synchronized void close() {
-            stop();
         }
     }
 }
