@@ -3,6 +3,7 @@ package io.genops.exporters.otlp;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
@@ -24,6 +25,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.GZIPInputStream;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /**
  * An OTLP/HTTP collector stand-in: the JDK's HTTP server on 127.0.0.1, answering {@code /v1/traces},
@@ -46,28 +48,37 @@ final class OtlpHttpReceiver implements AutoCloseable {
     private volatile int port;
     /** Serves HTTPS with this context; {@code null} for plain HTTP. */
     private final SSLContext tls;
+    /** Whether a TLS client must present a certificate the context's trust managers accept. */
+    private final boolean clientCertificates;
     private HttpServer server;
     private ExecutorService executor;
 
-    private OtlpHttpReceiver(final int port, final SSLContext tls) throws IOException {
+    private OtlpHttpReceiver(final int port, final SSLContext tls, final boolean clientCertificates)
+        throws IOException {
         this.port = port;
         this.tls = tls;
+        this.clientCertificates = clientCertificates;
         start();
     }
 
     /** A receiver on an ephemeral port, started; it keeps that port when started again. */
     static OtlpHttpReceiver create() throws IOException {
-        return new OtlpHttpReceiver(0, null);
+        return new OtlpHttpReceiver(0, null, false);
     }
 
     /** A receiver on {@code port}, started. */
     static OtlpHttpReceiver onPort(final int port) throws IOException {
-        return new OtlpHttpReceiver(port, null);
+        return new OtlpHttpReceiver(port, null, false);
     }
 
     /** A receiver serving HTTPS with {@code tls} on an ephemeral port, started. */
     static OtlpHttpReceiver tls(final SSLContext tls) throws IOException {
-        return new OtlpHttpReceiver(0, tls);
+        return new OtlpHttpReceiver(0, tls, false);
+    }
+
+    /** A receiver serving HTTPS with {@code tls} that admits only clients with a certificate {@code tls} trusts. */
+    static OtlpHttpReceiver mutualTls(final SSLContext tls) throws IOException {
+        return new OtlpHttpReceiver(0, tls, true);
     }
 
     synchronized void start() throws IOException {
@@ -79,7 +90,14 @@ final class OtlpHttpReceiver implements AutoCloseable {
             server = HttpServer.create(address, 64);
         } else {
             final HttpsServer https = HttpsServer.create(address, 64);
-            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            https.setHttpsConfigurator(new HttpsConfigurator(tls) {
+                @Override
+                public void configure(final HttpsParameters parameters) {
+                    final SSLParameters ssl = tls.getDefaultSSLParameters();
+                    ssl.setNeedClientAuth(clientCertificates);
+                    parameters.setSSLParameters(ssl);
+                }
+            });
             server = https;
         }
         executor = Executors.newFixedThreadPool(4);
