@@ -23,8 +23,9 @@
  * mirrors in step; {@code GenOpsBuilder.configuration(...)} maps them. Exporters and webhook channels are
  * described here and built by providers found on the class path (see {@link io.genops.config.spi}).
  *
- * <p>Named entries (alert channels and rules, and later agent groups under {@code genops.agent-groups.<name>})
- * are template keys with a {@code <name>} segment; a new kind of entry is a few keys in the registry, an
- * assembly method and its cross-checks.
+ * <p>Named entries (alert channels under {@code genops.alerts.channels.<name>}, alert rules under
+ * {@code genops.alerts.rules.<name>} and agent groups under {@code genops.groups.<name>}) are template keys
+ * with a {@code <name>} segment; a new kind of entry is a few keys in the registry, an assembly method and its
+ * cross-checks.
  */
 package io.genops.config.settings;

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConfigurationDocsTest {
     private static final Path DOCS = Path.of("..", "docs", "configuration.md");
+    private static final Path PACKAGE_DOCS = Path.of("src", "main", "java", "io", "genops", "config", "settings",
+        "package-info.java");
+    /** A key as prose names it: not part of a longer dotted name such as a Java package. */
+    private static final Pattern MENTION = Pattern.compile("(?<![\\w.])genops(\\.[a-z0-9<>-]+)+");
 
     @Test
     void theReference_isInStepWithTheRegistry() throws IOException {
@@ -60,5 +68,30 @@ class ConfigurationDocsTest {
             assertThat(key.defaultText()).as(key.name()).isNotBlank();
             assertThat(key.name()).as(key.name()).matches("genops(\\.[a-z0-9<>-]+)+");
         });
+    }
+
+    @Test
+    void everyKeyTheDocumentationNames_isAKeyOrASectionOfKeys() throws IOException {
+        final List<String> texts = new ArrayList<>(List.of(Files.readString(PACKAGE_DOCS), ConfigReference.markdown()));
+        ConfigKeys.all().forEach(key -> texts.add(key.description()));
+
+        final List<String> unknown = new ArrayList<>();
+        for (final String text : texts) {
+            final Matcher mention = MENTION.matcher(text);
+            while (mention.find()) {
+                if (!named(mention.group())) {
+                    unknown.add(mention.group());
+                }
+            }
+        }
+
+        assertThat(unknown).as("names in the package documentation, the reference or key descriptions that are no "
+            + "key, entry or section of keys").isEmpty();
+    }
+
+    /** A key, an entry's key, a configuration file's name, or the start of some key's name. */
+    private static boolean named(final String name) {
+        return KeyIndex.match(name) != null || ConfigFile.NAMES.contains(name)
+            || ConfigKeys.all().stream().anyMatch(key -> key.name().startsWith(name + "."));
     }
 }
