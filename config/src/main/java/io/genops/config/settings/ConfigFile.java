@@ -37,19 +37,22 @@ final class ConfigFile {
     private static final String ROOT = "genops";
 
     private final String file;
+    private final boolean json;
     private final Problems problems;
     private final List<RawEntry> entries = new ArrayList<>();
     private final Map<String, Integer> lines = new HashMap<>();
     private JsonParser parser;
 
-    private ConfigFile(final String file, final Problems problems) {
+    private ConfigFile(final String file, final boolean json, final Problems problems) {
         this.file = file;
+        this.json = json;
         this.problems = problems;
     }
 
     /** The entries of {@code path}; problems go to {@code problems}, a file that cannot be read among them. */
     static List<RawEntry> read(final Path path, final Source namedBy, final Problems problems) {
-        final ConfigFile reader = new ConfigFile(path.toString(), problems);
+        final boolean json = path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+        final ConfigFile reader = new ConfigFile(path.toString(), json, problems);
         final byte[] bytes;
         try {
             bytes = Files.readAllBytes(path);
@@ -58,11 +61,11 @@ final class ConfigFile {
                 + e.getClass().getSimpleName() + ")", "a readable YAML or JSON file");
             return List.of();
         }
-        reader.parse(bytes, path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"));
+        reader.parse(bytes);
         return reader.entries;
     }
 
-    private void parse(final byte[] bytes, final boolean json) {
+    private void parse(final byte[] bytes) {
         try (JsonParser opened = json ? JSON.createParser(bytes) : YAML.createParser(bytes)) {
             parser = opened;
             final JsonToken first = parser.nextToken();
@@ -70,19 +73,19 @@ final class ConfigFile {
                 return;
             }
             if (first != JsonToken.START_OBJECT) {
-                problem(file, line(), "the file must hold an object of keys, such as pipeline: {ring-size: 4096}");
+                fileProblem(line(), "does not hold an object of keys");
                 return;
             }
             object("");
             if (parser.nextToken() != null) {
-                problem(file, line(), "unexpected content after the configuration; one document per file");
+                fileProblem(line(), "holds more after the configuration's object");
             }
         } catch (final JsonProcessingException e) {
             final JsonLocation location = e.getLocation();
-            problem(file, location == null ? 0 : location.getLineNr(), "malformed " + (json ? "JSON" : "YAML") + ": "
+            fileProblem(location == null ? 0 : location.getLineNr(), "is malformed " + (json ? "JSON" : "YAML") + ": "
                 + clean(e.getOriginalMessage()));
         } catch (final IOException e) {
-            problem(file, 0, "cannot read the file (" + e.getClass().getSimpleName() + ")");
+            fileProblem(0, "cannot be read (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -117,7 +120,7 @@ final class ConfigFile {
                 items.add(parser.getText());
             } else {
                 problem(name, line(), "item " + (items.size() + 1) + " is " + describe(token) + "; a list here holds "
-                    + "single values");
+                    + "single values", allowed(name, "a list of single values"));
                 parser.skipChildren();
             }
         }
@@ -130,10 +133,11 @@ final class ConfigFile {
             final String field = parser.currentName();
             final JsonToken value = parser.nextToken();
             if (!value.isScalarValue() || value == JsonToken.VALUE_NULL) {
-                problem(name, line(), "'" + field + "' is " + describe(value) + "; expected a single value");
+                problem(name, line(), "'" + field + "' is " + describe(value) + "; expected a single value",
+                    allowed(name, "name=value pairs"));
                 parser.skipChildren();
             } else if (entries.put(field, parser.getText()) != null) {
-                problem(name, line(), "'" + field + "' is set twice");
+                problem(name, line(), "'" + field + "' is set twice", allowed(name, "name=value pairs"));
             }
         }
         return entries;
@@ -142,14 +146,27 @@ final class ConfigFile {
     private void add(final String name, final RawValue value, final int line) {
         final Integer earlier = lines.putIfAbsent(name, line);
         if (earlier != null) {
-            problem(name, line, "is set twice in this file, first on line " + earlier);
+            problem(name, line, "is set twice in this file, first on line " + earlier, "each key once in a file");
             return;
         }
         entries.add(new RawEntry(name, value, Source.file(file, line)));
     }
 
-    private void problem(final String key, final int line, final String message) {
-        problems.add(key, Source.file(file, line), message);
+    private void problem(final String key, final int line, final String message, final String allowed) {
+        problems.add(key, Source.file(file, line), message, allowed);
+    }
+
+    /** A problem with the file as a whole, reported at the key that names the configuration file. */
+    private void fileProblem(final int line, final String message) {
+        problem(ConfigKeys.CONFIG_FILE.name(), line, message, json ? "well-formed JSON holding one object of keys, "
+            + "such as {\"pipeline\": {\"ring-size\": 4096}}" : "well-formed YAML holding one object of keys, such "
+            + "as pipeline: {ring-size: 4096}");
+    }
+
+    /** What {@code name}'s key allows, or {@code otherwise} for a name that is no key, reported on its own. */
+    private static String allowed(final String name, final String otherwise) {
+        final KeyIndex.Match match = KeyIndex.match(name);
+        return match == null ? otherwise : match.key().type().allowed();
     }
 
     private int line() {

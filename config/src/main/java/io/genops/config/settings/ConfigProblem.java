@@ -7,10 +7,11 @@ import java.util.Objects;
  * not a power of two (allowed: a power of two from 2 to 1073741824)}, so an editor or a terminal can jump to
  * the spot. A secret's value never appears.
  *
- * @param key     the key, such as {@code genops.pipeline.ring-size}; for a malformed file, the file
+ * @param key     the key, such as {@code genops.pipeline.ring-size}; {@code genops.config} for a file that cannot
+ *                be read as a whole
  * @param source  where the offending value came from
  * @param message what is wrong
- * @param allowed what would be right, in words; empty when the message says it
+ * @param allowed what would be right, in words; never blank, so every problem says what to write instead
  */
 public record ConfigProblem(String key, Source source, String message, String allowed) {
     public ConfigProblem {
@@ -18,11 +19,14 @@ public record ConfigProblem(String key, Source source, String message, String al
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(allowed, "allowed");
+        if (allowed.isBlank()) {
+            throw new IllegalArgumentException("the problem at " + key + " says nothing of what is allowed");
+        }
     }
 
     @Override
     public String toString() {
         final String named = source.name().equals(key) ? "" : key + ": ";
-        return source + ": " + named + message + (allowed.isEmpty() ? "" : " (allowed: " + allowed + ")");
+        return source + ": " + named + message + " (allowed: " + allowed + ")";
     }
 }

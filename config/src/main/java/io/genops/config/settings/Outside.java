@@ -28,9 +28,9 @@ final class Outside {
             if (match == null) {
                 unknown(name, source, problems);
             } else if (match.key().secret()) {
-                problems.add(name, source, "is secret, and system properties show in process listings; set it in "
-                    + "the environment (" + match.key().environmentVariable().replace("<NAME>", upper(match))
-                    + ") or the file");
+                problems.add(name, source, "is secret, and system properties show in process listings",
+                    "the environment variable " + match.key().environmentVariable().replace("<NAME>", upper(match))
+                    + " or the file");
             } else if (!value.isEmpty()) {
                 entries.add(new RawEntry(name, new RawValue.Text(value), source));
             }
@@ -48,8 +48,9 @@ final class Outside {
                     unknown(variable, source, problems);
                 }
             } else if (match.entry() != null && !validEntry(match.entry())) {
-                problems.add(match.key().name(), source, "names the entry '" + match.entry() + "', which is not a name "
-                    + "of lower-case letters, digits and inner hyphens once read from a variable", "");
+                problems.add(match.key().name(), source, "names the entry '" + match.entry() + "' (read in lower case, "
+                    + "with hyphens for underscores), which is not a valid name", match.key().environmentVariable()
+                    + " with <NAME> of capital letters and digits, single underscores between them");
             } else if (!value.isEmpty()) {
                 entries.add(new RawEntry(match.name(), new RawValue.Text(value), source));
             }
@@ -63,8 +64,8 @@ final class Outside {
         }
         final ConfigKey<?> renamed = KeyIndex.readElsewhere(name);
         if (renamed != null) {
-            problems.add(name, source, "is not read: " + renamed.name() + " comes from the variable "
-                + renamed.environmentVariable());
+            problems.add(name, source, "is not read: " + renamed.name() + " comes from another variable",
+                "the variable " + renamed.environmentVariable());
             return;
         }
         final String closest = KeyIndex.suggest(name);

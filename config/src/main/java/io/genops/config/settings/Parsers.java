@@ -404,7 +404,10 @@ final class Parsers {
         return items;
     }
 
-    /** Splits {@code name=value,name=value}; a value may hold '=' but not ','. Never quotes a value. */
+    /**
+     * Splits {@code name=value,name=value}; a value may hold '=' but not ','. A name given twice is refused, as a
+     * file's object refuses it. Never quotes a value.
+     */
     static Map<String, String> pairs(final String text) throws InvalidValue {
         final Map<String, String> pairs = new LinkedHashMap<>();
         final List<String> items = split(text);
@@ -413,7 +416,10 @@ final class Parsers {
             if (equals <= 0) {
                 throw InvalidValue.complete("entry " + (i + 1) + " does not read name=value");
             }
-            pairs.put(items.get(i).substring(0, equals).strip(), items.get(i).substring(equals + 1).strip());
+            final String name = items.get(i).substring(0, equals).strip();
+            if (pairs.put(name, items.get(i).substring(equals + 1).strip()) != null) {
+                throw InvalidValue.complete("'" + name + "' is set twice");
+            }
         }
         return pairs;
     }

@@ -26,10 +26,6 @@ final class Problems {
         problems.add(new Found(new ConfigProblem(key, source, message, allowed), crossChecks));
     }
 
-    void add(final String key, final Source source, final String message) {
-        add(key, source, message, "");
-    }
-
     /** Marks the problems added from now on as settings that contradict each other. */
     void startCrossChecks() {
         crossChecks = true;

@@ -353,7 +353,8 @@ public abstract class ValueType<T> {
         private final ValueType<V> values;
 
         MapType(final ValueType<V> values) {
-            super(values.secret() ? "map, secret values" : "map", "name=value pairs, values " + values.allowed());
+            super(values.secret() ? "map, secret values" : "map", "name=value pairs, each name once, values "
+                + values.allowed());
             this.values = values;
         }
 
@@ -387,6 +388,9 @@ public abstract class ValueType<T> {
                 try {
                     if (name.isEmpty()) {
                         throw InvalidValue.complete("a name is blank");
+                    }
+                    if (map.containsKey(name)) {
+                        throw InvalidValue.complete("the name is set twice");
                     }
                     map.put(name, values.read(new RawValue.Text(text)));
                 } catch (final InvalidValue e) {

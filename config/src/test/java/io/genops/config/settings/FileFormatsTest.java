@@ -47,7 +47,9 @@ class FileFormatsTest {
     void malformedJson_isReportedAtItsLine() {
         final Path file = write(dir, "genops.json", "{", "  \"pipeline\": {\"ring-size\": 1024,}", "}");
 
-        assertThat(problems(isolated(dir))).singleElement().asString().startsWith(file + ":2: malformed JSON: ");
+        assertThat(problems(isolated(dir))).singleElement().asString().startsWith(file + ":2: genops.config: is "
+            + "malformed JSON: ").endsWith("(allowed: well-formed JSON holding one object of keys, such as "
+            + "{\"pipeline\": {\"ring-size\": 4096}})");
     }
 
     @Test
@@ -102,7 +104,7 @@ class FileFormatsTest {
         assertThat(isolated(dir).load().pipeline().ringSize()).isEqualTo(65_536);
 
         final Path file = write(dir, "genops.yaml", "just text");
-        assertThat(problems(isolated(dir))).containsExactly(file + ":1: the file must hold an object of keys, such "
-            + "as pipeline: {ring-size: 4096}");
+        assertThat(problems(isolated(dir))).containsExactly(file + ":1: genops.config: does not hold an object of "
+            + "keys (allowed: well-formed YAML holding one object of keys, such as pipeline: {ring-size: 4096})");
     }
 }

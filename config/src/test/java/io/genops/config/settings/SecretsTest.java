@@ -50,9 +50,9 @@ class SecretsTest {
 
         assertThat(message).doesNotContain(WRITE_KEY, "T000").contains(
             "system property genops.alerts.channels.ops.url: is secret, and system properties show in process "
-                + "listings; set it in the environment (GENOPS_ALERTS_CHANNELS_OPS_URL) or the file",
+                + "listings (allowed: the environment variable GENOPS_ALERTS_CHANNELS_OPS_URL or the file)",
             "system property genops.exporters.raindrop.write-key: is secret, and system properties show in process "
-                + "listings; set it in the environment (RAINDROP_WRITE_KEY) or the file");
+                + "listings (allowed: the environment variable RAINDROP_WRITE_KEY or the file)");
     }
 
     @Test
@@ -72,8 +72,8 @@ class SecretsTest {
                 + "key is secret) is empty or holds a character other than visible ASCII, which an HTTP header cannot "
                 + "carry (allowed: visible ASCII characters, no spaces)",
             "environment variable GENOPS_ALERTS_CHANNELS_HOOK_HEADERS: genops.alerts.channels.hook.headers: entry 1 "
-                + "does not read name=value (allowed: name=value pairs, values visible ASCII characters and inner "
-                + "spaces)");
+                + "does not read name=value (allowed: name=value pairs, each name once, values visible ASCII "
+                + "characters and inner spaces)");
     }
 
     @Test

@@ -194,7 +194,8 @@ class ValidationTest {
         assertThat(problems(isolated(dir))).containsExactly(
             file + ":1: genops.config: names the configuration file, so it cannot be set inside one (allowed: a "
                 + "system property, the environment variable GENOPS_CONFIG or the loader)",
-            file + ":4: genops.pipeline.ring-size: is set twice in this file, first on line 2");
+            file + ":4: genops.pipeline.ring-size: is set twice in this file, first on line 2 (allowed: each key "
+                + "once in a file)");
     }
 
     @Test
@@ -202,8 +203,49 @@ class ValidationTest {
         final Path file = write(dir, "genops.yaml", "pipeline:", "  ring-size: 8",
             "alerts.channels.pager.url: \"https://hooks.example.com/secret-token", "journal: {}");
 
-        assertThat(problems(isolated(dir))).containsExactly(file + ":3: malformed YAML: while scanning a quoted "
-            + "scalar; found unexpected end of stream");
+        assertThat(problems(isolated(dir))).containsExactly(file + ":3: genops.config: is malformed YAML: while "
+            + "scanning a quoted scalar; found unexpected end of stream (allowed: well-formed YAML holding one object "
+            + "of keys, such as pipeline: {ring-size: 4096})");
+    }
+
+    @Test
+    void aNameSetTwiceInAMap_isAProblemSayingWhatIsAllowed_inAFileAndInAVariable() {
+        final Path file = write(dir, "genops.yaml", "exporters.otlp.headers:", "  Authorization: Bearer a",
+            "  Authorization: Bearer b");
+        final ConfigLoader loader = isolated(dir).environment(Map.of("GENOPS_ALERTS_CHANNELS_OPS_HEADERS",
+            "X-Key=a, X-Key=b", "GENOPS_ALERTS_CHANNELS_OPS_URL", "https://hooks.example.com/x"));
+        final String allowed = " (allowed: name=value pairs, each name once, values visible ASCII characters and "
+            + "inner spaces)";
+
+        assertThat(problems(loader)).containsExactly(
+            file + ":3: genops.exporters.otlp.headers: 'Authorization' is set twice" + allowed,
+            "environment variable GENOPS_ALERTS_CHANNELS_OPS_HEADERS: genops.alerts.channels.ops.headers: 'X-Key' is "
+                + "set twice" + allowed);
+    }
+
+    @Test
+    void aVariableWhoseEntryIsNoName_saysHowTheVariableIsWritten() {
+        final ConfigLoader loader = isolated(dir).environment(Map.of("GENOPS_GROUPS_CRITICAL__AGENTS", "critical-"));
+
+        assertThat(problems(loader)).containsExactly("environment variable GENOPS_GROUPS_CRITICAL__AGENTS: "
+            + "genops.groups.<name>.agents: names the entry 'critical-' (read in lower case, with hyphens for "
+            + "underscores), which is not a valid name (allowed: GENOPS_GROUPS_<NAME>_AGENTS with <NAME> of capital "
+            + "letters and digits, single underscores between them)");
+    }
+
+    @Test
+    void aVariableNamedLikeAKeyReadFromAnother_namesTheVariableToUse() {
+        final ConfigLoader loader = isolated(dir).environment(Map.of("GENOPS_EXPORTERS_RAINDROP_WRITE_KEY", "rk"));
+
+        assertThat(problems(loader)).containsExactly("environment variable GENOPS_EXPORTERS_RAINDROP_WRITE_KEY: is "
+            + "not read: genops.exporters.raindrop.write-key comes from another variable (allowed: the variable "
+            + "RAINDROP_WRITE_KEY)");
+    }
+
+    @Test
+    void aProblem_alwaysSaysWhatIsAllowed() {
+        assertThatThrownBy(() -> new ConfigProblem("genops.policy", Source.defaults(), "is wrong", " "))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("genops.policy");
     }
 
     @Test
