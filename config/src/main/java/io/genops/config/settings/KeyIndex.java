@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Finds the key a name stands for, in any of its forms: {@code genops.pipeline.ring-size} in a file or a
@@ -104,15 +105,19 @@ final class KeyIndex {
             || Suggestions.closest(section, ConfigKeys.sections().keySet()) != null;
     }
 
-    /** The key or variable nearest to an unknown {@code name}, for a "did you mean" hint; {@code null} if none. */
+    /**
+     * The key or variable nearest to an unknown {@code name}, for a "did you mean" hint; {@code null} if none.
+     * Templates compete with the name's own segments put in for the entry, so a mistyped section or field of an
+     * entry's key is suggested with the entry the name meant.
+     */
     static String suggest(final String name) {
         final boolean variable = name.startsWith(VARIABLE_PREFIX);
         final List<String> candidates = new ArrayList<>(variable ? BY_VARIABLE.keySet() : BY_NAME.keySet());
         for (final ConfigKey<?> template : TEMPLATES) {
-            final String entry = entryGuess(template, name, variable);
-            if (entry != null) {
-                candidates.add(variable ? template.environmentVariable().replace("<NAME>", entry)
-                    : template.nameFor(entry));
+            if (variable) {
+                candidates.addAll(filled(template.environmentVariable(), "<NAME>", name, '_', true));
+            } else {
+                candidates.addAll(filled(template.name(), ConfigKey.ENTRY, name, '.', false));
             }
         }
         return Suggestions.closest(name, candidates);
@@ -133,18 +138,22 @@ final class KeyIndex {
         return new ArrayList<>(siblings);
     }
 
-    /** The segment of {@code name} where the template has its entry, so a misspelt field can be suggested. */
-    private static String entryGuess(final ConfigKey<?> template, final String name, final boolean variable) {
-        if (variable) {
-            final String pattern = template.environmentVariable();
-            final String prefix = pattern.substring(0, pattern.indexOf("<NAME>"));
-            if (!name.startsWith(prefix) || name.length() <= prefix.length()) {
-                return null;
+    /**
+     * {@code pattern} with each run of {@code name}'s segments in place of {@code placeholder}: one segment in a
+     * key's name, any number in a variable, where an entry's hyphens are underscores like the separators.
+     */
+    private static List<String> filled(final String pattern, final String placeholder, final String name,
+        final char separator, final boolean spans) {
+        final String[] segments = name.split(Pattern.quote(String.valueOf(separator)), -1);
+        final List<String> filled = new ArrayList<>();
+        for (int first = 1; first < segments.length; first++) {
+            final StringBuilder entry = new StringBuilder();
+            for (int last = first; last < segments.length && (spans || last == first); last++) {
+                entry.append(last == first ? "" : String.valueOf(separator)).append(segments[last]);
+                filled.add(pattern.replace(placeholder, entry));
             }
-            final int end = name.indexOf('_', prefix.length());
-            return end < 0 ? null : name.substring(prefix.length(), end);
         }
-        return entryAt(template, name);
+        return filled;
     }
 
     private static String entryAt(final ConfigKey<?> template, final String name) {

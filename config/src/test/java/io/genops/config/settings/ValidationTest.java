@@ -43,6 +43,24 @@ class ValidationTest {
     }
 
     @Test
+    void aMistypedVariableOrKeyOfAnEntry_isSuggestedWithItsEntry() {
+        final ConfigLoader loader = isolated(dir).environment(Map.of("GENOPS_GROUP_CRITICAL_AGENTS", "critical-*",
+            "GENOPS_ALERTS_CHANNELS_OPS_PAGER_URLL", "https://hooks.example.com/x",
+            "GENOPS_ALERTS_RULE_SPEND_SEVERITY", "critical"))
+            .systemProperties(Map.of("genops.group.critical.sampling.interaction", "0.5"));
+
+        assertThat(problems(loader)).containsExactly(
+            "environment variable GENOPS_ALERTS_CHANNELS_OPS_PAGER_URLL: is not a configuration key; did you mean "
+                + "GENOPS_ALERTS_CHANNELS_OPS_PAGER_URL? (allowed: the keys in docs/configuration.md)",
+            "environment variable GENOPS_ALERTS_RULE_SPEND_SEVERITY: is not a configuration key; did you mean "
+                + "GENOPS_ALERTS_RULES_SPEND_SEVERITY? (allowed: the keys in docs/configuration.md)",
+            "environment variable GENOPS_GROUP_CRITICAL_AGENTS: is not a configuration key; did you mean "
+                + "GENOPS_GROUPS_CRITICAL_AGENTS? (allowed: the keys in docs/configuration.md)",
+            "system property genops.group.critical.sampling.interaction: is not a configuration key; did you mean "
+                + "genops.groups.critical.sampling.interaction? (allowed: the keys in docs/configuration.md)");
+    }
+
+    @Test
     void anUnknownFieldOfAnEntry_isSuggestedForThatEntry() {
         final Path file = write(dir, "genops.yaml", "alerts.rules.spend:", "  conditions: [\"cost_usd > 1\"]",
             "  severty: critical");
