@@ -246,11 +246,22 @@ final class Parsers {
         return Secret.of(text);
     }
 
-    /** A header value: visible ASCII with spaces and tabs inside, as HTTP allows. */
+    /**
+     * A header value: visible ASCII characters with spaces only between them. That is an HTTP field value (RFC
+     * 9110) without the tabs HTTP would allow, as the same headers go out as gRPC metadata, whose values are
+     * printable ASCII and spaces. {@link ValueType} trims the text first, so surrounding white space never
+     * reaches here from a source.
+     */
     static Secret secretHeaderValue(final String text) throws InvalidValue {
-        if (text.isEmpty() || !text.chars().allMatch(c -> (c >= ' ' && c < 127) || c == '\t')) {
-            throw InvalidValue.because("is empty or holds a character other than visible ASCII, spaces and tabs, "
-                + "which an HTTP header cannot carry");
+        if (text.isEmpty()) {
+            throw InvalidValue.because("is empty");
+        }
+        if (!text.chars().allMatch(c -> c >= ' ' && c < 127)) {
+            throw InvalidValue.because("holds a character other than visible ASCII and spaces, such as a tab or a "
+                + "line break");
+        }
+        if (text.charAt(0) == ' ' || text.charAt(text.length() - 1) == ' ') {
+            throw InvalidValue.because("begins or ends with a space");
         }
         return Secret.of(text);
     }

@@ -152,8 +152,9 @@ public abstract class ValueType<T> {
     }
 
     static ValueType<Secret> secretHeaderValue() {
-        return new Scalar<>("string, secret", "visible ASCII characters and inner spaces", Parsers::secretHeaderValue,
-            Secret::reveal, Secret::toString, true);
+        return new Scalar<>("string, secret", "visible ASCII characters with spaces only between them, no tabs, as "
+            + "both HTTP (RFC 9110) and gRPC metadata carry them; white space around the value is trimmed",
+            Parsers::secretHeaderValue, Secret::reveal, Secret::toString, true);
     }
 
     static ValueType<ZoneId> zone() {

@@ -16,6 +16,8 @@ class SecretsTest {
     private static final String WRITE_KEY = "rk_live_0123456789";
     private static final String HOOK = "https://hooks.slack.com/services/T000/B000/abcdefghijklmnop";
     private static final String BEARER = "Bearer eyJhbGciOiJIUzI1NiJ9";
+    private static final String HEADER_VALUES = "visible ASCII characters with spaces only between them, no tabs, "
+        + "as both HTTP (RFC 9110) and gRPC metadata carry them; white space around the value is trimmed";
 
     @TempDir
     Path dir;
@@ -72,8 +74,34 @@ class SecretsTest {
                 + "key is secret) is empty or holds a character other than visible ASCII, which an HTTP header cannot "
                 + "carry (allowed: visible ASCII characters, no spaces)",
             "environment variable GENOPS_ALERTS_CHANNELS_HOOK_HEADERS: genops.alerts.channels.hook.headers: entry 1 "
-                + "does not read name=value (allowed: name=value pairs, each name once, values visible ASCII "
-                + "characters and inner spaces)");
+                + "does not read name=value (allowed: name=value pairs, each name once, values " + HEADER_VALUES + ")");
+    }
+
+    @Test
+    void aHeaderValue_isTrimmed_andHoldsVisibleAsciiWithSpacesBetween_butNoTab() {
+        final Path file = write(dir, "genops.yaml", "exporters.otlp.headers:",
+            "  Authorization: \"\\tBearer bad\\tsecret\"",
+            "  X-Accent: \"caf\u00e9\"");
+
+        assertThat(problems(isolated(dir))).containsExactly(file + ":1: genops.exporters.otlp.headers: "
+            + "'Authorization': the value (not shown) holds a character other than visible ASCII and spaces, such as "
+            + "a tab or a line break; 'X-Accent': the value (not shown) holds a character other than visible ASCII "
+            + "and spaces, such as a tab or a line break (allowed: name=value pairs, each name once, values "
+            + HEADER_VALUES + ")");
+        write(dir, "genops.yaml", "exporters.otlp.headers: {Authorization: \"\\t Bearer  inner spaces \\n\"}");
+        assertThat(isolated(dir).load().exporters().otlp().headers().get("Authorization").reveal())
+            .isEqualTo("Bearer  inner spaces");
+    }
+
+    @Test
+    void theHeaderValueReader_refusesWhatTheAllowedTextRulesOut() throws InvalidValue {
+        assertThatThrownBy(() -> Parsers.secretHeaderValue(" Bearer x")).isInstanceOf(InvalidValue.class)
+            .hasMessage("begins or ends with a space");
+        assertThatThrownBy(() -> Parsers.secretHeaderValue("Bearer x ")).isInstanceOf(InvalidValue.class);
+        assertThatThrownBy(() -> Parsers.secretHeaderValue("Bearer bad\tsecret")).isInstanceOf(InvalidValue.class);
+        assertThatThrownBy(() -> Parsers.secretHeaderValue("Bearer\nx")).isInstanceOf(InvalidValue.class);
+        assertThatThrownBy(() -> Parsers.secretHeaderValue("")).isInstanceOf(InvalidValue.class);
+        assertThat(Parsers.secretHeaderValue("Bearer a b").reveal()).isEqualTo("Bearer a b");
     }
 
     @Test

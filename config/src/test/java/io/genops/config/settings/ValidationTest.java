@@ -232,8 +232,9 @@ class ValidationTest {
             "  Authorization: Bearer b");
         final ConfigLoader loader = isolated(dir).environment(Map.of("GENOPS_ALERTS_CHANNELS_OPS_HEADERS",
             "X-Key=a, X-Key=b", "GENOPS_ALERTS_CHANNELS_OPS_URL", "https://hooks.example.com/x"));
-        final String allowed = " (allowed: name=value pairs, each name once, values visible ASCII characters and "
-            + "inner spaces)";
+        final String allowed = " (allowed: name=value pairs, each name once, values visible ASCII characters with "
+            + "spaces only between them, no tabs, as both HTTP (RFC 9110) and gRPC metadata carry them; white space "
+            + "around the value is trimmed)";
 
         assertThat(problems(loader)).containsExactly(
             file + ":3: genops.exporters.otlp.headers: 'Authorization' is set twice" + allowed,
