@@ -142,6 +142,8 @@ public final class RecordCodec {
     private final long[] cachedMantissas = new long[BUDGET_CACHE_MASK + 1];
     private int budgetSlot;
     private byte[] buffer = new byte[512];
+    /** A string's characters, copied out in one call so that the loop over them checks no bounds or coder. */
+    private char[] chars = new char[256];
     private int position;
 
     /** The encoded bytes; valid up to the length the last {@link #encode} returned. */
@@ -335,19 +337,30 @@ public final class RecordCodec {
             return 0;
         }
         // Names, ids and models are nearly always ASCII, whose UTF-8 length is the string's length: one
-        // pass writes them, and the first other character sends the string back to the general encoder.
+        // pass without a branch writes them and gathers their bits, and a character past ASCII among them
+        // sends the string back to the general encoder.
         final int start = position;
         final int length = value.length();
         writeVarLong(length);
         ensure(length);
+        if (chars.length < length) {
+            chars = new char[Math.max(chars.length * 2, length)];
+        }
+        value.getChars(0, length, chars, 0);
+        final char[] from = chars;
+        final byte[] to = buffer;
+        final int at = position;
+        int bits = 0;
         for (int i = 0; i < length; i++) {
-            final char c = value.charAt(i);
-            if (c >= 0x80) {
-                position = start;
-                writeUtf8(value);
-                return 1 << index;
-            }
-            buffer[position++] = (byte)c;
+            final char c = from[i];
+            bits |= c;
+            to[at + i] = (byte)c;
+        }
+        if (bits >= 0x80) {
+            position = start;
+            writeUtf8(value);
+        } else {
+            position = at + length;
         }
         return 1 << index;
     }
