@@ -321,24 +321,15 @@ final class Assembly {
         }
     }
 
-    /** A field every entry must have; a missing one is a problem at the line where the entry's first key is. */
+    /** A field every entry must have; a missing one is a problem at the source of the key that names the entry. */
     private <T> T required(final ConfigKey<T> template, final String name) {
         final T value = values.get(template, name);
         if (value == null) {
             final String group = group(template);
-            problems.add(template.nameFor(name), firstSource(template, name), "is missing; every entry under "
+            problems.add(template.nameFor(name), values.named(group, name).source(), "is missing; every entry under "
                 + group.substring(0, group.length() - 1) + " needs it", template.type().allowed());
         }
         return value;
-    }
-
-    private Source firstSource(final ConfigKey<?> template, final String name) {
-        for (final ConfigKey<?> key : ConfigKeys.all()) {
-            if (key.isTemplate() && group(key).equals(group(template)) && values.source(key, name).explicit()) {
-                return values.source(key, name);
-            }
-        }
-        return Source.defaults();
     }
 
     /** Reads a price file; a bad one becomes a problem at the price file's own line. */

@@ -14,7 +14,8 @@ import java.util.Set;
  * both keys and both sources; what is merely pointless (a setting nothing reads) is a warning.
  */
 final class CrossChecks {
-    private static final String GROUP_PREFIX = "genops.groups.<name>.";
+    private static final String GROUPS = Assembly.group(ConfigKeys.GROUP_AGENTS);
+    private static final String RULES = Assembly.group(ConfigKeys.RULE_CONDITIONS);
     private static final String DEFAULT_GROUP = EventView.DEFAULT_GROUP;
     /** As many groups as the pipeline can tell apart (one bit each in a long). */
     private static final int MAX_GROUPS = EventView.MAX_DECLARED_GROUPS;
@@ -232,18 +233,19 @@ final class CrossChecks {
         final Set<String> names = Assembly.groupNames(values);
         groupOrder(names);
         if (names.size() > MAX_GROUPS) {
-            problems.add(ConfigKeys.GROUP_AGENTS.nameFor(names.iterator().next()), firstGroupSource(
-                names.iterator().next()), "is one of " + names.size() + " agent groups", "at most " + MAX_GROUPS
-                + " groups");
+            final Values.Resolved first = values.named(GROUPS, names.iterator().next());
+            problems.add(first.match().name(), first.source(), "names one of " + names.size() + " agent groups",
+                "at most " + MAX_GROUPS + " groups");
         }
         for (final String name : names) {
+            final Values.Resolved named = values.named(GROUPS, name);
             if (name.equals(DEFAULT_GROUP)) {
-                problems.add(ConfigKeys.GROUP_AGENTS.nameFor(name), firstGroupSource(name), "configures a group named "
-                    + "'default', the name of the group of events that match no group", "any other name");
+                problems.add(named.match().name(), named.source(), "configures a group named 'default', the name of "
+                    + "the group of events that match no group", "any other name");
             }
             if (values.get(ConfigKeys.GROUP_AGENTS, name).isEmpty() && values.get(ConfigKeys.GROUP_MATCH, name)
-                .isEmpty() && !problems.anyUnder("genops.groups." + name + ".")) {
-                problems.add(ConfigKeys.GROUP_AGENTS.nameFor(name), firstGroupSource(name), "is missing, and so is "
+                .isEmpty() && !problems.anyUnder(GROUPS + name + ".")) {
+                problems.add(ConfigKeys.GROUP_AGENTS.nameFor(name), named.source(), "is missing, and so is "
                     + ConfigKeys.GROUP_MATCH.nameFor(name) + "; a group matching every event would be the pipeline's "
                     + "own settings", "agent patterns, attributes to match, or both");
             }
@@ -268,7 +270,7 @@ final class CrossChecks {
         final ConfigKey<?> key = ConfigKeys.GROUP_ORDER;
         final Set<String> seen = new HashSet<>();
         for (final String name : order) {
-            if (!names.contains(name) && !problems.anyUnder("genops.groups." + name + ".")) {
+            if (!names.contains(name) && !problems.anyUnder(GROUPS + name + ".")) {
                 problems.add(key.name(), values.source(key), "names '" + name + "', which is no group configured "
                     + "under genops.groups", "the configured groups: " + String.join(", ", names));
             } else if (!seen.add(name)) {
@@ -279,16 +281,6 @@ final class CrossChecks {
             values.source(key), "leaves out group '" + name + "'", "every group under genops.groups, once"));
     }
 
-    /** Where a group's first key was set, for a problem with the group as a whole. */
-    private Source firstGroupSource(final String name) {
-        for (final ConfigKey<?> key : ConfigKeys.all()) {
-            if (key.isTemplate() && key.name().startsWith(GROUP_PREFIX) && values.source(key, name).explicit()) {
-                return values.source(key, name);
-            }
-        }
-        return Source.defaults();
-    }
-
     private void lengths(final AlertSettings alerts, final LimitSettings limits) {
         final int max = limits.maxStringLength();
         final List<ConfigKey<String>> fields = List.of(ConfigKeys.TEAM, ConfigKeys.PROJECT, ConfigKeys.ENVIRONMENT,
@@ -296,28 +288,34 @@ final class CrossChecks {
         for (final ConfigKey<String> field : fields) {
             final String value = values.get(field);
             if (value != null && value.length() > max) {
-                tooLong(field.name(), values.source(field), value.length(), max);
+                tooLong(field.name(), values.source(field), "is", value.length(), max);
             }
         }
         for (final String group : Assembly.groupNames(values)) {
-            if (group.length() > max) {
-                tooLong(ConfigKeys.GROUP_AGENTS.nameFor(group), firstGroupSource(group), group.length(), max);
-            }
+            nameTooLong(GROUPS, "agent group", group, max);
             values.get(ConfigKeys.GROUP_MATCH, group).values().stream().filter(value -> value.length() > max)
                 .forEach(value -> tooLong(ConfigKeys.GROUP_MATCH.nameFor(group), values.source(ConfigKeys.GROUP_MATCH,
-                    group), value.length(), max));
+                    group), "is", value.length(), max));
         }
-        for (final Map.Entry<String, AlertRuleSettings> rule : alerts.rules().entrySet()) {
-            if (rule.getKey().length() > max) {
-                tooLong(ConfigKeys.RULE_CONDITIONS.nameFor(rule.getKey()), values.source(ConfigKeys.RULE_CONDITIONS,
-                    rule.getKey()), rule.getKey().length(), max);
-            }
+        for (final String rule : alerts.rules().keySet()) {
+            nameTooLong(RULES, "alert rule", rule, max);
         }
     }
 
-    private void tooLong(final String key, final Source source, final int length, final int max) {
-        problems.add(key, source, "is " + length + " characters long, more than genops.limits.max-string-length ("
-            + max + ", " + values.source(ConfigKeys.MAX_STRING_LENGTH) + ")", "at most " + max + " characters");
+    /** An entry's name too long, reported at the key that names the entry first. */
+    private void nameTooLong(final String group, final String kind, final String name, final int max) {
+        if (name.length() > max) {
+            final Values.Resolved named = values.named(group, name);
+            tooLong(named.match().name(), named.source(), "names the " + kind + " '" + name + "', which is",
+                name.length(), max);
+        }
+    }
+
+    private void tooLong(final String key, final Source source, final String subject, final int length,
+        final int max) {
+        problems.add(key, source, subject + " " + length + " characters long, more than "
+            + "genops.limits.max-string-length (" + max + ", " + values.source(ConfigKeys.MAX_STRING_LENGTH) + ")",
+            "at most " + max + " characters");
     }
 
     /** {@code key} {@code verb} {@code other}'s value: an error at {@code key}, naming both sources. */

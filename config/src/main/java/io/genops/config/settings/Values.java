@@ -2,6 +2,7 @@ package io.genops.config.settings;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,6 +50,19 @@ final class Values {
             .filter(resolved -> resolved.match().key().name().startsWith(group))
             .forEach(resolved -> entries.add(resolved.match().entry()));
         return entries;
+    }
+
+    /**
+     * The key set first for {@code entry} under the templates that start with {@code group}, by layer and then
+     * line: where the entry is named, for a problem with the entry as a whole. {@code null} when no source set any.
+     */
+    Resolved named(final String group, final String entry) {
+        return byName.values().stream().filter(resolved -> entry.equals(resolved.match().entry()))
+            .filter(resolved -> resolved.match().key().name().startsWith(group))
+            .min(Comparator.comparing((Resolved resolved) -> resolved.source().layer())
+                .thenComparingInt(resolved -> resolved.source().line())
+                .thenComparing(resolved -> resolved.match().name()))
+            .orElse(null);
     }
 
     /** Every key with its value as people see it (secrets masked) and where the value came from. */

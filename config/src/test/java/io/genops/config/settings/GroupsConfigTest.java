@@ -130,9 +130,33 @@ class GroupsConfigTest {
             "groups.payments-critical.match: {team: payments-eu-west}");
 
         assertThat(problems(isolated(dir))).containsExactly(
-            file + ":2: genops.groups.payments-critical.agents: is 17 characters long, more than "
-                + "genops.limits.max-string-length (8, " + file + ":1) (allowed: at most 8 characters)",
+            file + ":2: genops.groups.payments-critical.match: names the agent group 'payments-critical', which is 17 "
+                + "characters long, more than genops.limits.max-string-length (8, " + file + ":1) (allowed: at most "
+                + "8 characters)",
             file + ":2: genops.groups.payments-critical.match: is 16 characters long, more than "
                 + "genops.limits.max-string-length (8, " + file + ":1) (allowed: at most 8 characters)");
+    }
+
+    @Test
+    void aProblemWithAGroupOrRuleAsAWhole_isReportedAtTheFirstKeyThatNamesIt() {
+        final Path file = write(dir, "genops.yaml", "limits.max-string-length: 8",
+            "groups:",
+            "  order: [default, long-named]",
+            "  long-named:",
+            "    policy: enforced",
+            "    agents: [\"long-*\"]",
+            "  default.export: false",
+            "alerts.rules.long-rule:",
+            "  severity: critical",
+            "  conditions: [\"latency_ms > 1\"]");
+
+        assertThat(problems(isolated(dir))).containsExactly(
+            file + ":5: genops.groups.long-named.policy: names the agent group 'long-named', which is 10 characters "
+                + "long, more than genops.limits.max-string-length (8, " + file + ":1) (allowed: at most 8 characters)",
+            file + ":7: genops.groups.default.export: configures a group named 'default', the name of the group of "
+                + "events that match no group (allowed: any other name)",
+            file + ":9: genops.alerts.rules.long-rule.severity: names the alert rule 'long-rule', which is 9 "
+                + "characters long, more than genops.limits.max-string-length (8, " + file + ":1) (allowed: at most "
+                + "8 characters)");
     }
 }
