@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,11 +36,13 @@ final class CrossChecks {
         checks.channels(config.alerts());
         checks.rules(config.alerts(), config.limits());
         checks.costAlerts(config.alerts(), config.groups());
-        checks.budgets(config.budgets(), config.policy());
+        checks.budgets(config.budgets());
         checks.rateLimits(config.rateLimits());
+        checks.enforcement(config.budgets().any() || config.rateLimits().any(), config.policy(), config.groups());
         checks.sampling(config.sampling());
         checks.content(config.pipeline());
         checks.groups(config.groups(), config.alerts());
+        checks.groupExports(config.groups());
         checks.lengths(config.alerts(), config.limits());
     }
 
@@ -160,7 +163,7 @@ final class CrossChecks {
         }
     }
 
-    private void budgets(final BudgetSettings budgets, final GovernancePolicy policy) {
+    private void budgets(final BudgetSettings budgets) {
         final Set<String> seen = new HashSet<>();
         final List<BudgetLimit> all = new ArrayList<>(budgets.limits());
         all.addAll(budgets.defaults());
@@ -173,10 +176,26 @@ final class CrossChecks {
                     + "window");
             }
         }
-        if (policy == GovernancePolicy.ENFORCED && !budgets.any()) {
-            problems.warn("genops.policy is enforced (" + values.source(ConfigKeys.POLICY) + ") but no budget is set, "
-                + "so nothing will be refused; set genops.budgets.limits or genops.budgets.defaults");
+    }
+
+    /**
+     * An enforced policy refuses calls over a budget or a rate limit; with neither set it refuses nothing, for the
+     * pipeline's own events and for a group's alike: a warning at each key that says enforced.
+     */
+    private void enforcement(final boolean anyLimit, final GovernancePolicy policy,
+        final List<GroupSettings> groups) {
+        if (anyLimit) {
+            return;
         }
+        final String set = "; set genops.budgets.limits, genops.budgets.defaults, genops.rate-limits.limits or "
+            + "genops.rate-limits.defaults";
+        if (policy == GovernancePolicy.ENFORCED) {
+            problems.warn(about(ConfigKeys.POLICY) + " but no budget or rate limit is set, so nothing will be "
+                + "refused" + set);
+        }
+        groups.stream().filter(group -> group.policy().equals(Optional.of(GovernancePolicy.ENFORCED)))
+            .forEach(group -> problems.warn(about(ConfigKeys.GROUP_POLICY, group.name()) + " but no budget or rate "
+                + "limit is set, so none of the group's calls will be refused" + set));
     }
 
     private void rateLimits(final RateLimitSettings rateLimits) {
@@ -262,6 +281,16 @@ final class CrossChecks {
         }
     }
 
+    /** A group that exports nothing has no use for sampling rates, as an exporter that is off has none for its keys. */
+    private void groupExports(final List<GroupSettings> groups) {
+        for (final GroupSettings group : groups) {
+            if (!group.export()) {
+                unused(GROUPS + ConfigKey.ENTRY + ".sampling.", group.name(), "the group exports nothing ("
+                    + about(ConfigKeys.GROUP_EXPORT, group.name()) + ")");
+            }
+        }
+    }
+
     private void groupOrder(final Set<String> names) {
         final List<String> order = values.get(ConfigKeys.GROUP_ORDER);
         if (order == null) {
@@ -335,9 +364,25 @@ final class CrossChecks {
         }
     }
 
+    /** Warns of every key of {@code entry} under the templates at {@code prefix} set while {@code reason} holds. */
+    private void unused(final String prefix, final String entry, final String reason) {
+        for (final ConfigKey<?> key : ConfigKeys.all()) {
+            if (key.isTemplate() && key.name().startsWith(prefix) && values.source(key, entry).explicit()) {
+                problems.warn(key.nameFor(entry) + " is set (" + values.source(key, entry) + ") but has no effect: "
+                    + reason);
+            }
+        }
+    }
+
     /** Reads {@code genops.journal.enabled is false (genops.yaml:4)}. */
     private String about(final ConfigKey<?> key) {
         return key.name() + " is " + show(key) + " (" + values.source(key) + ")";
+    }
+
+    /** Reads {@code genops.groups.critical.export is false (genops.yaml:9)}. */
+    private <T> String about(final ConfigKey<T> template, final String entry) {
+        return template.nameFor(entry) + " is " + template.type().show(values.get(template, entry)) + " ("
+            + values.source(template, entry) + ")";
     }
 
     private <T> String show(final ConfigKey<T> key) {

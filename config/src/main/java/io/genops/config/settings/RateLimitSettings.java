@@ -14,4 +14,9 @@ public record RateLimitSettings(List<RateLimit> limits, List<RateLimit> defaults
         limits = List.copyOf(limits);
         defaults = List.copyOf(defaults);
     }
+
+    /** Whether any limit is set, for one key or as a default. */
+    public boolean any() {
+        return !limits.isEmpty() || !defaults.isEmpty();
+    }
 }

@@ -24,17 +24,18 @@ class GroupsConfigTest {
     void groups_loadInTheConfiguredOrder_withEverySetting() {
         write(dir, "genops.yaml",
             "policy: advisory",
+            "rate-limits.defaults: [team=500]",
             "groups:",
             "  order: [critical, lightweight]",
             "  lightweight:",
             "    match: {feature: faq, customer-id: acme}",
-            "    sampling:",
-            "      interaction: 0",
             "    export: false",
             "    cost-alerts: false",
             "  critical:",
             "    agents: [\"critical-*\", \"*-billing\"]",
             "    policy: enforced",
+            "    sampling:",
+            "      interaction: 0",
             "alerts.rules.critical-slow:",
             "  conditions: [\"latency_ms > 2000\"]",
             "  group: critical");
@@ -43,10 +44,11 @@ class GroupsConfigTest {
 
         assertThat(config.groups()).extracting(GroupSettings::name).containsExactly("critical", "lightweight");
         assertThat(config.groups().get(0)).isEqualTo(new GroupSettings("critical", List.of("critical-*", "*-billing"),
-            Map.of(), Optional.of(GovernancePolicy.ENFORCED), Map.of(), true, Optional.empty()));
+            Map.of(), Optional.of(GovernancePolicy.ENFORCED), Map.of(EventKind.INTERACTION, 0.0), true,
+            Optional.empty()));
         assertThat(config.groups().get(1)).isEqualTo(new GroupSettings("lightweight", List.of(),
-            Map.of(GroupAttribute.FEATURE, "faq", GroupAttribute.CUSTOMER_ID, "acme"), Optional.empty(),
-            Map.of(EventKind.INTERACTION, 0.0), false, Optional.of(false)));
+            Map.of(GroupAttribute.FEATURE, "faq", GroupAttribute.CUSTOMER_ID, "acme"), Optional.empty(), Map.of(),
+            false, Optional.of(false)));
         assertThat(config.alerts().rules().get("critical-slow").toAlertRule().group()).isEqualTo("critical");
         assertThat(config.warnings()).isEmpty();
         assertThat(config.describe()).contains("genops.groups.critical.agents", "critical-*, *-billing",
@@ -62,6 +64,31 @@ class GroupsConfigTest {
         assertThat(config.groups()).extracting(GroupSettings::name).containsExactly("alpha", "zeta");
         assertThat(config.warnings()).containsExactly("2 agent groups are configured and genops.groups.order is not "
             + "set, so they are tried in alphabetical order (alpha, zeta); the first match wins");
+    }
+
+    @Test
+    void groupSettingsThatCannotTakeEffect_areWarnedOf_likeThePipelinesOwn() {
+        final Path file = write(dir, "genops.yaml",
+            "groups:",
+            "  order: [critical, quiet]",
+            "  critical:",
+            "    agents: [\"critical-*\"]",
+            "    policy: enforced",
+            "  quiet:",
+            "    agents: [\"quiet-*\"]",
+            "    export: false",
+            "    sampling: {interaction: 0.5, signal: 0}");
+
+        assertThat(isolated(dir).load().warnings()).containsExactly(
+            "genops.groups.critical.policy is enforced (" + file + ":5) but no budget or rate limit is set, so none "
+                + "of the group's calls will be refused; set genops.budgets.limits, genops.budgets.defaults, "
+                + "genops.rate-limits.limits or genops.rate-limits.defaults",
+            "genops.groups.quiet.sampling.interaction is set (" + file + ":9) but has no effect: the group exports "
+                + "nothing (genops.groups.quiet.export is false (" + file + ":8))",
+            "genops.groups.quiet.sampling.signal is set (" + file + ":9) but has no effect: the group exports "
+                + "nothing (genops.groups.quiet.export is false (" + file + ":8))");
+        assertThat(isolated(dir).set("genops.budgets.defaults", "team:daily=100").load().warnings())
+            .noneMatch(warning -> warning.contains("policy"));
     }
 
     @Test

@@ -304,12 +304,16 @@ class ValidationTest {
     }
 
     @Test
-    void anEnforcedPolicyWithoutABudget_isAllowedWithAWarning() {
+    void anEnforcedPolicyWithoutABudgetOrRateLimit_isAllowedWithAWarning() {
         final GenOpsConfiguration config = isolated(dir).set(ConfigKeys.POLICY,
             io.genops.core.policy.GovernancePolicy.ENFORCED).load();
+        final GenOpsConfiguration rateLimited = isolated(dir).set(ConfigKeys.POLICY,
+            io.genops.core.policy.GovernancePolicy.ENFORCED).set("genops.rate-limits.limits", "agent:bot=5").load();
 
-        assertThat(config.warnings()).containsExactly("genops.policy is enforced (builder call) but no budget is "
-            + "set, so nothing will be refused; set genops.budgets.limits or genops.budgets.defaults");
+        assertThat(config.warnings()).containsExactly("genops.policy is enforced (builder call) but no budget or "
+            + "rate limit is set, so nothing will be refused; set genops.budgets.limits, genops.budgets.defaults, "
+            + "genops.rate-limits.limits or genops.rate-limits.defaults");
+        assertThat(rateLimited.warnings()).isEmpty();
     }
 
     @Test
