@@ -62,6 +62,21 @@ class ConfigCheckCommandTest {
     }
 
     @Test
+    void aPriceTableBesideTheFile_isFoundByItsRelativeName() throws IOException {
+        final Path dir = Files.createDirectories(directory.resolve("some").resolve("dir"));
+        Files.writeString(dir.resolve("prices.json"), "{\"format\": \"genops-model-prices/1\", \"currency\": "
+            + "\"USD\", \"unit\": \"per_million_tokens\", \"models\": {\"m\": {\"input\": \"1\", \"output\": \"2\"}}}");
+        final Path file = Files.writeString(dir.resolve("genops.yaml"), "genops:\n  pricing:\n"
+            + "    model-file: prices.json\n");
+
+        final CommandRun run = ConfigCheckRun.of(directory, "config", "check", file.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("genops\\.pricing\\.model-file += .*some.dir.prices\\.json +# "
+            + ".*genops\\.yaml:3");
+    }
+
+    @Test
     void fileInTheWorkingDirectoryIsFoundAndAProfileLiesBeneathIt() throws IOException {
         write("genops.yaml", "genops:\n  pipeline:\n    ring-size: 2048\n");
 

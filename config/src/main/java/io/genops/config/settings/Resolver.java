@@ -1,5 +1,6 @@
 package io.genops.config.settings;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,14 +52,19 @@ final class Resolver {
         }
     }
 
-    private static Object read(final ConfigKey<?> key, final RawEntry entry) throws InvalidValue {
+    /** The entry's value; one from a configuration file as meant there, such as a path beside the file. */
+    private static <T> T read(final ConfigKey<T> key, final RawEntry entry) throws InvalidValue {
         if (entry.value() instanceof RawValue.Null) {
             if (key.defaultValue() != null || key.required()) {
                 throw InvalidValue.complete("has no value, and the key cannot be unset");
             }
             return null;
         }
-        return key.type().read(entry.value());
+        final T value = key.type().read(entry.value());
+        if (entry.source().layer() != Source.Layer.FILE) {
+            return value;
+        }
+        return key.type().inFileDirectory(value, Path.of(entry.source().name()).getParent());
     }
 
     private void unknown(final RawEntry entry) {

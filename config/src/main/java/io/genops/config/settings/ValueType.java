@@ -61,6 +61,14 @@ public abstract class ValueType<T> {
         return false;
     }
 
+    /**
+     * {@code value} as read from a configuration file in {@code directory}, {@code null} for the working
+     * directory: a relative path is taken from there. Other values mean the same wherever they are written.
+     */
+    T inFileDirectory(final T value, final Path directory) {
+        return value;
+    }
+
     static ValueType<Integer> integer(final int min, final int max) {
         return scalar("integer", "a whole number from " + min + " to " + max,
             text -> Parsers.integer(text, min, max), String::valueOf);
@@ -134,7 +142,7 @@ public abstract class ValueType<T> {
     }
 
     static ValueType<Path> path() {
-        return scalar("path", "a file or directory path", Parsers::path, Path::toString);
+        return new PathType();
     }
 
     static ValueType<URI> url() {
@@ -253,6 +261,41 @@ public abstract class ValueType<T> {
         @Override
         RawValue write(final T value) {
             return new RawValue.Text(text.apply(value));
+        }
+    }
+
+    /**
+     * A file or directory. A relative path means one place whoever reads the source that wrote it: from a
+     * configuration file, the file's directory, as a file names its neighbours; from a variable, a property or a
+     * call, the working directory, as a shell would take it.
+     */
+    private static final class PathType extends ValueType<Path> {
+        PathType() {
+            super("path", "a file or directory path; a relative one is taken from the directory of the configuration "
+                + "file that names it, or else from the working directory");
+        }
+
+        @Override
+        public String show(final Path value) {
+            return value.toString();
+        }
+
+        @Override
+        Path read(final RawValue raw) throws InvalidValue {
+            if (raw instanceof RawValue.Text) {
+                return Parsers.path(((RawValue.Text)raw).text().strip());
+            }
+            throw InvalidValue.complete("expected one value, found " + raw.shape());
+        }
+
+        @Override
+        RawValue write(final Path value) {
+            return new RawValue.Text(value.toString());
+        }
+
+        @Override
+        Path inFileDirectory(final Path value, final Path directory) {
+            return directory == null || value.isAbsolute() ? value : directory.resolve(value);
         }
     }
 

@@ -6,7 +6,9 @@ import static io.genops.config.settings.Configs.source;
 import static io.genops.config.settings.Configs.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -67,6 +69,28 @@ class FileFormatsTest {
         assertThat(config.sampling().adaptive().lowerIsWorse()).containsExactly("quality", "accuracy");
         assertThat(config.exporters().otlp().headers()).containsOnlyKeys("Authorization", "X-Tenant");
         assertThat(config.exporters().otlp().headers().get("Authorization").reveal()).isEqualTo("Bearer a=b");
+    }
+
+    @Test
+    void relativePathsInAFile_areTakenFromItsDirectory_andElsewhereFromTheWorkingDirectory() throws IOException {
+        final Path sub = Files.createDirectories(dir.resolve("some").resolve("dir"));
+        write(sub, "prices.json", "{\"format\": \"genops-model-prices/1\", \"currency\": \"USD\",",
+            "  \"unit\": \"per_million_tokens\",",
+            "  \"models\": {\"beside-the-file\": {\"input\": \"1\", \"output\": \"2\"}}}");
+        final Path file = write(sub, "genops.yaml", "pricing.model-file: prices.json", "journal.directory: journal",
+            "exporters.otlp.trusted-certificates: ../ca.pem", "exporters.otlp.client-key: " + dir.resolve("key.pem"),
+            "exporters.otlp.client-certificate: client.pem");
+
+        final GenOpsConfiguration config = isolated(dir).file(file).environment(Map.of(
+            "GENOPS_EXPORTERS_OTLP_CLIENT_CERTIFICATE", "certs/client.pem")).load();
+
+        assertThat(config.pricing().modelFile()).contains(sub.resolve("prices.json"));
+        assertThat(config.pricing().modelPrices().find("beside-the-file")).isNotNull();
+        assertThat(config.journal().directory()).isEqualTo(sub.resolve("journal"));
+        assertThat(config.exporters().otlp().trustedCertificates()).contains(sub.resolve("../ca.pem"));
+        assertThat(config.exporters().otlp().clientKey()).contains(dir.resolve("key.pem"));
+        assertThat(config.exporters().otlp().clientCertificate()).contains(Path.of("certs", "client.pem"));
+        assertThat(source(config, "genops.journal.directory")).isEqualTo(file + ":2");
     }
 
     @Test
