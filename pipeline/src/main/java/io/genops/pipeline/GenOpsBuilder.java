@@ -1,16 +1,7 @@
 package io.genops.pipeline;
 
 import io.genops.config.PriceTables;
-import io.genops.config.settings.AlertSettings;
-import io.genops.config.settings.BudgetSettings;
-import io.genops.config.settings.ExportSettings;
 import io.genops.config.settings.GenOpsConfiguration;
-import io.genops.config.settings.GroupSettings;
-import io.genops.config.settings.JournalSettings;
-import io.genops.config.settings.LimitSettings;
-import io.genops.config.settings.PipelineSettings;
-import io.genops.config.settings.PricingSettings;
-import io.genops.config.settings.SamplingSettings;
 import io.genops.config.spi.ConfiguredComponents;
 import io.genops.core.Attribution;
 import io.genops.core.Checks;
@@ -694,98 +685,23 @@ public final class GenOpsBuilder {
     public GenOpsBuilder configuration(final GenOpsConfiguration config) {
         Objects.requireNonNull(config, "configuration");
         this.configured = ConfiguredComponents.resolve(config);
-        attribution(config.attribution()).policy(config.policy()).costAlerts(config.alerts().costAlerts());
-        final BudgetSettings budgets = config.budgets();
-        budgets.limits().forEach(limit -> budget(BudgetScope.valueOf(limit.scope().name()), limit.key(),
-            BudgetWindow.valueOf(limit.window().name()), limit.limit()));
-        budgets.defaults().forEach(limit -> defaultBudget(BudgetScope.valueOf(limit.scope().name()),
-            BudgetWindow.valueOf(limit.window().name()), limit.limit()));
-        budgetZone(budgets.zone()).budgetThresholds(budgets.thresholdPercents())
-            .budgetWarningPercent(budgets.warningPercent());
-        config.rateLimits().limits().forEach(limit -> rateLimit(RateLimitScope.valueOf(limit.scope().name()),
-            limit.key(), limit.eventsPerSecond()));
-        config.rateLimits().defaults().forEach(limit -> defaultRateLimit(
-            RateLimitScope.valueOf(limit.scope().name()), limit.eventsPerSecond()));
+        ConfigurationMapping.apply(config, this);
+        return this;
+    }
 
-        final PricingSettings pricing = config.pricing();
-        unknownModelPolicy(pricing.unknownModel()).modelPrices(pricing.modelPrices())
-            .platformPrices(pricing.platformPrices()).currencies(pricing.currencies())
-            .priceCacheCapacity(pricing.cacheCapacity());
-        pricing.estimate().ifPresentOrElse(estimate -> costEstimate(estimate, pricing.reconcileEvery()),
-            this::exactCosts);
+    /** A configuration's redaction rules: unlike {@link #redact(Set)}, keeps a custom redactor set by hand. */
+    void configuredRedaction(final Set<RedactionRule> rules) {
+        this.redactionRules = rules(rules);
+    }
 
-        final PipelineSettings pipeline = config.pipeline();
-        ringSize(pipeline.ringSize()).backpressure(BackpressurePolicy.valueOf(pipeline.backpressure().name()))
-            .consumerWait(ConsumerWait.valueOf(pipeline.consumerWait().name())).consumerPark(pipeline.consumerPark())
-            .captureContent(pipeline.captureContent()).conversationFlowInterval(pipeline.conversationFlowInterval())
-            .closeTimeout(pipeline.closeTimeout());
-        pipeline.stageThreads().ifPresent(this::stageThreads);
-        final Set<RedactionRule> redaction = EnumSet.noneOf(RedactionRule.class);
-        pipeline.redact().forEach(rule -> redaction.add(RedactionRule.valueOf(rule.name())));
-        this.redactionRules = redaction;
-        sampling(samplingPolicy(config.sampling()));
+    /** Replaces the agent groups an earlier configuration declared with {@code groups}, in their order. */
+    void configuredGroups(final Map<String, AgentGroup> groups) {
         agentGroups.keySet().removeAll(configuredGroups);
         configuredGroups.clear();
-        config.groups().forEach(group -> {
-            declareGroup(group.name(), agentGroup(group));
-            configuredGroups.add(group.name());
+        groups.forEach((name, group) -> {
+            declareGroup(name, group);
+            configuredGroups.add(name);
         });
-
-        final AlertSettings alerts = config.alerts();
-        defaultAlertChannels(alerts.defaultChannels().toArray(String[]::new)).alertQueueCapacity(alerts.queueCapacity())
-            .alertBatchSize(alerts.batchSize()).alertBatchAge(alerts.batchAge());
-        alerts.rules().forEach((name, rule) -> alertRule(name, rule.toAlertRule()));
-
-        final JournalSettings journaled = config.journal();
-        if (journaled.enabled()) {
-            journal(journaled.directory());
-        } else {
-            noJournal();
-        }
-        journalRollCycle(JournalCycle.valueOf(journaled.rollCycle().name()))
-            .journalSyncOnFlush(journaled.syncOnFlush());
-        journaled.retentionAge().ifPresent(this::journalRetentionAge);
-        journaled.retentionBytes().ifPresent(this::journalRetentionBytes);
-
-        final ExportSettings export = config.exporters();
-        exportBatchSize(export.batchSize()).exportBatchAge(export.batchAge()).exportMaxAttempts(export.maxAttempts())
-            .exportBackoff(export.backoffInitial(), export.backoffMax());
-        final LimitSettings limits = config.limits();
-        return maxStringLength(limits.maxStringLength()).maxTrackedKeys(limits.maxTrackedKeys())
-            .maxAlertRules(limits.maxAlertRules()).maxAlertStateKeys(limits.maxAlertStateKeys());
-    }
-
-    /** The agent group for configured group settings; its rules come from rules that name it. */
-    private static AgentGroup agentGroup(final GroupSettings settings) {
-        final AgentGroup.Builder group = AgentGroup.builder();
-        if (!settings.agents().isEmpty()) {
-            group.matchAgents(settings.agents().toArray(String[]::new));
-        }
-        settings.match().forEach(group::matchAttribute);
-        settings.policy().ifPresent(group::policy);
-        settings.samplingRates().forEach(group::samplingRate);
-        settings.costAlerts().ifPresent(group::costAlerts);
-        return group.export(settings.export()).build();
-    }
-
-    /** The pipeline's sampling policy for configured sampling settings. */
-    private static SamplingPolicy samplingPolicy(final SamplingSettings sampling) {
-        if (sampling.mode() == SamplingSettings.Mode.FIXED) {
-            SamplingPolicy fixed = SamplingPolicy.keepAll();
-            for (final Map.Entry<EventKind, Double> rate : sampling.rates().entrySet()) {
-                fixed = fixed.withRate(rate.getKey(), rate.getValue());
-            }
-            return fixed;
-        }
-        final SamplingSettings.Adaptive adaptive = sampling.adaptive();
-        final SamplingPolicy.Builder policy = SamplingPolicy.adaptive().firstEvents(adaptive.firstEvents())
-            .halfLife(adaptive.halfLife()).trendSensitivity(adaptive.trendSensitivity())
-            .minTrendChange(adaptive.minTrendChange()).varianceBound(adaptive.varianceBound())
-            .trendingWorseRate(adaptive.trendingWorseRate()).highVarianceRate(adaptive.highVarianceRate())
-            .stableRate(adaptive.stableRate()).lowerIsWorse(adaptive.lowerIsWorse().toArray(String[]::new))
-            .maxKeys(adaptive.maxKeys());
-        adaptive.conversationRate().ifPresent(policy::conversationRate);
-        return policy.build();
     }
 
     /**
