@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.genops.core.money.Money;
 import io.genops.exporters.alert.DeliveryStats;
 import io.genops.pipeline.BudgetStatus;
+import io.genops.pipeline.GroupMetrics;
 import io.genops.pipeline.PipelineMetrics;
 import io.genops.pipeline.SamplingMetrics;
 import io.genops.pipeline.export.ExporterStatus;
@@ -40,6 +41,7 @@ final class ReportJson {
             budgets(json, report);
             alertsAndPipeline(json, report);
             sampling(json, report);
+            groups(json, report.metrics());
             destinations(json, report);
             journal(json, report);
             json.writeEndObject();
@@ -151,6 +153,20 @@ final class ReportJson {
         json.writeNumberField("kept_must_keep", sampling.keptMustKeep());
         json.writeNumberField("kept_head", sampling.keptHead());
         json.writeNumberField("kept_fixed_rate", sampling.keptFixedRate());
+        json.writeEndObject();
+    }
+
+    /** Every agent group, declared ones in order and the default last. */
+    private static void groups(final JsonGenerator json, final PipelineMetrics metrics) throws IOException {
+        json.writeObjectFieldStart("groups");
+        for (final Map.Entry<String, GroupMetrics> group : metrics.groups().entrySet()) {
+            json.writeObjectFieldStart(group.getKey());
+            json.writeNumberField("events", group.getValue().events());
+            json.writeNumberField("exported", group.getValue().exported());
+            json.writeNumberField("refused", group.getValue().refused());
+            json.writeStringField("cost_usd", usd(group.getValue().cost()));
+            json.writeEndObject();
+        }
         json.writeEndObject();
     }
 

@@ -6,6 +6,7 @@ import io.genops.cli.support.Table;
 import io.genops.core.money.Money;
 import io.genops.exporters.alert.DeliveryStats;
 import io.genops.pipeline.BudgetStatus;
+import io.genops.pipeline.GroupMetrics;
 import io.genops.pipeline.PipelineMetrics;
 import io.genops.pipeline.SamplingMetrics;
 import io.genops.pipeline.export.ExporterStatus;
@@ -38,6 +39,7 @@ final class ReportTable {
         costs(report);
         budgets(report);
         sampling(report);
+        groups(report);
         pipeline(report);
         exporters(report);
         journal(report);
@@ -141,6 +143,20 @@ final class ReportTable {
         row("kept: alerts, errors, refusals", count(sampling.keptMustKeep()));
         row("sampled in (exported)", count(metrics.sampledIn()));
         row("sampled out (still counted)", count(metrics.sampledOut()));
+        out.println();
+    }
+
+    /** Only when agent groups were declared: the default group alone has nothing to tell apart. */
+    private void groups(final DemoReport report) {
+        final Map<String, GroupMetrics> groups = report.metrics().groups();
+        if (groups.size() < 2) {
+            return;
+        }
+        out.println("Agent groups");
+        final Table table = new Table("group", "events", "exported", "refused", "cost, USD");
+        groups.forEach((name, group) -> table.row(name, count(group.events()), count(group.exported()),
+            count(group.refused()), money(group.cost())));
+        table.print(out);
         out.println();
     }
 
