@@ -61,7 +61,8 @@ public final class ConfigCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        final ConfigLoader loader = sources.loader(spec.commandLine(), file, profile, preset);
+        final ConfigLoader loader = sources.loader(spec.commandLine(), file, "command line argument", profile,
+            preset);
 
         final GenOpsConfiguration config;
         try {
@@ -89,6 +90,4 @@ public final class ConfigCheckCommand implements Callable<Integer> {
         out.flush();
         return 0;
     }
-
-
 }

@@ -254,7 +254,7 @@ public final class DemoCommand implements Callable<Integer> {
      * own defaults stand rather than the registry's.
      */
     private GenOpsConfiguration configuration() {
-        final ConfigLoader loader = sources.loader(spec.commandLine(), config, profile, preset);
+        final ConfigLoader loader = sources.loader(spec.commandLine(), config, "option --config", profile, preset);
         final GenOpsConfiguration loaded = loader.load();
         final boolean anySet = loaded.values().stream()
             .anyMatch(value -> value.source().layer() != Source.Layer.DEFAULT);

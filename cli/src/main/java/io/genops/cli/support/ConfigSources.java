@@ -1,5 +1,6 @@
 package io.genops.cli.support;
 
+import io.genops.config.settings.ConfigKeys;
 import io.genops.config.settings.ConfigLoader;
 import io.genops.config.settings.GenOpsConfiguration;
 import java.nio.file.Path;
@@ -37,16 +38,18 @@ public final class ConfigSources {
     /**
      * A loader over these sources with {@code file}, {@code profile} and {@code preset} from the command
      * line, each {@code null} when not given; a profile or preset that is none is bad usage of its option.
+     * Each is shown as coming from where the command line gave it: the file from {@code fileGivenBy}, such as
+     * {@code command line argument}, the others from their options.
      */
-    public ConfigLoader loader(final CommandLine command, final Path file, final String profile,
-        final String preset) {
+    public ConfigLoader loader(final CommandLine command, final Path file, final String fileGivenBy,
+        final String profile, final String preset) {
         final ConfigLoader loader = GenOpsConfiguration.loader().environment(environment)
             .systemProperties(systemProperties).workingDirectory(workingDirectory);
         if (file != null) {
-            loader.file(file);
+            loader.set(ConfigKeys.CONFIG_FILE.name(), file.toString(), fileGivenBy);
         }
-        chosen(command, loader, "--profile", "genops.profile", profile);
-        chosen(command, loader, "--preset", "genops.preset", preset);
+        chosen(command, loader, "--profile", ConfigKeys.PROFILE.name(), profile);
+        chosen(command, loader, "--preset", ConfigKeys.PRESET.name(), preset);
         return loader;
     }
 
@@ -56,7 +59,7 @@ public final class ConfigSources {
             return;
         }
         try {
-            loader.set(key, name);
+            loader.set(key, name, "option " + option);
         } catch (final IllegalArgumentException e) {
             throw new ParameterException(command, "Invalid value for option '" + option + "': " + e.getMessage());
         }

@@ -84,7 +84,19 @@ class ConfigCheckCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern("genops\\.pipeline\\.ring-size += 2048 +# .*genops\\.yaml:3")
-            .containsPattern("genops\\.policy += enforced +# profile dev");
+            .containsPattern("genops\\.policy += enforced +# profile dev")
+            .containsPattern("genops\\.config += .*genops\\.yaml +# working directory\\R")
+            .containsPattern("genops\\.profile += dev +# option --profile\\R");
+    }
+
+    @Test
+    void aFileOnTheCommandLine_isShownAsComingFromThere() throws IOException {
+        final Path file = write("named.yaml", "genops:\n  pipeline:\n    ring-size: 2048\n");
+
+        final CommandRun run = ConfigCheckRun.of(directory, "config", "check", file.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("genops\\.config += .*named\\.yaml +# command line argument\\R");
     }
 
     @Test

@@ -77,6 +77,19 @@ public final class ConfigLoader {
 
     /** Sets a key by name from text, read as a file's value: {@code set("genops.pipeline.ring-size", "4096")}. */
     public ConfigLoader set(final String key, final String value) {
+        return set(key, value, Source.builder());
+    }
+
+    /**
+     * Sets a key by name from text as {@link #set(String, String)} does, for a caller that took the text from
+     * somewhere a user knows, such as a command's {@code option --profile}: problems and the effective values name
+     * {@code origin} as the source instead of a builder call.
+     */
+    public ConfigLoader set(final String key, final String value, final String origin) {
+        return set(key, value, Source.builder(Objects.requireNonNull(origin, "origin")));
+    }
+
+    private ConfigLoader set(final String key, final String value, final Source source) {
         Objects.requireNonNull(key, "key");
         final KeyIndex.Match match = KeyIndex.match(key);
         if (match == null) {
@@ -86,7 +99,7 @@ public final class ConfigLoader {
         }
         final RawValue raw = value == null ? new RawValue.Null() : new RawValue.Text(value);
         check(match.key(), key, raw);
-        calls.put(key, new RawEntry(key, raw, Source.builder()));
+        calls.put(key, new RawEntry(key, raw, source));
         return this;
     }
 
@@ -186,8 +199,9 @@ public final class ConfigLoader {
             }
         }
         if (found.size() > 1) {
-            problems.add(ConfigKeys.CONFIG_FILE.name(), Source.defaults(), "the working directory holds " + found
-                + "; keep one, or name one with GENOPS_CONFIG", "one of " + ConfigFile.NAMES);
+            problems.add(ConfigKeys.CONFIG_FILE.name(), Source.workingDirectory(), "holds more than one "
+                + "configuration file, " + found + "; keep one, or name one with GENOPS_CONFIG", "one of "
+                + ConfigFile.NAMES);
             return List.of();
         }
         if (found.isEmpty()) {
@@ -195,8 +209,8 @@ public final class ConfigLoader {
         }
         final List<RawEntry> entries = new ArrayList<>();
         entries.add(new RawEntry(ConfigKeys.CONFIG_FILE.name(), new RawValue.Text(found.get(0).toString()),
-            Source.defaults()));
-        entries.addAll(ConfigFile.read(found.get(0), Source.defaults(), problems));
+            Source.workingDirectory()));
+        entries.addAll(ConfigFile.read(found.get(0), Source.workingDirectory(), problems));
         return entries;
     }
 

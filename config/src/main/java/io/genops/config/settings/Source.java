@@ -7,11 +7,14 @@ import java.util.Objects;
  * the property. Problems and the effective configuration name it, so a user knows what to edit.
  *
  * @param layer the kind of source, which also fixes its precedence
- * @param name  the file, variable, property, profile or preset name; empty for defaults and builder calls
+ * @param name  the file, variable, property, profile or preset name; {@code working directory} for the file found
+ *              there; for a builder call, what the call stands for when its caller said, such as
+ *              {@code command line argument}; otherwise empty
  * @param line  the line in a file, counted from 1; 0 when there is none
  */
 public record Source(Layer layer, String name, int line) {
     private static final Source DEFAULT = new Source(Layer.DEFAULT, "", 0);
+    private static final Source WORKING_DIRECTORY = new Source(Layer.DEFAULT, "working directory", 0);
     private static final Source BUILDER = new Source(Layer.BUILDER, "", 0);
 
     /** The layers from the lowest precedence to the highest: a later layer overrides an earlier one. */
@@ -29,9 +32,22 @@ public record Source(Layer layer, String name, int line) {
         return DEFAULT;
     }
 
+    /**
+     * The configuration file found in the working directory because no source named one: as low as a default,
+     * which any source naming a file overrides.
+     */
+    public static Source workingDirectory() {
+        return WORKING_DIRECTORY;
+    }
+
     /** A call on {@link ConfigLoader}. */
     public static Source builder() {
         return BUILDER;
+    }
+
+    /** A call on {@link ConfigLoader} made for {@code origin}, such as {@code option --profile}, and shown as it. */
+    public static Source builder(final String origin) {
+        return new Source(Layer.BUILDER, origin, 0);
     }
 
     public static Source profile(final Profile profile) {
@@ -59,12 +75,15 @@ public record Source(Layer layer, String name, int line) {
         return layer.compareTo(Layer.FILE) >= 0;
     }
 
-    /** Reads as {@code genops.yaml:12}, {@code environment variable GENOPS_POLICY}, {@code profile prod}. */
+    /**
+     * Reads as {@code genops.yaml:12}, {@code environment variable GENOPS_POLICY}, {@code profile prod},
+     * {@code working directory} or {@code command line argument}.
+     */
     @Override
     public String toString() {
         switch (layer) {
             case DEFAULT:
-                return "default";
+                return name.isEmpty() ? "default" : name;
             case PROFILE:
                 return "profile " + name;
             case PRESET:
@@ -77,7 +96,7 @@ public record Source(Layer layer, String name, int line) {
                 return "system property " + name;
             case BUILDER:
             default:
-                return "builder call";
+                return name.isEmpty() ? "builder call" : name;
         }
     }
 }

@@ -106,12 +106,25 @@ class PrecedenceTest {
     }
 
     @Test
+    void theFilesSource_saysWhereItWasNamedOrFound() {
+        final Path file = write(dir, "genops.yaml", "policy: advisory");
+
+        assertThat(source(isolated(dir).load(), "genops.config")).isEqualTo("working directory");
+        assertThat(source(isolated(dir).environment(Map.of("GENOPS_CONFIG", file.toString())).load(),
+            "genops.config")).isEqualTo("environment variable GENOPS_CONFIG");
+        assertThat(source(isolated(dir).set("genops.config", file.toString(), "command line argument").load(),
+            "genops.config")).isEqualTo("command line argument");
+        assertThat(problems(isolated(dir).set("genops.config", "nowhere.yaml", "command line argument")))
+            .singleElement().asString().startsWith("command line argument: genops.config: cannot read nowhere.yaml");
+    }
+
+    @Test
     void twoFilesInTheWorkingDirectory_areAnError() {
         write(dir, "genops.yaml", "policy: advisory");
         write(dir, "genops.json", "{}");
 
         assertThat(problems(isolated(dir))).singleElement().asString()
-            .startsWith("default: genops.config: the working directory holds [")
+            .startsWith("working directory: genops.config: holds more than one configuration file, [")
             .endsWith("; keep one, or name one with GENOPS_CONFIG (allowed: one of [genops.yaml, genops.yml, "
                 + "genops.json])");
     }
