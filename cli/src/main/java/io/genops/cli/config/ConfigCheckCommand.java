@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code genops config check}: loads a configuration as the pipeline would, from the same sources in the
  * same order, and shows the result. The listing and the problems are the loader's own, so what this
- * prints is what a service would run with, secrets masked.
+ * prints is what a service would run with, secrets masked. Warnings are printed with the listing and not
+ * logged as well, so each appears once.
  */
 @Command(name = "check",
     header = "Loads and validates a GenOps configuration and prints every effective value with its source.",
@@ -61,8 +62,8 @@ public final class ConfigCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        final ConfigLoader loader = sources.loader(spec.commandLine(), file, "command line argument", profile,
-            preset);
+        final ConfigLoader loader = sources.loader(spec.commandLine(), file, "command line argument", profile, preset)
+            .warnings(warning -> { });
 
         final GenOpsConfiguration config;
         try {

@@ -2,12 +2,18 @@ package io.genops.cli.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.genops.cli.CommandRun;
+import io.genops.config.settings.ConfigLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class ConfigCheckCommandTest {
     private static final String WEBHOOK_TOKEN = "T0000/B0000/xoxb-very-secret-token";
@@ -97,6 +103,29 @@ class ConfigCheckCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern("genops\\.config += .*named\\.yaml +# command line argument\\R");
+    }
+
+    @Test
+    void warningsArePrintedOnce_inTheirSection_andNotLogged() throws IOException {
+        final Path file = write("genops.yaml", "genops:\n  policy: enforced\n");
+        final Logger log = (Logger)LoggerFactory.getLogger(ConfigLoader.class);
+        final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        final Level level = log.getLevel();
+        logged.start();
+        log.addAppender(logged);
+        log.setLevel(Level.WARN);
+        final CommandRun run;
+        try {
+            run = ConfigCheckRun.of(directory, "config", "check", file.toString());
+        } finally {
+            log.detachAppender(logged);
+            log.setLevel(level);
+        }
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(logged.list).isEmpty();
+        assertThat(run.out().split("no budget or rate limit is set", -1)).hasSize(2);
+        assertThat(run.out()).contains("Warnings:\n  genops.policy is enforced (" + file + ":2)");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,7 @@ public final class ConfigLoader {
     private Map<String, String> environment;
     private Map<String, String> systemProperties;
     private Path workingDirectory = Path.of("");
+    private Consumer<String> warnings = warning -> LOG.warn("GenOps configuration: {}", warning);
 
     ConfigLoader() {
     }
@@ -103,6 +105,15 @@ public final class ConfigLoader {
         return this;
     }
 
+    /**
+     * Where {@link #load()} reports each warning: the log by default. A caller that shows
+     * {@link GenOpsConfiguration#warnings()} itself passes one that does nothing, so each warning is told once.
+     */
+    public ConfigLoader warnings(final Consumer<String> handler) {
+        this.warnings = Objects.requireNonNull(handler, "warnings");
+        return this;
+    }
+
     /** The environment to read instead of the process's; for tests and embedding. */
     public ConfigLoader environment(final Map<String, String> variables) {
         this.environment = Map.copyOf(Objects.requireNonNull(variables, "environment"));
@@ -122,7 +133,8 @@ public final class ConfigLoader {
     }
 
     /**
-     * Reads every source, checks everything, and returns the configuration; warnings are logged once.
+     * Reads every source, checks everything, and returns the configuration; each warning goes once to the
+     * handler given to {@link #warnings}, the log unless another was given.
      *
      * @throws ConfigurationException listing every problem found, when there is any
      */
@@ -145,7 +157,7 @@ public final class ConfigLoader {
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems.problems());
         }
-        config.warnings().forEach(warning -> LOG.warn("GenOps configuration: {}", warning));
+        config.warnings().forEach(warnings);
         return config;
     }
 

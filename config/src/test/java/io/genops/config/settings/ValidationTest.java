@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.genops.core.money.Money;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -314,6 +315,16 @@ class ValidationTest {
             + "rate limit is set, so nothing will be refused; set genops.budgets.limits, genops.budgets.defaults, "
             + "genops.rate-limits.limits or genops.rate-limits.defaults");
         assertThat(rateLimited.warnings()).isEmpty();
+    }
+
+    @Test
+    void warnings_goOnceToTheHandlerGiven_insteadOfTheLog() {
+        final List<String> told = new ArrayList<>();
+
+        final GenOpsConfiguration config = isolated(dir).set(ConfigKeys.POLICY,
+            io.genops.core.policy.GovernancePolicy.ENFORCED).warnings(told::add).load();
+
+        assertThat(told).hasSize(1).isEqualTo(config.warnings());
     }
 
     @Test
