@@ -25,7 +25,8 @@ class DemoAgentGroupsTest {
     void anEnforcedGroup_refusesItsOwnAgentsOnly_andTheReportCountsEachGroup() throws IOException {
         final Path file = Files.writeString(directory.resolve("genops.yaml"), "genops:\n"
             + "  policy: advisory\n"
-            + "  budgets.limits: [\"team:billing:daily=0.05\", \"team:sales:daily=0.05\"]\n"
+            // About half of what the billing agents would spend: some calls pass, the rest are refused.
+            + "  budgets.limits: [\"team:billing:daily=2\", \"team:sales:daily=0.05\"]\n"
             + "  groups:\n"
             + "    order: [billing]\n"
             + "    billing:\n"
