@@ -18,6 +18,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,9 +64,15 @@ class JournalRetentionTest {
     void retentionBytes_deletesTheOldestCycles_untilTheFilesFit() throws IOException {
         final long limit = size(pastCycles.get(1)) + size(pastCycles.get(2));
 
-        open(hourly().journalRetentionBytes(limit));
-
-        final List<String> kept = PastCycles.cycleFiles(journal);
+        final List<String> kept;
+        try (GenOps genops = hourly().journalRetentionBytes(limit).build();
+             MonitoringSession session = genops.openSession("now")) {
+            assertThat(PastCycles.cycleFiles(journal)).as("at open").doesNotContain(pastCycles.get(0));
+            session.trackInteraction("bot", PastCycles.INTERACTION);
+            assertThat(genops.flush(WAIT)).isTrue();
+            // The roll to the new hour asks the retention thread for a run; a close would drop it, so wait.
+            kept = awaitCycleFiles(2);
+        }
         assertThat(kept).as("at open the oldest goes; once the new hour's file is there, the next oldest")
             .hasSize(2).doesNotContain(pastCycles.get(0), pastCycles.get(1)).contains(pastCycles.get(2));
         long total = 0;
@@ -209,6 +217,17 @@ class JournalRetentionTest {
         try (GenOps genops = builder.build(); MonitoringSession session = genops.openSession("now")) {
             session.trackInteraction("bot", PastCycles.INTERACTION);
         }
+    }
+
+    /** The cycle files once there are {@code count} of them, or as they are after {@link #WAIT}. */
+    private List<String> awaitCycleFiles(final int count) {
+        final long deadline = System.nanoTime() + WAIT.toNanos();
+        List<String> files = PastCycles.cycleFiles(journal);
+        while (files.size() != count && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+            files = PastCycles.cycleFiles(journal);
+        }
+        return files;
     }
 
     /** The running thread named genops-retention, or null. */
