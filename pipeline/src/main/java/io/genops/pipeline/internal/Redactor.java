@@ -22,16 +22,25 @@ import java.util.regex.Pattern;
  * <p>Not thread-safe: it reuses one matcher per pattern, so one redactor serves one consumer thread.
  */
 public final class Redactor {
+    /**
+     * Where a word starts and ends, a letter or digit of any script or '_' on one side only. Java 17's
+     * {@code \b} drew it so; from Java 19 on {@code \b} counts only ASCII as word characters, under which an
+     * address with a top-level domain in another script would not match at all. The patterns say it themselves
+     * and redact alike on every Java.
+     */
+    private static final String WORD_START = "(?<![\\p{L}\\p{Nd}_])";
+    private static final String WORD_END = "(?![\\p{L}\\p{Nd}_])";
     /** Keys of known formats; the hints below are the prefixes these can begin with. */
-    private static final Pattern KEY_FORMATS = Pattern.compile("\\b(?:sk-[A-Za-z0-9_-]{16,}"
-        + "|(?:AKIA|ASIA)[A-Z0-9]{16}\\b|(?:gh[pousr]|github_pat)_[A-Za-z0-9_]{20,}|xox[abposr]-[A-Za-z0-9-]{10,}"
-        + "|AIza[0-9A-Za-z_-]{35})");
+    private static final Pattern KEY_FORMATS = Pattern.compile(WORD_START + "(?:sk-[A-Za-z0-9_-]{16,}"
+        + "|(?:AKIA|ASIA)[A-Z0-9]{16}" + WORD_END
+        + "|(?:gh[pousr]|github_pat)_[A-Za-z0-9_]{20,}|xox[abposr]-[A-Za-z0-9-]{10,}|AIza[0-9A-Za-z_-]{35})");
     private static final String[] KEY_HINTS = {"sk-", "AKIA", "ASIA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_",
         "github_pat_", "xox", "AIza"};
     /** The credential after {@code Bearer}; one already redacted starts with '[' and is left alone. */
-    private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer\\s+)[A-Za-z0-9._~+/-]{12,}=*");
+    private static final Pattern BEARER = Pattern.compile("(?i)" + WORD_START
+        + "(bearer\\s+)[A-Za-z0-9._~+/-]{12,}=*");
     /** The value given to a key's name, quoted or not, as in a query string, a header, JSON or YAML. */
-    private static final Pattern ASSIGNED = Pattern.compile("(?i)\\b((?:api[_-]?key|access[_-]?token"
+    private static final Pattern ASSIGNED = Pattern.compile("(?i)" + WORD_START + "((?:api[_-]?key|access[_-]?token"
         + "|auth[_-]?token|client[_-]?secret|secret[_-]?key|password)[\"']?[ \\t]*[:=][ \\t]*[\"']?)"
         + "(?!\\[REDACTED:)[^\\s\"'&,;]+");
     private static final String[] ASSIGNED_HINTS = {"api", "token", "secret", "password"};
@@ -40,13 +49,13 @@ public final class Redactor {
      * letters and digits of any script. Every part is bounded, so the work at each '@' is too.
      */
     private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{Nd}._%+-]{1,64}@"
-        + "(?:[\\p{L}\\p{Nd}-]{1,63}\\.){1,8}\\p{L}{2,63}\\b");
+        + "(?:[\\p{L}\\p{Nd}-]{1,63}\\.){1,8}\\p{L}{2,63}" + WORD_END);
     /** The most characters of an address before its '@', and after it (eight labels of 63 and a dot each, a TLD). */
     private static final int LOCAL_PART = 64;
     private static final int DOMAIN = 8 * 64 + 63;
     /** 13 or more digits unbroken, or grouped as cards are: 4-4-4-1..4 (-3), 4-6-4 or 4-6-5, one separator kind. */
-    private static final Pattern LONG_NUMBER = Pattern.compile("\\b(?:\\d{13,}"
-        + "|\\d{4}([ -])\\d{4}\\1\\d{4}\\1\\d{1,4}(?:\\1\\d{3})?|\\d{4}([ -])\\d{6}\\2\\d{4,5})\\b");
+    private static final Pattern LONG_NUMBER = Pattern.compile(WORD_START + "(?:\\d{13,}"
+        + "|\\d{4}([ -])\\d{4}\\1\\d{4}\\1\\d{1,4}(?:\\1\\d{3})?|\\d{4}([ -])\\d{6}\\2\\d{4,5})" + WORD_END);
     private static final String[] NO_HINTS = {};
 
     private final Part[] parts;
