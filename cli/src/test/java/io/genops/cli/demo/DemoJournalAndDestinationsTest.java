@@ -224,29 +224,24 @@ class DemoJournalAndDestinationsTest {
 
     /** The entries of the {@code alerts} array of a webhook body. */
     private static long countAlerts(final InputStream body) throws IOException {
-        long count = 0;
-        try (JsonParser parser = JSON.createParser(body)) {
-            int depth = 0;
-            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                if (token == JsonToken.START_OBJECT && depth == 2) {
-                    count++;
-                }
-                depth += token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
-            }
-        }
-        return count;
+        return countObjects(body, 2);
     }
 
     /** The elements of a JSON array body. */
     private static long countElements(final InputStream body) throws IOException {
+        return countObjects(body, 1);
+    }
+
+    /** The JSON objects that open {@code depth} levels down in {@code body}. */
+    private static long countObjects(final InputStream body, final int depth) throws IOException {
         long count = 0;
         try (JsonParser parser = JSON.createParser(body)) {
-            int depth = 0;
+            int level = 0;
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                if (token == JsonToken.START_OBJECT && depth == 1) {
+                if (token == JsonToken.START_OBJECT && level == depth) {
                     count++;
                 }
-                depth += token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
+                level += token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
             }
         }
         return count;

@@ -225,7 +225,7 @@ public abstract class ValueType<T> {
     }
 
     /** One value written as text. */
-    private static final class Scalar<T> extends ValueType<T> {
+    private static class Scalar<T> extends ValueType<T> {
         private final Parser<T> parser;
         private final Function<T, String> text;
         private final Function<T, String> shown;
@@ -269,28 +269,11 @@ public abstract class ValueType<T> {
      * configuration file, the file's directory, as a file names its neighbours; from a variable, a property or a
      * call, the working directory, as a shell would take it.
      */
-    private static final class PathType extends ValueType<Path> {
+    private static final class PathType extends Scalar<Path> {
         PathType() {
             super("path", "a file or directory path; a relative one is taken from the directory of the configuration "
-                + "file that names it, or else from the working directory");
-        }
-
-        @Override
-        public String show(final Path value) {
-            return value.toString();
-        }
-
-        @Override
-        Path read(final RawValue raw) throws InvalidValue {
-            if (raw instanceof RawValue.Text) {
-                return Parsers.path(((RawValue.Text)raw).text().strip());
-            }
-            throw InvalidValue.complete("expected one value, found " + raw.shape());
-        }
-
-        @Override
-        RawValue write(final Path value) {
-            return new RawValue.Text(value.toString());
+                + "file that names it, or else from the working directory", Parsers::path, Path::toString,
+                Path::toString, false);
         }
 
         @Override
