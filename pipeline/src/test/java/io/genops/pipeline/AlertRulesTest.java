@@ -16,6 +16,8 @@ import io.genops.core.event.PerformanceSignal;
 import io.genops.core.money.Money;
 import io.genops.core.policy.BudgetExceededException;
 import io.genops.core.policy.GovernancePolicy;
+import io.genops.pipeline.journal.JournalReader;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Windowed rules, scopes, cooldowns per key, rules from configuration and the journaling of firings. */
 class AlertRulesTest {
@@ -281,6 +284,28 @@ class AlertRulesTest {
             assertThat(metrics.processed()).isEqualTo(2);
             assertThat(metrics.costByTeam()).containsEntry("platform", Money.usd("0.1"));
         }
+    }
+
+    @Test
+    void theJournal_tellsARulesFiring_withItsValueAndThreshold_fromTheRulesCreation(@TempDir final Path journal) {
+        final AlertRule rule = AlertRule.builder().condition("latency_ms > 2000").channel("ops").build();
+        try (GenOps genops = builder().journal(journal).build();
+             MonitoringSession session = genops.openSession("s", Attribution.team("support"))) {
+            assertThat(session.createAlert("slow_call", rule)).isTrue();
+            session.trackInteraction("bot", latency(2500));
+            settle(genops);
+        }
+
+        final List<String> alerts = new ArrayList<>();
+        try (JournalReader reader = JournalReader.open(journal)) {
+            reader.readAll((index, record) -> {
+                if (record.kind() == EventKind.ALERT) {
+                    alerts.add(record.name() + (record.alertFired() ? " fired at " + record.value() + " over "
+                        + record.threshold() : " created"));
+                }
+            });
+        }
+        assertThat(alerts).containsExactly("slow_call created", "slow_call fired at 2500.0 over 2000.0");
     }
 
     @Test

@@ -56,7 +56,11 @@ final class RecordLine {
         if (record.kind() == EventKind.SESSION) {
             return "session " + orNone(record.name());
         }
-        return "alert " + orNone(record.name());
+        if (record.alertFired()) {
+            return "fired " + orNone(record.name()) + "=" + number(record.value()) + " (threshold "
+                + number(record.threshold()) + ")";
+        }
+        return "rule " + orNone(record.name());
     }
 
     private static String tokens(final RecordView record) {

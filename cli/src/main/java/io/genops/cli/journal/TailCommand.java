@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
     description = {
         "Prints the last records of an audit journal, one line each: time, kind, team, agent, model (or the "
-            + "signal and its value, or the alert), tokens, cost, policy verdict, and whether the record was "
+            + "signal and its value, or the alert rule created, or fired with its value and threshold), tokens, "
+            + "cost, policy verdict, and whether the record was "
             + "sampled for export. With --follow it keeps printing records as they are appended, until "
             + "interrupted.",
         ""},

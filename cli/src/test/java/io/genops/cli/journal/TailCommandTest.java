@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.genops.cli.CommandRun;
 import io.genops.core.Attribution;
+import io.genops.core.event.AlertRule;
 import io.genops.core.event.Interaction;
 import io.genops.pipeline.GenOps;
 import io.genops.pipeline.MonitoringSession;
@@ -32,6 +33,28 @@ class TailCommandTest {
         assertThat(lines.get(1)).as("the record the session left when it closed")
             .startsWith(TestJournal.END + " session     -          -                  default    session test-shift")
             .contains("15 ops ", " total 0.0", "0.00 USD", "ALLOWED", "sampled");
+    }
+
+    @Test
+    void alertRecordsSayWhetherARuleWasCreatedOrFired(@TempDir final Path directory) {
+        final Path journal = directory.resolve("journal");
+        final AlertRule slow = AlertRule.builder().condition("latency_ms > 2000").build();
+        try (GenOps genops = GenOps.builder().journal(journal).alertBatchAge(Duration.ofMillis(5)).build();
+             MonitoringSession session = genops.openSession("shift", Attribution.team("support"))) {
+            assertThat(session.createAlert("slow_call", slow)).isTrue();
+            session.trackInteraction("bot", Interaction.builder().model("gpt-4o-mini").provider("openai")
+                .inputTokens(100).outputTokens(20).latency(Duration.ofMillis(2500)).build());
+            assertThat(genops.flush(Duration.ofSeconds(10))).isTrue();
+            assertThat(genops.awaitAlerts(Duration.ofSeconds(10))).isTrue();
+            assertThat(genops.flush(Duration.ofSeconds(10))).isTrue();
+        }
+
+        final CommandRun run = CommandRun.of("tail", "--journal", journal.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines().filter(line -> line.contains(" alert "))).hasSize(2)
+            .anySatisfy(line -> assertThat(line).contains(" rule slow_call "))
+            .anySatisfy(line -> assertThat(line).contains(" fired slow_call=2500 (threshold 2000) "));
     }
 
     @Test

@@ -83,10 +83,10 @@ public interface EventView {
     /** The error type of a failed interaction, or {@code null}. */
     String error();
 
-    /** A signal's value; 0 for other kinds. */
+    /** A signal's value, or the value that fired an alert rule ({@link #alertFired()}); 0 for other events. */
     double value();
 
-    /** A signal's threshold; {@code NaN} when none. */
+    /** A signal's threshold, or the threshold of the alert rule that fired; {@code NaN} when none. */
     double threshold();
 
     Frequency frequency();
@@ -144,6 +144,14 @@ public interface EventView {
      */
     default long sessionCostNanos() {
         return 0;
+    }
+
+    /**
+     * Whether an {@link EventKind#ALERT} event records a rule firing, with the observed {@link #value()} and
+     * the rule's {@link #threshold()}, rather than the rule's creation; false for other kinds.
+     */
+    default boolean alertFired() {
+        return false;
     }
 
     /**

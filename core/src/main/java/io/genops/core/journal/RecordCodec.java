@@ -17,9 +17,10 @@ import java.util.zip.CRC32C;
  *  offset  size  field
  *  ──────  ────  ─────────────────────────────────────────────────────────────────────────────
  *       0     1  version (1)
- *       1     1  event kind code (1 interaction, 2 signal, 3 alert rule, 4 closed session)
+ *       1     1  event kind code (1 interaction, 2 signal, 3 alert rule or firing, 4 closed session)
  *       2     1  flags: bit 0 sampled, 1 failed, 2 unpriced, 3 content present, 4 cost overridden,
- *                5 session totals partial (sessions only), 6 budget present, 7 output present
+ *                5 session totals partial (sessions) or rule fired (alerts), 6 budget present,
+ *                7 output present
  *       3     1  policy: result code in the low four bits, reason code in the high four
  *       4     8  epoch milliseconds                                          (little-endian)
  *      12     8  link of the previous record in this cycle, 0 for a cycle's first  (little-endian)
@@ -28,7 +29,7 @@ import java.util.zip.CRC32C;
  *                cache-read, cache-creation, reasoning tokens; payload characters; alert channels
  *                                                                    (unsigned LEB128 each)
  *     var     1  complexity ordinal + 1 (low four bits), frequency ordinal + 1 (high four; 0 none)
- *     var    16  signal value and threshold as IEEE 754 doubles          (signals only)
+ *     var    16  value and threshold as IEEE 754 doubles        (signals and alert firings only)
  *     var   var  session operations, session total cost (nanodollars)
  *                                                    (unsigned LEB128 each; sessions only)
  *     var     1  budget scope (low two bits: 0 team, 1 project, 2 customer, 3 team and project),
@@ -53,6 +54,11 @@ import java.util.zip.CRC32C;
  * twice; the session's totals have their own two numbers, and flag bit 5 says they were taken before
  * every operation of the session had been counted (its close timed out). The kind was added within
  * version 1: a reader that predates it reports such a record as malformed and reads every other.
+ *
+ * <p>An alert record (kind 3) is a rule's creation, or with flag bit 5 a rule's firing, which also
+ * carries the observed value and the rule's threshold as a signal does. The bit was given this second
+ * meaning within version 1: a reader that predates it reports a firing as malformed, and one written
+ * before it reads as a creation without value and threshold, which is all such a record held.
  *
  * <p>The agent group (bit 14) is written only for an event of a declared group: an event of the
  * default group carries no group string, so it costs nothing, and a record written before groups
@@ -99,6 +105,8 @@ public final class RecordCodec {
     static final int FLAG_CONTENT = 1 << 3;
     static final int FLAG_COST_OVERRIDE = 1 << 4;
     static final int FLAG_TOTALS_PARTIAL = 1 << 5;
+    /** The same bit as {@link #FLAG_TOTALS_PARTIAL}, read by kind: on an alert record, a rule firing. */
+    static final int FLAG_FIRED = 1 << 5;
     static final int FLAG_BUDGET = 1 << 6;
     static final int FLAG_OUTPUT = 1 << 7;
     /**
@@ -196,6 +204,7 @@ public final class RecordCodec {
         flags |= event.unpriced() ? FLAG_UNPRICED : 0;
         flags |= event.costOverridden() ? FLAG_COST_OVERRIDE : 0;
         flags |= event.kind() == EventKind.SESSION && !event.sessionTotalsExact() ? FLAG_TOTALS_PARTIAL : 0;
+        flags |= event.kind() == EventKind.ALERT && event.alertFired() ? FLAG_FIRED : 0;
         flags |= event.output() != null ? FLAG_OUTPUT : 0;
         return flags | (event.content() != null ? FLAG_CONTENT : 0);
     }
@@ -217,7 +226,7 @@ public final class RecordCodec {
         writeVarLong(event.channelCount());
         ensure(1 + 16);
         buffer[position++] = (byte)(ordinalCode(event.complexity()) | ordinalCode(event.frequency()) << 4);
-        if (event.kind() == EventKind.SIGNAL) {
+        if (event.kind() == EventKind.SIGNAL || event.kind() == EventKind.ALERT && event.alertFired()) {
             LONGS.set(buffer, position, Double.doubleToRawLongBits(event.value()));
             LONGS.set(buffer, position + 8, Double.doubleToRawLongBits(event.threshold()));
             position += 16;

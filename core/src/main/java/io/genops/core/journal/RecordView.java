@@ -161,7 +161,7 @@ public final class RecordView implements EventView {
         frequency = RecordCodec.frequencyOf((ordinals >>> 4) & 0x0F);
         value = 0;
         threshold = Double.NaN;
-        if (kind == EventKind.SIGNAL) {
+        if (kind == EventKind.SIGNAL || alertFired()) {
             requireWithin(position + 16, end);
             value = Double.longBitsToDouble((long)RecordCodec.LONGS.get(bytes, position));
             threshold = Double.longBitsToDouble((long)RecordCodec.LONGS.get(bytes, position + 8));
@@ -173,8 +173,10 @@ public final class RecordView implements EventView {
             sessionOperations = readVarLong();
             sessionCostNanos = readVarLong();
         }
-        if ((flags & RecordCodec.FLAG_TOTALS_PARTIAL) != 0 && kind != EventKind.SESSION) {
-            throw new IllegalArgumentException("only a session record marks its totals partial");
+        if ((flags & RecordCodec.FLAG_TOTALS_PARTIAL) != 0 && kind != EventKind.SESSION
+            && kind != EventKind.ALERT) {
+            throw new IllegalArgumentException("only a session record marks its totals partial, and only an alert "
+                + "record a firing");
         }
         decodeBudget();
         decodeStrings(end);
@@ -455,7 +457,12 @@ public final class RecordView implements EventView {
 
     @Override
     public boolean sessionTotalsExact() {
-        return (flags & RecordCodec.FLAG_TOTALS_PARTIAL) == 0;
+        return kind != EventKind.SESSION || (flags & RecordCodec.FLAG_TOTALS_PARTIAL) == 0;
+    }
+
+    @Override
+    public boolean alertFired() {
+        return kind == EventKind.ALERT && (flags & RecordCodec.FLAG_FIRED) != 0;
     }
 
     @Override

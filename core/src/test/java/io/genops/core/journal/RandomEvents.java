@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 
 /**
  * Random events that keep the {@link io.genops.core.event.EventView} contract the codec relies on:
- * strings are absent, empty or well-formed UTF-16; only signals carry a value and threshold; a cost
+ * strings are absent, empty or well-formed UTF-16; only signals and alert firings carry a value and threshold; a cost
  * not overridden is the sum of model and platform cost, as the pipeline computes it. Numbers come
  * from {@link Samples}, so every varint width and the edge values are drawn often; latency keeps its
  * nanoseconds, so compare with {@link TestEvent#journaled}.
@@ -45,7 +45,8 @@ final class RandomEvents {
         event.unpriced = random.nextBoolean();
         event.sampled = random.nextBoolean();
         event.failed = random.nextBoolean();
-        if (event.kind == EventKind.SIGNAL) {
+        event.alertFired = event.kind == EventKind.ALERT && random.nextBoolean();
+        if (event.kind == EventKind.SIGNAL || event.alertFired) {
             event.value = nextDouble();
             event.threshold = nextDouble();
         }

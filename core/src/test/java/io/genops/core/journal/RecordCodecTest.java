@@ -63,6 +63,39 @@ class RecordCodecTest {
         assertThat(view.channelCount()).isEqualTo(channelCount);
     }
 
+    @Test
+    void shouldRoundTripAnAlertFiring_withItsValueAndThreshold_apartFromTheRulesCreation() {
+        final TestEvent created = TestEvent.alertRule("p95 latency", 2);
+        final TestEvent fired = TestEvent.alertRule("p95 latency", 2);
+        fired.alertFired = true;
+        fired.value = 3_100.5;
+        fired.threshold = 2_500;
+
+        final int createdLength = codec.encode(created, 0);
+        assertThat(view.wrap(codec.buffer(), createdLength)).isEqualTo(RecordView.OK);
+        assertThat(view.alertFired()).isFalse();
+        assertThat(view.threshold()).isNaN();
+
+        assertThat(roundTrip(fired)).isEqualTo(fields(fired));
+        assertThat(view.alertFired()).isTrue();
+        assertThat(view.value()).isEqualTo(3_100.5);
+        assertThat(view.threshold()).isEqualTo(2_500);
+        assertThat(view.sessionTotalsExact()).as("the bit means a firing on an alert record").isTrue();
+        assertThat(codec.buffer()[2] & RecordCodec.FLAG_FIRED).isEqualTo(RecordCodec.FLAG_FIRED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"INTERACTION", "SIGNAL", "SESSION"})
+    void encode_kindOtherThanAlert_isNeverAFiring(final EventKind kind) {
+        final TestEvent event = TestEvent.alertRule("rule", 1);
+        event.kind = kind;
+        event.alertFired = true;
+
+        assertThat(view.wrap(codec.buffer(), codec.encode(event, 0))).isEqualTo(RecordView.OK);
+
+        assertThat(view.alertFired()).isFalse();
+    }
+
     @ParameterizedTest(name = "totals exact {0}")
     @ValueSource(booleans = {true, false})
     void shouldRoundTripAClosedSessionsDurationNameAndTotals(final boolean exact) {

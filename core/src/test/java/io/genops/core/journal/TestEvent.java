@@ -45,6 +45,7 @@ final class TestEvent implements EventView {
     long sessionOperations;
     long sessionCostNanos;
     boolean sessionTotalsExact = true;
+    boolean alertFired;
     Frequency frequency;
     int channelCount;
     String content;
@@ -189,6 +190,7 @@ final class TestEvent implements EventView {
         fields.put("sessionOperations", event.sessionOperations());
         fields.put("sessionCostNanos", event.sessionCostNanos());
         fields.put("sessionTotalsExact", event.sessionTotalsExact());
+        fields.put("alertFired", event.alertFired());
         fields.put("budgetName", event.budgetName());
         fields.put("budgetLimitNanos", event.budgetLimitNanos());
         fields.put("budgetConsumedNanos", event.budgetConsumedNanos());
@@ -424,6 +426,11 @@ final class TestEvent implements EventView {
     @Override
     public boolean sessionTotalsExact() {
         return sessionTotalsExact;
+    }
+
+    @Override
+    public boolean alertFired() {
+        return alertFired;
     }
 
     @Override

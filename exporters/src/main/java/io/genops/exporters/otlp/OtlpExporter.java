@@ -130,14 +130,15 @@ import java.util.function.LongSupplier;
  * A signal becomes a log record with event name {@code genops.signal}, severity INFO, body
  * {@code "<name> = <value>"} and attributes {@code genops.signal.name}, {@code .value}, {@code .threshold}
  * (when set) and {@code .frequency}; an alert becomes {@code genops.alert}, severity WARN, body the rule's
- * name, with {@code genops.alert.name} and {@code genops.alert.channel_count}. Both carry the attribution,
+ * name, with {@code genops.alert.name}, {@code genops.alert.channel_count} and {@code genops.alert.fired}:
+ * true for a rule's firing, which also carries {@code genops.alert.value} and {@code .threshold}, false for
+ * the rule's creation. Both kinds carry the attribution,
  * cost, policy and budget attributes above, {@code gen_ai.agent.id} and {@code gen_ai.conversation.id} when
  * present, and the trace id of their session. Log records rather than span events, because a span event
  * needs a span to belong to: a signal or an alert is its own journal record, arrives in its own batch,
  * may be sampled when no interaction around it is, and spans cannot be amended once sent. Log records
  * stand alone, carry a severity, are searched in log backends, and still join their session's trace by
- * trace id. The journal record of an alert holds neither the rule's severity nor the observed value and
- * threshold, so every alert is WARN and value and threshold are absent.
+ * trace id. The journal record of an alert holds no severity, so every alert is WARN.
  *
  * <h2>Metrics: every event, sampled or not</h2>
  * {@link #sampledOnly()} is {@code false}: the runner hands over every event; spans and log records are

@@ -57,7 +57,7 @@ import java.util.function.Function;
  *     (the limit, the window's spend once this event was charged, and the difference, negative past
  *     the limit; each amount as an exact decimal string and in whole nanodollars, as the cost is)
  *     {@code , budget_utilization_percent} (a number; absent when the limit is not positive)</td></tr>
- *   <tr><td>alert rule</td><td>none</td><td>skipped and counted in {@link RaindropStats#skipped()}</td></tr>
+ *   <tr><td>alert rule or firing</td><td>none</td><td>skipped and counted in {@link RaindropStats#skipped()}</td></tr>
  *   <tr><td>closed session</td><td>none</td><td>skipped and counted in {@link RaindropStats#skipped()}: the
  *       ingestion API has no session object; each event carries its session id</td></tr>
  * </table>
@@ -85,10 +85,10 @@ import java.util.function.Function;
  *       only an answer sends {@code output} alone. A record written before answers were journaled has
  *       none, and sends {@code input} alone. Both texts are sent as the record holds them: the pipeline
  *       redacts captured texts before it journals them, so what is sent is what its redaction rules left.</li>
- *   <li><b>Alert rules are skipped.</b> Raindrop is a store of user-facing AI events and their signals;
- *       an alert rule has no user, model or conversation, and the journal's alert records cannot tell a
- *       rule's creation from its firing. Their costs reach the metrics exporters, which see every
- *       record.</li>
+ *   <li><b>Alert records are skipped.</b> Raindrop is a store of user-facing AI events and their
+ *       signals; neither a rule's creation nor its firing has a user, model or conversation, and a firing
+ *       is the pipeline's own notice, not a user's feedback on an event. Their costs reach the metrics
+ *       exporters, which see every record, and OTLP exports both as log records.</li>
  *   <li><b>Sampled only.</b> {@link #sampledOnly()} is true: Raindrop stores events one by one, the way
  *       spans are exported, so it gets the sample; counts and costs of every event belong to the
  *       metrics exporters.</li>
@@ -208,8 +208,8 @@ public final class RaindropExporter implements Exporter {
     }
 
     /**
-     * Encodes an interaction or a signal into the batch; skips an alert rule and a closed session's
-     * record, which Raindrop's ingestion API has no place for. Never throws.
+     * Encodes an interaction or a signal into the batch; skips an alert record (a rule or its firing) and a
+     * closed session's record, which Raindrop's ingestion API has no place for. Never throws.
      */
     @Override
     public void add(final EventView event) {

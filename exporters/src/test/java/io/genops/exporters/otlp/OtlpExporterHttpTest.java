@@ -264,12 +264,13 @@ class OtlpExporterHttpTest {
         signal.budget("team:support:monthly", 1_000 * USD, 250 * USD);
         final TestEvent alert = TestEvent.alert(12, "cost-spike", 3);
         alert.complexity(Complexity.ENTERPRISE);
+        final TestEvent firing = TestEvent.alert(13, "cost-spike", 3).fired(0.42, 0.25);
 
-        TestEvent.feed(exporter, signal, alert);
+        TestEvent.feed(exporter, signal, alert, firing);
 
         assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
         final List<LogRecord> records = receiver.received.logRecords();
-        assertThat(records).hasSize(2);
+        assertThat(records).hasSize(3);
         final LogRecord signalRecord = records.get(0);
         assertThat(signalRecord.getAttributesList()).extracting(KeyValue::getKey).doesNotHaveDuplicates();
         assertThat(signalRecord.getEventName()).isEqualTo("genops.signal");
@@ -295,9 +296,13 @@ class OtlpExporterHttpTest {
         assertThat(Received.attributes(alertRecord.getAttributesList())).contains(
             entry("genops.event.kind", "alert"), entry("genops.alert.name", "cost-spike"),
             entry("genops.alert.channel_count", 3L), entry("genops.complexity", "enterprise"),
-            entry("genops.cost.total", 0.15), entry("genops.cost.total_nanos", 150_000_000L));
+            entry("genops.cost.total", 0.15), entry("genops.cost.total_nanos", 150_000_000L),
+            entry("genops.alert.fired", false)).doesNotContainKeys("genops.alert.value", "genops.alert.threshold");
+        assertThat(Received.attributes(records.get(2).getAttributesList())).as("the rule firing").contains(
+            entry("genops.alert.name", "cost-spike"), entry("genops.alert.fired", true),
+            entry("genops.alert.value", 0.42), entry("genops.alert.threshold", 0.25));
         assertThat(receiver.received.spans()).isEmpty();
-        assertThat(exporter.stats().logsExported()).isEqualTo(2);
+        assertThat(exporter.stats().logsExported()).isEqualTo(3);
     }
 
     @Test

@@ -75,6 +75,7 @@ public final class TestEvent implements EventView {
     private long sessionOperations;
     private long sessionCostNanos;
     private boolean sessionTotalsExact = true;
+    private boolean alertFired;
     private String budgetName;
     private long budgetLimitNanos;
     private long budgetConsumedNanos;
@@ -521,6 +522,14 @@ public final class TestEvent implements EventView {
         return this;
     }
 
+    /** Makes an alert the record of its rule firing at {@code observed} over {@code ruleThreshold}. */
+    public TestEvent fired(final double observed, final double ruleThreshold) {
+        alertFired = true;
+        value = observed;
+        threshold = ruleThreshold;
+        return this;
+    }
+
     /** Charges the event to {@code name}, a budget of {@code limitNanos} that has consumed {@code consumedNanos}. */
     public TestEvent budget(final String name, final long limitNanos, final long consumedNanos) {
         budgetName = name;
@@ -747,6 +756,11 @@ public final class TestEvent implements EventView {
     @Override
     public boolean sessionTotalsExact() {
         return sessionTotalsExact;
+    }
+
+    @Override
+    public boolean alertFired() {
+        return alertFired;
     }
 
     @Override

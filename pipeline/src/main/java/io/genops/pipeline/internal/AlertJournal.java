@@ -38,8 +38,8 @@ import java.util.concurrent.locks.LockSupport;
  * it as a fired alert rather than a rule's creation. A rule's cost override prices its creation only;
  * firings are priced from the table. Firings are charged to budgets but never refused by them: the
  * alert has already fired. Budget threshold alerts are the budget stage's own notices and are not put
- * back. The journal record of a firing differs from a creation's only in its strings (the record
- * layout has no bit for it; it carries no attributes).
+ * back. The journal record of a firing says so ({@code EventView.alertFired()}) and keeps the value and
+ * threshold; the attributes, which no record carries, only mark the event on its way through the stages.
  *
  * <p>Once the pipeline starts closing, firings are delivered but no longer put back (counted as
  * unjournaled), so the drain before shutdown has a fixed end.

@@ -341,6 +341,11 @@ public final class EventSlot implements EventView {
     }
 
     @Override
+    public boolean alertFired() {
+        return kind == EventKind.ALERT && AlertJournal.isFiring(this);
+    }
+
+    @Override
     public String budgetName() {
         return budget == null ? null : budget.name;
     }

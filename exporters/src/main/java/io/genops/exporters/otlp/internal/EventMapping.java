@@ -251,13 +251,13 @@ public final class EventMapping {
     }
 
     /**
-     * An alert's rule name and channel count. The journal record of an alert carries neither the rule's
-     * severity nor the observed value and threshold; value and threshold are exported only when a
-     * view provides a threshold, so a richer record would show them without a change here.
+     * An alert's rule name, channel count and whether it records the rule's firing or its creation; a firing
+     * also carries the observed value and the rule's threshold. The journal record keeps no severity.
      */
     private static void alert(final EventAttributes.Builder attributes, final EventView event) {
         attributes.put(Keys.ALERT_NAME, event.name());
         attributes.put(Keys.ALERT_CHANNEL_COUNT, (long)event.channelCount());
+        attributes.put(Keys.ALERT_FIRED, event.alertFired());
         if (!Double.isNaN(event.threshold())) {
             attributes.put(Keys.ALERT_VALUE, event.value());
             attributes.put(Keys.ALERT_THRESHOLD, event.threshold());

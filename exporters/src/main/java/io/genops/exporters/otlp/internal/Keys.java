@@ -69,6 +69,7 @@ public final class Keys {
     public static final AttributeKey<String> SIGNAL_FREQUENCY = AttributeKey.stringKey("genops.signal.frequency");
     public static final AttributeKey<String> ALERT_NAME = AttributeKey.stringKey("genops.alert.name");
     public static final AttributeKey<Long> ALERT_CHANNEL_COUNT = AttributeKey.longKey("genops.alert.channel_count");
+    public static final AttributeKey<Boolean> ALERT_FIRED = AttributeKey.booleanKey("genops.alert.fired");
     public static final AttributeKey<Double> ALERT_VALUE = AttributeKey.doubleKey("genops.alert.value");
     public static final AttributeKey<Double> ALERT_THRESHOLD = AttributeKey.doubleKey("genops.alert.threshold");
     public static final AttributeKey<String> GENOPS_TOKEN_TYPE = AttributeKey.stringKey("genops.token.type");
