@@ -95,9 +95,12 @@ public final class Ingest {
         checkInteraction(interaction);
         final long now = clock.millis();
         final Attribution own = interaction.attribution();
-        final boolean estimated = takesFixedEstimate(interaction);
-        final long estimate = estimated ? fixedEstimateNanos : checkedEstimate(interaction);
         final CompiledGroup group = groups.resolve(agentId, own, base, interaction.model(), interaction.provider());
+        final boolean small = safeToPriceLater(interaction);
+        final boolean estimated = small && fixedEstimateNanos != Settings.CostEstimates.EXACT;
+        // Only an enforced policy reserves the estimate; advisory, small token counts need no price here.
+        final long estimate = estimated ? fixedEstimateNanos
+            : small && group.policy != GovernancePolicy.ENFORCED ? 0 : checkedEstimate(interaction);
         final boolean rateLimited = limitRate(own, base, agentId, group);
         final Reservations held = enforce(own, base, now, interaction.hasCostOverride()
             ? interaction.costOverrideNanos() : estimate, group);
@@ -360,12 +363,11 @@ public final class Ingest {
     }
 
     /**
-     * Whether a fixed estimate is configured and the token counts are small enough to skip pricing them
-     * here: no rate of the table can make them overflow, so the consumer's exact pricing cannot fail.
+     * Whether the token counts are small enough to leave pricing to the consumer: no rate of the table can
+     * make them overflow, so its exact pricing cannot fail and the call need not check it.
      */
-    private boolean takesFixedEstimate(final Interaction interaction) {
-        return fixedEstimateNanos != Settings.CostEstimates.EXACT && interaction.inputTokens() <= safeTokens
-            && interaction.outputTokens() <= safeTokens;
+    private boolean safeToPriceLater(final Interaction interaction) {
+        return interaction.inputTokens() <= safeTokens && interaction.outputTokens() <= safeTokens;
     }
 
     /**
