@@ -443,7 +443,8 @@ public final class GenOpsBuilder {
      * stage settles the difference from the exact costs into the gate after every {@code reconcileEvery}
      * interactions and whenever the ring runs empty. Between settlements an enforced limit can therefore be
      * passed by the difference between exact costs and estimates of the events in flight. Token counts too
-     * large to price safely are still priced, and refused, at the call. Off by default.
+     * large to price safely are still priced, and refused, at the call. Under an advisory policy the caller
+     * prices nothing in any case, so the estimate matters only where a policy is enforced. Off by default.
      */
     public GenOpsBuilder costEstimate(final Money perInteraction, final int reconcileEvery) {
         this.costEstimates = new Settings.CostEstimates(positiveUsd(perInteraction, "costEstimate"),

@@ -114,8 +114,9 @@ public final class ConfigKeys {
     public static final ConfigKey<Integer> PRICE_CACHE_CAPACITY = add(ConfigKey.of("genops.pricing.cache-capacity",
         positive(), 1_024, "Model-name lookups kept in the LRU price cache."));
     public static final ConfigKey<Money> COST_ESTIMATE = add(ConfigKey.optional("genops.pricing.estimate",
-        ValueType.usd(), "the caller prices each interaction exactly", "A fixed cost per interaction that the "
-            + "caller's thread uses instead of pricing it: enforced budgets reserve it, and the budget stage "
+        ValueType.usd(), "an enforced call prices its interaction exactly", "A fixed cost per interaction that "
+            + "the caller's thread uses instead of pricing it (only an enforced policy prices on the caller's "
+            + "thread, to reserve the cost): enforced budgets reserve it, and the budget stage "
             + "reconciles the reservations with the exact costs (priced on the consumer thread as always) every "
             + "genops.pricing.reconcile-every interactions. Costs, totals, the journal and exports stay exact."));
     public static final ConfigKey<Integer> RECONCILE_EVERY = add(ConfigKey.of("genops.pricing.reconcile-every",
