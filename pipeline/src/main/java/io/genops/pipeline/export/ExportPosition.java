@@ -1,6 +1,7 @@
 package io.genops.pipeline.export;
 
 import io.genops.pipeline.journal.JournalException;
+import io.genops.pipeline.journal.Retention;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
@@ -39,7 +40,7 @@ public final class ExportPosition implements AutoCloseable {
 
     /** Opens (creating) the position of exporter {@code name} of the journal in {@code journal}. */
     public static ExportPosition open(final Path journal, final String name) {
-        final Path file = journal.resolve("exporters").resolve(name + ".position");
+        final Path file = file(journal, name);
         try {
             Files.createDirectories(file.getParent());
             final FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -56,7 +57,7 @@ public final class ExportPosition implements AutoCloseable {
      * journal on a read-only mount.
      */
     public static long read(final Path journal, final String name) {
-        final Path file = journal.resolve("exporters").resolve(name + ".position");
+        final Path file = file(journal, name);
         if (!Files.exists(file)) {
             return START;
         }
@@ -65,6 +66,11 @@ public final class ExportPosition implements AutoCloseable {
         } catch (final IOException e) {
             throw new JournalException("cannot read the export position " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Where exporter {@code name} of the journal in {@code journal} keeps its position. */
+    public static Path file(final Path journal, final String name) {
+        return journal.resolve(Retention.POSITIONS).resolve(name + Retention.POSITION_SUFFIX);
     }
 
     /** The index of the last settled record, or {@link #START}. */

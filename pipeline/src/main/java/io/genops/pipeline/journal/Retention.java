@@ -181,7 +181,7 @@ public final class Retention {
     }
 
     private static int cycleOf(final Path directory, final String exporter, final RollCycle rollCycle) {
-        if (!Files.exists(directory.resolve(POSITIONS).resolve(exporter + POSITION_SUFFIX))) {
+        if (!Files.exists(ExportPosition.file(directory, exporter))) {
             return Integer.MIN_VALUE;
         }
         try (ExportPosition position = ExportPosition.open(directory, exporter)) {
