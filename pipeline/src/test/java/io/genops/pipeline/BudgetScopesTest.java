@@ -102,6 +102,42 @@ class BudgetScopesTest {
     }
 
     @Test
+    void teamProjectBudget_isReportedByItsKey_evenWithoutADefault() {
+        try (GenOps genops = TestTables.builder()
+            .budget(BudgetScope.TEAM_PROJECT, "sales/crm", BudgetWindow.DAILY, Money.usd("1")).build()) {
+            genops.openSession("c", Attribution.builder().team("sales").project("crm").build())
+                .trackInteraction("bot", INTERACTION);
+            assertThat(genops.flush(WAIT)).isTrue();
+
+            final BudgetStatus status = genops.budgetStatus(BudgetScope.TEAM_PROJECT, "sales/crm", BudgetWindow.DAILY);
+            assertThat(status).isNotNull();
+            assertThat(status.consumed()).isEqualTo(Money.usdNanos(EVENT_NANOS));
+            assertThat(genops.budgetStatus(BudgetScope.TEAM_PROJECT, "sales/other", BudgetWindow.DAILY)).isNull();
+            assertThat(genops.budgetStatus(BudgetScope.TEAM_PROJECT, "sales", BudgetWindow.DAILY)).isNull();
+        }
+    }
+
+    @Test
+    void enforced_defaultTeamProjectBudgets_keepASlashInANameApart() {
+        try (GenOps genops = TestTables.builder().policy(GovernancePolicy.ENFORCED)
+            .defaultBudget(BudgetScope.TEAM_PROJECT, BudgetWindow.DAILY, Money.usd("0.003")).build()) {
+            final MonitoringSession slashInTeam = genops.openSession("a",
+                Attribution.builder().team("emea/sales").project("crm").build());
+            final MonitoringSession slashInProject = genops.openSession("b",
+                Attribution.builder().team("emea").project("sales/crm").build());
+            slashInTeam.trackInteraction("bot", INTERACTION);
+            slashInProject.trackInteraction("bot", INTERACTION);
+            assertThatThrownBy(() -> slashInTeam.trackInteraction("bot", INTERACTION))
+                .isInstanceOf(BudgetExceededException.class);
+            assertThatThrownBy(() -> slashInProject.trackInteraction("bot", INTERACTION))
+                .isInstanceOf(BudgetExceededException.class);
+            assertThat(genops.flush(WAIT)).isTrue();
+            assertThat(genops.budgetStatuses()).hasSize(2)
+                .allSatisfy(status -> assertThat(status.consumed()).isEqualTo(Money.usdNanos(EVENT_NANOS)));
+        }
+    }
+
+    @Test
     void windows_followTheBudgetZonesCalendar() {
         // Sunday 2026-12-06 23:30 in Paris is 22:30 UTC; an hour later it is Monday in Paris, not in UTC.
         final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T22:30:00Z"));

@@ -54,7 +54,7 @@ public final class BudgetBook {
         }
         for (final BudgetLimit limit : limits) {
             if (limit.key() != null) {
-                final Budget[] windows = budgetsOf(limit.scope(), limit.key(), true);
+                final Budget[] windows = explicitBudgets(limit.scope(), limit.key());
                 windows[limit.window().ordinal()] = new Budget(limit.scope(), limit.key(), limit.window(),
                     limit.limitNanos());
             }
@@ -92,8 +92,12 @@ public final class BudgetBook {
         if (key == null) {
             return null;
         }
+        if (scope == BudgetScope.TEAM_PROJECT) {
+            final int slash = key.indexOf('/');
+            return slash <= 0 ? null : teamProjectBudgets(key.substring(0, slash), key.substring(slash + 1));
+        }
         final Budget[] known = byScope.get(scope).get(key);
-        return known != null || !hasDefault[scope.ordinal()] ? known : budgetsOf(scope, key, false);
+        return known != null || !hasDefault[scope.ordinal()] ? known : budgetsOf(scope, key, null, false);
     }
 
     private Budget[] teamProjectBudgets(final String team, final String project) {
@@ -102,15 +106,21 @@ public final class BudgetBook {
         if (known != null || !hasDefault[BudgetScope.TEAM_PROJECT.ordinal()]) {
             return known;
         }
-        return budgetsOf(BudgetScope.TEAM_PROJECT, BudgetScope.TEAM_PROJECT.keyOf(team, project, null), false);
+        return budgetsOf(BudgetScope.TEAM_PROJECT, team, project, false);
     }
 
-    /** The budgets of one key, created with the scope's defaults on first sight while under the cap. */
-    private Budget[] budgetsOf(final BudgetScope scope, final String key, final boolean explicit) {
-        final Map<String, Budget[]> keyed = scope == BudgetScope.TEAM_PROJECT
-            ? byTeamProject.computeIfAbsent(teamOf(key), team -> new ConcurrentHashMap<>())
+    /**
+     * The budgets of one key, created with the scope's defaults on first sight while under the cap. A
+     * team-and-project key comes as its two parts, so that a team or project name holding a slash keeps
+     * budgets of its own.
+     */
+    private Budget[] budgetsOf(final BudgetScope scope, final String key, final String project,
+        final boolean explicit) {
+        final boolean pair = scope == BudgetScope.TEAM_PROJECT;
+        final Map<String, Budget[]> keyed = pair
+            ? byTeamProject.computeIfAbsent(key, team -> new ConcurrentHashMap<>())
             : byScope.get(scope);
-        final String mapKey = scope == BudgetScope.TEAM_PROJECT ? projectOf(key) : key;
+        final String mapKey = pair ? project : key;
         final Budget[] existing = keyed.get(mapKey);
         if (existing != null) {
             return existing;
@@ -121,8 +131,17 @@ public final class BudgetBook {
         }
         return keyed.computeIfAbsent(mapKey, k -> {
             keys.incrementAndGet();
-            return defaultsFor(scope, key);
+            return defaultsFor(scope, pair ? scope.keyOf(key, project, null) : key);
         });
+    }
+
+    /** The budgets of a configured limit's key; a team-and-project key splits at its first slash. */
+    private Budget[] explicitBudgets(final BudgetScope scope, final String key) {
+        if (scope != BudgetScope.TEAM_PROJECT) {
+            return budgetsOf(scope, key, null, true);
+        }
+        final int slash = key.indexOf('/');
+        return budgetsOf(scope, key.substring(0, slash), key.substring(slash + 1), true);
     }
 
     private Budget[] defaultsFor(final BudgetScope scope, final String key) {
@@ -134,14 +153,6 @@ public final class BudgetBook {
             }
         }
         return windows;
-    }
-
-    private static String teamOf(final String teamProject) {
-        return teamProject.substring(0, teamProject.indexOf('/'));
-    }
-
-    private static String projectOf(final String teamProject) {
-        return teamProject.substring(teamProject.indexOf('/') + 1);
     }
 
     long windowId(final Budget budget, final long epochMillis) {
