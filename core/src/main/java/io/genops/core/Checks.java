@@ -3,12 +3,16 @@ package io.genops.core;
 import io.genops.core.money.Money;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Argument checks whose messages name the field and what is wrong with its value. Every public
  * entry point validates through these, so a caller always learns which field to fix.
  */
 public final class Checks {
+    /** An exporter's name also names its position file beside the journal: a plain file name. */
+    private static final Pattern EXPORTER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
     private Checks() {
     }
 
@@ -19,6 +23,19 @@ public final class Checks {
             throw new IllegalArgumentException(field + " must not be blank");
         }
         return value;
+    }
+
+    /**
+     * Requires an exporter's name: 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or
+     * digit, since it names the exporter's position file beside the journal.
+     */
+    public static String exporterName(final String name) {
+        nonBlank(name, "exporter name");
+        if (!EXPORTER_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("exporter name '" + name + "' must be 1 to 64 letters, digits, '.', "
+                + "'_' or '-', starting with a letter or digit: it names the exporter's position file");
+        }
+        return name;
     }
 
     /** Like {@link #nonBlank} but lets {@code null} through, for optional fields. */

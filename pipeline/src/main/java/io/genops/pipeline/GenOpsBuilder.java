@@ -628,7 +628,7 @@ public final class GenOpsBuilder {
      */
     public GenOpsBuilder exporter(final Exporter exporter) {
         Objects.requireNonNull(exporter, "exporter");
-        Checks.nonBlank(exporter.name(), "exporter name");
+        Checks.exporterName(exporter.name());
         if (exporters.stream().anyMatch(existing -> existing.name().equals(exporter.name()))) {
             throw new IllegalArgumentException("an exporter named '" + exporter.name() + "' was already added");
         }

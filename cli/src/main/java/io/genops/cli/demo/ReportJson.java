@@ -181,6 +181,7 @@ final class ReportJson {
             json.writeNumberField("failed_batches", status.failedBatches());
             json.writeNumberField("failed_events", status.failedEvents());
             json.writeNumberField("damaged_records", status.damagedRecords());
+            json.writeNumberField("restarts", status.restarts());
             json.writeNumberField("lag_records", status.lagRecords());
             if (status.lagRecords() == 0) {
                 json.writeNumberField("lag_seconds", 0);

@@ -346,7 +346,7 @@ public final class ConfigKeys {
     public static final ConfigKey<Boolean> OTLP_ENABLED = add(ConfigKey.of("genops.exporters.otlp.enabled", bool(),
         false, "Whether events go to an OpenTelemetry collector as traces, logs and metrics."));
     public static final ConfigKey<URI> OTLP_ENDPOINT = add(ConfigKey.optional("genops.exporters.otlp.endpoint",
-        ValueType.url(), "http://localhost:4318, or :4317 for grpc", "The collector: the base URL for "
+        ValueType.endpoint(), "http://localhost:4318, or :4317 for grpc", "The collector: the base URL for "
             + "http-protobuf, scheme, host and port only for grpc."));
     public static final ConfigKey<ExportSettings.Otlp.Protocol> OTLP_PROTOCOL = add(ConfigKey.of(
         "genops.exporters.otlp.protocol", oneOf(ExportSettings.Otlp.Protocol.class),
@@ -418,7 +418,7 @@ public final class ConfigKeys {
     public static final ConfigKey<Boolean> RAINDROP_ENABLED = add(ConfigKey.of("genops.exporters.raindrop.enabled",
         bool(), false, "Whether sampled interactions and signals go to Raindrop AI's ingestion API."));
     public static final ConfigKey<URI> RAINDROP_URL = add(ConfigKey.of("genops.exporters.raindrop.url",
-        ValueType.url(), URI.create("https://api.raindrop.ai/v1"), "The API's base URL."));
+        ValueType.endpoint(), URI.create("https://api.raindrop.ai/v1"), "The API's base URL."));
     public static final ConfigKey<Secret> RAINDROP_WRITE_KEY = add(ConfigKey.optional(
         "genops.exporters.raindrop.write-key", ValueType.secretText(), "unset", "The write key; required when the "
             + "Raindrop exporter is enabled. Read from RAINDROP_WRITE_KEY, the variable the exporter itself reads, "

@@ -2,6 +2,7 @@ package io.genops.config.settings;
 
 import io.genops.core.event.EventView;
 import io.genops.core.policy.GovernancePolicy;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -87,6 +88,12 @@ final class CrossChecks {
                 : ConfigKeys.OTLP_CLIENT_KEY;
             problems.add(set.name(), values.source(set), "is set, but " + missing.name() + " is not: mutual TLS needs "
                 + "both", "both client-key and client-certificate, or neither");
+        }
+        final String path = otlp.endpoint().map(URI::getRawPath).orElse("");
+        if (otlp.protocol() == ExportSettings.Otlp.Protocol.GRPC && !path.isEmpty() && !path.equals("/")) {
+            contradiction(ConfigKeys.OTLP_ENDPOINT, ConfigKeys.OTLP_PROTOCOL, "has the path " + path + ", but",
+                "a gRPC collector is addressed by scheme, host and port", "a URL without a path, such as "
+                + "http://localhost:4317");
         }
         if (otlp.resourceAttributes().containsKey("service.name")) {
             problems.add(ConfigKeys.OTLP_RESOURCE_ATTRIBUTES.name(), values.source(ConfigKeys.OTLP_RESOURCE_ATTRIBUTES),

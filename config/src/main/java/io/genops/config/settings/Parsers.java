@@ -238,6 +238,23 @@ final class Parsers {
         return uri;
     }
 
+    /**
+     * A URL that names a server, not a credential: user information, a query or a fragment is refused, so
+     * that nothing secret can hide in a value that is shown (credentials go in headers).
+     */
+    static URI endpoint(final String text) throws InvalidValue {
+        final URI uri = url(text);
+        if (uri.getRawUserInfo() != null) {
+            // Not echoed: what is refused here is likely a credential.
+            throw InvalidValue.complete("the URL carries user information (not shown); put credentials in a header");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw InvalidValue.complete("the URL has a query or a fragment (not shown), which an endpoint does not "
+                + "take");
+        }
+        return uri;
+    }
+
     static Secret secretText(final String text) throws InvalidValue {
         if (text.isEmpty() || !text.chars().allMatch(c -> c > ' ' && c < 127)) {
             throw InvalidValue.because("is empty or holds a character other than visible ASCII, which an HTTP "

@@ -145,8 +145,9 @@ public abstract class ValueType<T> {
         return new PathType();
     }
 
-    static ValueType<URI> url() {
-        return scalar("URL", "an absolute http or https URL", Parsers::url, URI::toString);
+    static ValueType<URI> endpoint() {
+        return scalar("URL", "an absolute http or https URL without user information, query or fragment",
+            Parsers::endpoint, URI::toString);
     }
 
     static ValueType<Secret> secretUrl() {

@@ -206,6 +206,29 @@ class ValidationTest {
     }
 
     @Test
+    void anEndpoint_namesAServerOnly_andAGrpcOneHasNoPath() {
+        final List<String> found = problems(isolated(dir).environment(Map.of(
+            "GENOPS_EXPORTERS_OTLP_ENABLED", "true",
+            "GENOPS_EXPORTERS_OTLP_ENDPOINT", "https://user:s3cret@collector.internal:4318",
+            "GENOPS_EXPORTERS_RAINDROP_URL", "https://api.raindrop.ai/v1?token=abc")));
+        assertThat(found).containsExactly(
+            "environment variable GENOPS_EXPORTERS_OTLP_ENDPOINT: genops.exporters.otlp.endpoint: the URL carries "
+                + "user information (not shown); put credentials in a header (allowed: an absolute http or https URL "
+                + "without user information, query or fragment)",
+            "environment variable GENOPS_EXPORTERS_RAINDROP_URL: genops.exporters.raindrop.url: the URL has a "
+                + "query or a fragment (not shown), which an endpoint does not take (allowed: an absolute http or "
+                + "https URL without user information, query or fragment)");
+        assertThat(String.join("\n", found)).doesNotContain("s3cret", "abc");
+
+        assertThat(problems(isolated(dir).environment(Map.of("GENOPS_EXPORTERS_OTLP_ENABLED", "true",
+            "GENOPS_EXPORTERS_OTLP_PROTOCOL", "grpc", "GENOPS_EXPORTERS_OTLP_ENDPOINT", "http://collector:4317/v1"))))
+            .containsExactly("environment variable GENOPS_EXPORTERS_OTLP_ENDPOINT: genops.exporters.otlp.endpoint: "
+                + "has the path /v1, but genops.exporters.otlp.protocol is grpc (environment variable "
+                + "GENOPS_EXPORTERS_OTLP_PROTOCOL): a gRPC collector is addressed by scheme, host and port (allowed: "
+                + "a URL without a path, such as http://localhost:4317)");
+    }
+
+    @Test
     void aFileCannotNameAnotherFile_andAKeyCannotBeSetTwice() {
         final Path file = write(dir, "genops.yaml", "config: other.yaml", "pipeline.ring-size: 8", "pipeline:",
             "  ring-size: 16");

@@ -21,6 +21,8 @@ import java.time.Duration;
 public interface Exporter extends AutoCloseable {
     /** What {@link #undelivered} answers when the exporter does not count: the result decides. */
     int UNCOUNTED = -1;
+    /** How often, at most, the runner calls {@link #idle} while it waits for records. */
+    long IDLE_INTERVAL_MILLIS = 100;
 
     /** A stable name; it also names the exporter's position in the journal, so keep it across restarts. */
     String name();
@@ -53,6 +55,15 @@ public interface Exporter extends AutoCloseable {
      */
     default int undelivered() {
         return UNCOUNTED;
+    }
+
+    /**
+     * Called by the runner, about every {@value #IDLE_INTERVAL_MILLIS} ms, while the journal has nothing
+     * new for it, so that an exporter that reports on a schedule of its own (metrics: refusals and
+     * budgets move while nothing is journaled) still does; the default does nothing. Must not block for
+     * long: a record that arrives meanwhile waits for it. Never throws.
+     */
+    default void idle() {
     }
 
     /**

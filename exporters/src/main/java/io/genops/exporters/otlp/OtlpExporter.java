@@ -158,15 +158,18 @@ import java.util.function.LongSupplier;
  *       {@code output}, {@code cache_read}, {@code cache_creation}, {@code reasoning};</li>
  *   <li>{@code gen_ai.client.token.usage} (histogram, {@code {token}}) by {@code gen_ai.token.type}
  *       {@code input}/{@code output}, and {@code gen_ai.client.operation.duration} (histogram, {@code s}),
- *       both for interactions, with the buckets the GenAI conventions advise;</li>
+ *       both for interactions (the duration for those that report a latency), with the buckets the GenAI
+ *       conventions advise;</li>
  *   <li>the running pipeline's own figures once it {@linkplain #attach attaches} them: drops, refusals by
  *       reason, budget utilization and every exporter's lag ({@link PipelineFigures});</li>
  *   <li>gauges registered with {@link #gauge}, for figures the application keeps itself.</li>
  * </ul>
  * Metrics are exported with the first send, then with the first send at least {@code metricInterval}
- * after the previous metric export, and at {@link #close(Duration) close}, when time is left for it. An idle
- * pipeline makes no sends, so its metrics are not exported until traffic resumes (the cumulative values lose
- * nothing meanwhile). A failed metric export never holds a batch back: the next one carries the same totals.
+ * after the previous metric export, and at {@link #close(Duration) close}, when time is left for it. While
+ * the journal has nothing new (a pipeline that is idle, or that refuses every call, journals nothing), the
+ * runner's {@link #idle} calls export them every {@code metricInterval} too, without waiting for the answer,
+ * so refusals, drops, budget utilization and lag keep moving on the collector. A failed metric export never
+ * holds a batch back: the next one carries the same totals.
  *
  * <h2>Sending, retrying, results</h2>
  * Spans and log records go in requests of at most {@code requestSize} items, each started as soon as its
@@ -236,6 +239,10 @@ public final class OtlpExporter implements Exporter {
     private final AtomicLong metricExports = new AtomicLong();
     private final AtomicLong failedMetricExports = new AtomicLong();
     private final AtomicLong unmappedEvents = new AtomicLong();
+    /** Events of the current batch that could not be mapped; runner thread only. */
+    private int unmappedInBatch;
+    /** Whether the last send delivered the batch, so the next add starts a new one; runner thread only. */
+    private boolean batchSettled;
 
     private final Telemetry telemetry;
     private final long startEpochNanos;
@@ -281,6 +288,10 @@ public final class OtlpExporter implements Exporter {
 
     @Override
     public void add(final EventView event) {
+        if (batchSettled) {
+            batchSettled = false;
+            unmappedInBatch = 0;
+        }
         metrics.record(event);
         if (!event.sampled()) {
             return;
@@ -295,6 +306,7 @@ public final class OtlpExporter implements Exporter {
             }
         } catch (final RuntimeException e) {
             unmappedEvents.incrementAndGet();
+            unmappedInBatch++;
             mappingFailures.failed("OTLP exporter '" + name + "' could not turn event " + event.sequence()
                 + " into a span or log record (" + e.getClass().getSimpleName() + ")");
         }
@@ -316,6 +328,7 @@ public final class OtlpExporter implements Exporter {
         if (spans.complete() && logs.complete()) {
             spans.clear();
             logs.clear();
+            batchSettled = true;
             return ExportResult.SUCCESS;
         }
         failedSends.incrementAndGet();
@@ -324,10 +337,34 @@ public final class OtlpExporter implements Exporter {
         return ExportResult.RETRY;
     }
 
+    /**
+     * Exports the metrics when an interval has passed since the last attempt, and collects the answer to
+     * an earlier one if it has come, without waiting for either.
+     */
+    @Override
+    public void idle() {
+        final long now = System.nanoTime();
+        awaitMetrics(now);
+        if (metricsPending == null && hasMetrics()
+            && (!metricsAttempted || now - lastMetricAttemptNanos >= metricIntervalNanos)) {
+            startMetrics(now);
+        }
+    }
+
+    /**
+     * The batch's spans and log records not accepted (none after a success), and its events that could not
+     * be turned into either.
+     */
+    @Override
+    public int undelivered() {
+        return spans.undelivered() + logs.undelivered() + unmappedInBatch;
+    }
+
     @Override
     public void discard() {
         spans.clear();
         logs.clear();
+        unmappedInBatch = 0;
         discardedBatches.incrementAndGet();
     }
 
@@ -522,7 +559,7 @@ public final class OtlpExporter implements Exporter {
          * position file, so keep it across restarts and give two OTLP exporters of one journal two names.
          */
         public Builder name(final String name) {
-            this.name = Checked.exporterName(name);
+            this.name = Checks.exporterName(name);
             return this;
         }
 

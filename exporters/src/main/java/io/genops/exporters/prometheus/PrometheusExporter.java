@@ -461,7 +461,7 @@ public final class PrometheusExporter implements Exporter {
 
         /** The exporter's name, which also names its position in the journal: keep it across restarts. */
         public Builder name(final String name) {
-            this.name = Checks.nonBlank(name, "name");
+            this.name = Checks.exporterName(name);
             return this;
         }
 

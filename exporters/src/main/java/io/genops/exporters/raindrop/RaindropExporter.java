@@ -433,7 +433,7 @@ public final class RaindropExporter implements Exporter {
          * journal, so keep it across restarts and give each Raindrop exporter of a pipeline its own.
          */
         public Builder name(final String name) {
-            this.name = Checks.nonBlank(name, "name");
+            this.name = Checks.exporterName(name);
             return this;
         }
 

@@ -104,7 +104,9 @@ class OtlpExporterMetricsTest {
         final Metric duration = metric("gen_ai.client.operation.duration");
         assertThat(duration.getUnit()).isEqualTo("s");
         final List<HistogramDataPoint> durations = duration.getHistogram().getDataPointsList();
-        assertThat(durations.stream().mapToLong(HistogramDataPoint::getCount).sum()).isEqualTo(interactions.size());
+        assertThat(durations.stream().mapToLong(HistogramDataPoint::getCount).sum()).as("timed interactions only")
+            .isEqualTo(interactions.stream().filter(e -> e.latencyNanos() > 0).count())
+            .isLessThan(interactions.size());
         assertThat(durations.stream().mapToDouble(HistogramDataPoint::getSum).sum())
             .isCloseTo(total(interactions, e -> e.latencyNanos()) / 1e9, within(1e-6));
         assertThat(durations).allSatisfy(point -> {
@@ -237,6 +239,51 @@ class OtlpExporterMetricsTest {
     }
 
     @Test
+    void idle_exportsThePipelinesFiguresOncePerInterval_soRefusalsMoveWhileNothingIsJournaled() {
+        final FixedReadings pipeline = new FixedReadings().set(PipelineCount.REJECTED_BUDGET, 7);
+        try (OtlpExporter exporter = builder().metricInterval(Duration.ofMillis(300)).build()) {
+            exporter.attach(pipeline);
+            exporter.idle();
+            awaitMetricRequests(1);
+            exporter.idle();
+            pipeline.set(PipelineCount.REJECTED_BUDGET, 9);
+            exporter.idle();
+            assertThat(receiver.received.metrics).as("not again within the interval").hasSize(1);
+
+            sleepMillis(350);
+            exporter.idle();
+            awaitMetricRequests(2);
+            final Metric rejected = metric("genops.pipeline.events.rejected");
+            assertThat(sum(rejected, p -> "budget".equals(attribute(p, "genops.rejection.reason")))).isEqualTo(9);
+            final long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (exporter.stats().metricExports() < 2) {
+                assertThat(System.nanoTime()).as("the answers are collected by later calls").isLessThan(deadline);
+                exporter.idle();
+                sleepMillis(5);
+            }
+            assertThat(receiver.received.metrics).as("and no export started meanwhile").hasSize(2);
+            assertThat(exporter.stats().sends()).as("no batch was sent").isZero();
+        }
+    }
+
+    private void awaitMetricRequests(final int count) {
+        final long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (receiver.received.metrics.size() < count) {
+            assertThat(System.nanoTime()).as("%d metric requests arrive", count).isLessThan(deadline);
+            sleepMillis(5);
+        }
+    }
+
+    private static void sleepMillis(final long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void aFailedMetricExport_neverHoldsTheBatchBack() {
         receiver.failing.put("/v1/metrics", 500);
         try (OtlpExporter exporter = builder().build()) {
@@ -268,7 +315,8 @@ class OtlpExporterMetricsTest {
                 event.cacheReadTokens(i % 4 == 0 ? 30 : 0);
                 event.cacheCreationTokens(i % 5 == 0 ? 7 : 0);
                 event.reasoningTokens(i % 2);
-                event.latencyNanos(3_000_000L * i + 17_000); // the journal keeps microseconds
+                // The journal keeps microseconds; every eighth interaction reports no latency at all.
+                event.latencyNanos(i % 8 == 0 ? 0 : 3_000_000L * i + 17_000);
                 event.modelCostNanos(1_234_567_891L + i * 3L);
             }
             event.team("team-" + i % 2);

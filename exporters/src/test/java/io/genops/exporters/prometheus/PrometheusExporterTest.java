@@ -578,6 +578,7 @@ class PrometheusExporterTest {
         assertThatThrownBy(() -> builder.concurrentAgentsWindow(Duration.ofMillis(10)))
             .hasMessageContaining("concurrentAgentsWindow");
         assertThatThrownBy(() -> builder.name("")).hasMessageContaining("name");
+        assertThatThrownBy(() -> builder.name("metrics/../../x")).hasMessageContaining("position file");
     }
 
     private static Map<String, String> events(final String kind, final String policy, final String sampled) {

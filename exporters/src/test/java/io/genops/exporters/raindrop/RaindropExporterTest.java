@@ -513,7 +513,8 @@ class RaindropExporterTest {
             .hasMessage("maxEventsPerRequest must be at most 50: 51");
         assertThatThrownBy(() -> RaindropExporter.builder().maxRetryAfterWait(Duration.ofMinutes(11)))
             .hasMessageStartingWith("maxRetryAfterWait");
-        assertThatThrownBy(() -> RaindropExporter.builder().name(" ")).hasMessage("name must not be blank");
+        assertThatThrownBy(() -> RaindropExporter.builder().name(" ")).hasMessage("exporter name must not be blank");
+        assertThatThrownBy(() -> RaindropExporter.builder().name("../outside")).hasMessageContaining("position file");
     }
 
     @Test

@@ -51,12 +51,14 @@ import org.slf4j.LoggerFactory;
 public final class ExportRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ExportRunner.class);
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    private static final long IDLE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(Exporter.IDLE_INTERVAL_MILLIS);
     private static final long WARN_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
     private static final long NONE = Long.MIN_VALUE;
     /** How long {@link #stop} waits past its deadline for an interrupted send to return. */
     static final long STOP_GRACE_MILLIS = 100;
 
     private final Exporter exporter;
+    private final boolean sampledOnly;
     private final Clock clock;
     private final Path journal;
     private final int batchSize;
@@ -74,6 +76,7 @@ public final class ExportRunner {
     private final AtomicLong failedBatches = new AtomicLong();
     private final AtomicLong failedEvents = new AtomicLong();
     private final AtomicLong damaged = new AtomicLong();
+    private final AtomicLong restarts = new AtomicLong();
     /** Records of the batch being settled, published once a batch is gathered; see {@link #held()}. */
     private final AtomicInteger held = new AtomicInteger();
     private final AtomicLong settledIndex = new AtomicLong(ExportPosition.START);
@@ -90,6 +93,7 @@ public final class ExportRunner {
     private long lastWarnNanos;
     /** How long the last send took: the runner starts no send it expects to end after the deadline. */
     private long lastSendNanos;
+    private long lastIdleNanos;
 
     // The batch being gathered; runner thread only.
     private long batchLastIndex;
@@ -111,6 +115,7 @@ public final class ExportRunner {
     public ExportRunner(final Exporter exporter, final Path journal, final int batchSize, final long maxBatchAgeNanos,
         final int maxAttempts, final long initialBackoffNanos, final long maxBackoffNanos, final Clock clock) {
         this.exporter = exporter;
+        this.sampledOnly = exporter.sampledOnly();
         this.clock = clock;
         this.journal = journal;
         this.batchSize = batchSize;
@@ -164,7 +169,26 @@ public final class ExportRunner {
         }
     }
 
+    /**
+     * Exports until stopped. An unexpected error (the journal or the position file unreadable, an exporter
+     * that throws where it must not) is logged and counted, and the runner starts over from the saved
+     * position after a backoff, so the thread lives as long as the pipeline.
+     */
     private void run() {
+        long backoff = initialBackoffNanos;
+        try {
+            while (!exportUntilStopped()) {
+                restarts.incrementAndGet();
+                pause(backoff);
+                backoff = Math.min(maxBackoffNanos, backoff * 2);
+            }
+        } finally {
+            closeExporter();
+        }
+    }
+
+    /** One run from the saved position; true once stopped, false after an unexpected error. */
+    private boolean exportUntilStopped() {
         try (ExportPosition position = ExportPosition.open(journal, exporter.name());
              SingleChronicleQueue opened = Journals.openForTailing(journal)) {
             queue = opened;
@@ -178,11 +202,21 @@ public final class ExportRunner {
                 leftBehind = unsettled(opened);
                 pendingSinceMillis = leftBehind == 0 ? NONE : nextRecordMillis(opened);
             }
-        } catch (final RuntimeException e) {
-            LOG.error("Exporter '{}' stopped on an unexpected error; its position is kept for the next start.",
-                exporter.name(), e);
+            return true;
+        } catch (final RuntimeException | LinkageError | StackOverflowError e) {
+            if (restarts.get() == 0) {
+                LOG.error("Exporter '{}' stopped on an unexpected error; it starts again from its saved position.",
+                    exporter.name(), e);
+            } else {
+                warn("stopped on an unexpected error again (" + e + "); starting again");
+            }
+            if (batchAdded > 0) {
+                discard();
+            }
+            return stopping;
         } finally {
-            closeExporter();
+            batchAdded = 0;
+            held.lazySet(0);
         }
     }
 
@@ -197,7 +231,7 @@ public final class ExportRunner {
             } else {
                 exporter.close();
             }
-        } catch (final RuntimeException e) {
+        } catch (final RuntimeException | LinkageError | StackOverflowError e) {
             LOG.warn("Exporter '{}' failed to close ({}); its connections may linger until the process ends.",
                 exporter.name(), e.toString());
         }
@@ -255,7 +289,22 @@ public final class ExportRunner {
                 caughtUp = true;
                 return;
             }
+            idle();
             LockSupport.parkNanos(IDLE_PARK_NANOS);
+        }
+    }
+
+    /** Lets the exporter do its scheduled work while nothing is to be read, at most every interval. */
+    private void idle() {
+        final long now = System.nanoTime();
+        if (now - lastIdleNanos < IDLE_INTERVAL_NANOS) {
+            return;
+        }
+        lastIdleNanos = now;
+        try {
+            exporter.idle();
+        } catch (final RuntimeException | LinkageError | StackOverflowError e) {
+            warn("threw while idle (" + e + ")");
         }
     }
 
@@ -311,7 +360,7 @@ public final class ExportRunner {
                 batchTimed = true;
                 pendingSinceMillis = view.epochMillis();
             }
-            if (view.sampled() || !exporter.sampledOnly()) {
+            if (view.sampled() || !sampledOnly) {
                 add();
             }
             return true;
@@ -334,7 +383,7 @@ public final class ExportRunner {
         try {
             exporter.add(view);
             batchAdded++;
-        } catch (final RuntimeException e) {
+        } catch (final RuntimeException | LinkageError | StackOverflowError e) {
             failedEvents.incrementAndGet();
             warn("could not take an event (" + e + "); it is counted as failed and skipped");
         }
@@ -345,7 +394,7 @@ public final class ExportRunner {
         final long started = System.nanoTime();
         try {
             return exporter.send();
-        } catch (final RuntimeException e) {
+        } catch (final RuntimeException | LinkageError | StackOverflowError e) {
             warn("threw while sending (" + e + ")");
             return ExportResult.RETRY;
         } finally {
@@ -359,7 +408,7 @@ public final class ExportRunner {
      */
     private boolean settle(final ExportPosition position) {
         if (pastDeadline() || batchAdded > 0 && !sendWithRetries()) {
-            exporter.discard();
+            discard();
             batchAdded = 0;
             return false;
         }
@@ -383,7 +432,7 @@ public final class ExportRunner {
             }
             if (result == ExportResult.FAILED || (maxAttempts > 0 && attempt >= maxAttempts)) {
                 final int failed = undelivered(batchAdded);
-                exporter.discard();
+                discard();
                 count(failed);
                 failedBatches.incrementAndGet();
                 warn((result == ExportResult.FAILED ? "had a batch refused" : "gave up a batch") + " after " + attempt
@@ -405,9 +454,18 @@ public final class ExportRunner {
         try {
             final int undelivered = exporter.undelivered();
             return undelivered < 0 ? uncounted : Math.min(undelivered, batchAdded);
-        } catch (final RuntimeException e) {
+        } catch (final RuntimeException | LinkageError | StackOverflowError e) {
             warn("threw while counting what it delivered (" + e + ")");
             return uncounted;
+        }
+    }
+
+    /** Tells the exporter to forget its batch; one that throws doing so is warned about. */
+    private void discard() {
+        try {
+            exporter.discard();
+        } catch (final RuntimeException | LinkageError | StackOverflowError e) {
+            warn("threw while discarding a batch (" + e + ")");
         }
     }
 
@@ -449,7 +507,8 @@ public final class ExportRunner {
         final long since = pendingSinceMillis;
         final long lagMillis = lagRecords == 0 || since == NONE ? 0 : Math.max(0, clock.millis() - since);
         return new ExporterStatus(exporter.name(), exported.get(), batches.get(), retries.get(), failedBatches.get(),
-            failedEvents.get(), damaged.get(), lagRecords, lagMillis, settledIndex.get(), thread.isAlive());
+            failedEvents.get(), damaged.get(), restarts.get(), lagRecords, lagMillis, settledIndex.get(),
+            thread.isAlive());
     }
 
     /**

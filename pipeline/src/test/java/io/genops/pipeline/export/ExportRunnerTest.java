@@ -10,6 +10,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.genops.core.event.EventView;
 import io.genops.core.export.ExportResult;
 import io.genops.core.export.Exporter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -171,6 +172,93 @@ class ExportRunnerTest {
         } finally {
             log.detachAppender(logged);
         }
+    }
+
+    @Test
+    void anExporterThrowingErrors_neitherEndsTheRunnerNorLosesItsBatch() {
+        TestJournal.write(journal, 10, 1.0);
+        final RecordingExporter recording = new RecordingExporter("erring", true, attempt -> ExportResult.SUCCESS);
+        final Exporter erring = new Exporter() {
+            private int sends;
+
+            @Override
+            public String name() {
+                return recording.name();
+            }
+
+            @Override
+            public void add(final EventView event) {
+                recording.add(event);
+            }
+
+            @Override
+            public ExportResult send() {
+                if (++sends <= 2) {
+                    throw new NoClassDefFoundError("io/example/MissingCodec");
+                }
+                return recording.send();
+            }
+
+            @Override
+            public void idle() {
+                throw new StackOverflowError();
+            }
+
+            @Override
+            public void discard() {
+                recording.discard();
+            }
+        };
+        final ExportRunner runner = runner(erring);
+        runner.start();
+        sleepUntil(() -> runner.status().lagRecords() == 0 && runner.status().position() >= 0);
+        TestJournal.sleepMillis(3 * Exporter.IDLE_INTERVAL_MILLIS);
+
+        final ExporterStatus status = runner.status();
+        assertThat(status.running()).isTrue();
+        assertThat(status.retries()).as("an error in send is a receiver asking to retry").isEqualTo(2);
+        assertThat(status.exported()).isEqualTo(11);
+        assertThat(status.restarts()).isZero();
+        assertThat(new HashSet<>(recording.delivered)).hasSize(11);
+        assertThat(runner.stop(System.nanoTime() + TestJournal.WAIT_NANOS)).isTrue();
+    }
+
+    @Test
+    void anUnreadablePosition_restartsTheRunnerWithBackoff_untilItCanBeRead() throws Exception {
+        TestJournal.write(journal, 100, 1.0);
+        final Path position = ExportPosition.file(journal, "blocked");
+        // A directory where the position file belongs: opening it fails until it is gone.
+        Files.createDirectories(position.resolve("in-the-way"));
+        final RecordingExporter exporter = new RecordingExporter("blocked", true, attempt -> ExportResult.SUCCESS);
+        final ExportRunner runner = runner(exporter);
+        runner.start();
+        sleepUntil(() -> runner.status().restarts() >= 3);
+        assertThat(runner.status().running()).isTrue();
+        assertThat(exporter.delivered).isEmpty();
+
+        Files.delete(position.resolve("in-the-way"));
+        Files.delete(position);
+        sleepUntil(() -> runner.status().lagRecords() == 0 && runner.status().position() >= 0);
+
+        assertThat(new HashSet<>(exporter.delivered)).hasSize(101);
+        assertThat(runner.stop(System.nanoTime() + TestJournal.WAIT_NANOS)).isTrue();
+        assertThat(ExportPosition.read(journal, "blocked")).isEqualTo(runner.status().position());
+    }
+
+    @Test
+    void whileTheJournalHasNothingNew_theExporterIsCalledIdle_aboutOncePerInterval() {
+        TestJournal.write(journal, 10, 1.0);
+        final RecordingExporter exporter = new RecordingExporter("idle", true, attempt -> ExportResult.SUCCESS);
+        final ExportRunner runner = runner(exporter);
+        runner.start();
+        sleepUntil(() -> runner.status().lagRecords() == 0 && runner.status().position() >= 0);
+        final int before = exporter.idles;
+        TestJournal.sleepMillis(10 * Exporter.IDLE_INTERVAL_MILLIS);
+        final int during = exporter.idles - before;
+        assertThat(runner.stop(System.nanoTime() + TestJournal.WAIT_NANOS)).isTrue();
+
+        // Ten intervals: not every park (2 ms), and not never; the bounds leave room for a slow machine.
+        assertThat(during).isBetween(3, 11);
     }
 
     /** Starts a runner on the backlog, stops it soon after its first batch, and checks it ended in time. */

@@ -96,6 +96,9 @@ class ExportWiringTest {
             .isInstanceOf(IllegalStateException.class).hasMessageContaining("exporters read the journal");
         assertThatThrownBy(() -> GenOps.builder().exporter(new CountingExporter()).exporter(new CountingExporter()))
             .hasMessageContaining("already added");
+        assertThatThrownBy(() -> GenOps.builder().exporter(new CountingExporter("../../etc/passwd")))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exporter name '../../etc/passwd'")
+            .hasMessageContaining("position file");
     }
 
     @Test

@@ -29,6 +29,8 @@ final class RecordingExporter implements Exporter {
     volatile int sends;
     volatile long adds;
     volatile int mostHeld;
+    /** Calls to {@link #idle}: the runner had nothing new to read. */
+    volatile int idles;
     volatile IntUnaryOperator undeliveredAfterSend = send -> UNCOUNTED;
 
     RecordingExporter(final String name, final boolean sampledOnly, final IntFunction<ExportResult> answer) {
@@ -72,6 +74,11 @@ final class RecordingExporter implements Exporter {
     @Override
     public int undelivered() {
         return undeliveredAfterSend.applyAsInt(sends);
+    }
+
+    @Override
+    public void idle() {
+        idles++;
     }
 
     @Override

@@ -8,27 +8,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Checks of the OTLP exporter's settings, each with a message that names the setting and what is
  * wrong; a header's value never appears in a message.
  */
 public final class Checked {
-    /** The exporter's name also names its position file beside the journal: keep it a plain file name. */
-    private static final Pattern EXPORTER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final String TOKEN_SYMBOLS = "!#$%&'*+-.^_`|~";
 
     private Checked() {
-    }
-
-    public static String exporterName(final String name) {
-        Checks.nonBlank(name, "name");
-        if (!EXPORTER_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("name '" + name + "' must be 1 to 64 letters, digits, '.', '_' or '-', "
-                + "starting with a letter or digit: it names the exporter's position file");
-        }
-        return name;
     }
 
     /** An absolute http or https URI with a host, without user information, query or fragment. */

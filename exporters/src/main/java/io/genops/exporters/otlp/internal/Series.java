@@ -47,7 +47,10 @@ final class Series {
         tokens[2] = saturatedAdd(tokens[2], event.cacheReadTokens());
         tokens[3] = saturatedAdd(tokens[3], event.cacheCreationTokens());
         tokens[4] = saturatedAdd(tokens[4], event.reasoningTokens());
-        duration.record(Math.max(0, event.latencyNanos()) / NANOS_PER_SECOND);
+        // An interaction without a latency was not timed; a zero would pull every percentile down.
+        if (event.latencyNanos() > 0) {
+            duration.record(event.latencyNanos() / NANOS_PER_SECOND);
+        }
         if (event.inputTokens() > 0) {
             inputUsage.record(event.inputTokens());
         }
