@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A customer conversation that interactions of several agents join. It counts its interactions and
  * the agents involved, emits a {@value #FLOW_SIGNAL} signal every N interactions and a
- * {@value #SUMMARY_SIGNAL} signal when closed; both are priced and accounted like any signal.
+ * {@value #SUMMARY_SIGNAL} signal when closed; both are priced and accounted like any signal. Under an
+ * enforced policy a budget without room for them leaves them out, counted as refused, without failing
+ * the call that emits them: no event passes an enforced limit.
  *
  * <p>The set of agents is capped at {@value #MAX_AGENTS} names so a conversation stays small.
  */

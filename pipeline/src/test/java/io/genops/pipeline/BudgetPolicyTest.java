@@ -52,6 +52,27 @@ class BudgetPolicyTest {
     }
 
     @Test
+    void enforced_aConversationsOwnSignals_neverPassTheLimit_andNeverFailTheCall() {
+        try (GenOps genops = TestTables.builder().policy(GovernancePolicy.ENFORCED).conversationFlowInterval(3)
+            .dailyBudget("support", Money.usd("0.009")).build();
+             MonitoringSession session = genops.openSession("shift", Attribution.team("support"))) {
+            final Conversation conversation = session.openConversation("case-1", "acme");
+            for (int i = 0; i < 3; i++) {
+                // The third fills the budget; its flow signal (0.01 USD) finds no room and is left out.
+                assertThat(conversation.trackInteraction("bot", INTERACTION)).isTrue();
+            }
+            conversation.close();
+            assertThat(genops.flush(WAIT)).isTrue();
+
+            final BudgetStatus status = genops.budgetStatus("support");
+            assertThat(status.consumed()).isEqualTo(Money.usd("0.009"));
+            assertThat(genops.metrics().rejectedBudget()).as("the flow and the summary signal").isEqualTo(2);
+            assertThat(genops.metrics().accepted()).isEqualTo(3);
+            assertThat(conversation.totalCost()).as("its interactions only").isEqualTo(Money.usd("0.009"));
+        }
+    }
+
+    @Test
     void enforced_otherTeam_isNotBlockedByAnExhaustedOne() {
         try (GenOps genops = TestTables.builder().policy(GovernancePolicy.ENFORCED)
             .dailyBudget("support", Money.usd("0.003")).build();

@@ -35,6 +35,16 @@ public interface Exporter extends AutoCloseable {
         return true;
     }
 
+    /**
+     * The longest an event should wait for its batch to fill, when this exporter's receiver asks for
+     * less than the pipeline's batch age (an API whose own clients flush every second, say); the runner
+     * sends a batch once the shorter of the two has passed. The default, {@code null}, takes the
+     * pipeline's. Read once, as the runner is built.
+     */
+    default Duration maxBatchAge() {
+        return null;
+    }
+
     /** Adds one event to the batch being built; the view is valid only during the call. */
     void add(EventView event);
 

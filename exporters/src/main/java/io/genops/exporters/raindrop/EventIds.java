@@ -18,7 +18,8 @@ import java.util.UUID;
  * journal record always gives the same id, across retries, restarts and replays, so Raindrop can
  * drop the copies an at-least-once export sends; and anyone can recompute an id elsewhere, e.g. in
  * Python with {@code uuid.uuid5(UUID(NAMESPACE), name)}. The pipeline's sequence starts again at each
- * start, but session ids are random per session, and the time separates the rest.
+ * start and in each process, so it is the session id that keeps the ids of different processes apart:
+ * every interaction and signal belongs to a session, and session ids are random (56 bits).
  *
  * <p>Not thread-safe: the digest is reused.
  */

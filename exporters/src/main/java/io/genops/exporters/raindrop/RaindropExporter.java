@@ -62,7 +62,9 @@ import java.util.function.Function;
  *       ingestion API has no session object; each event carries its session id</td></tr>
  * </table>
  * Strings the record lacks are left out. Each request body is a JSON array of at most
- * {@code maxEventsPerRequest} objects (default and maximum 50, as Raindrop's own SDKs send).
+ * {@code maxEventsPerRequest} objects (default and maximum 50, as Raindrop's own SDKs send), and an event
+ * waits at most {@code maxBatchAge} (default 1 s, as those SDKs flush) for its batch, however long the
+ * pipeline's batch age ({@link #maxBatchAge()}).
  *
  * <h2>Choices, and why</h2>
  * <ul>
@@ -137,6 +139,8 @@ public final class RaindropExporter implements Exporter {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     public static final int MAX_EVENTS_PER_REQUEST = 50;
     public static final Duration DEFAULT_MAX_RETRY_AFTER_WAIT = Duration.ofSeconds(30);
+    /** How long an event waits for its batch at most, as Raindrop's own SDKs flush. */
+    public static final Duration DEFAULT_MAX_BATCH_AGE = Duration.ofSeconds(1);
     /** The logger of every Raindrop exporter. */
     public static final String LOGGER_NAME = "io.genops.exporters.raindrop";
     /** The longest timeout, wait or Retry-After honoured. */
@@ -153,6 +157,7 @@ public final class RaindropExporter implements Exporter {
     private final Duration timeout;
     private final int maxEventsPerRequest;
     private final Duration maxRetryAfterWait;
+    private final Duration maxBatchAge;
     private final HttpClient client;
     private final EventEncoder encoder = new EventEncoder();
     private final RequestBatch batch;
@@ -188,12 +193,19 @@ public final class RaindropExporter implements Exporter {
         this.timeout = settings.timeout;
         this.maxEventsPerRequest = settings.maxEventsPerRequest;
         this.maxRetryAfterWait = settings.maxRetryAfterWait;
+        this.maxBatchAge = settings.maxBatchAge;
         this.client = Exchange.newClient(timeout);
         this.batch = new RequestBatch(maxEventsPerRequest);
     }
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The builder's {@code maxBatchAge}: Raindrop's events wait at most this long for their batch. */
+    @Override
+    public Duration maxBatchAge() {
+        return maxBatchAge;
     }
 
     @Override
@@ -408,7 +420,8 @@ public final class RaindropExporter implements Exporter {
     @Override
     public String toString() {
         return "RaindropExporter{name=" + name + ", baseUrl=" + safeEndpoint + ", writeKey=***, timeout=" + timeout
-            + ", maxEventsPerRequest=" + maxEventsPerRequest + ", maxRetryAfterWait=" + maxRetryAfterWait + '}';
+            + ", maxEventsPerRequest=" + maxEventsPerRequest + ", maxBatchAge=" + maxBatchAge + ", maxRetryAfterWait="
+            + maxRetryAfterWait + '}';
     }
 
     private static String counted(final int count, final String noun) {
@@ -423,6 +436,7 @@ public final class RaindropExporter implements Exporter {
         private Duration timeout = DEFAULT_TIMEOUT;
         private int maxEventsPerRequest = MAX_EVENTS_PER_REQUEST;
         private Duration maxRetryAfterWait = DEFAULT_MAX_RETRY_AFTER_WAIT;
+        private Duration maxBatchAge = DEFAULT_MAX_BATCH_AGE;
         private Function<String, String> environment = System::getenv;
 
         private Builder() {
@@ -482,6 +496,15 @@ public final class RaindropExporter implements Exporter {
          */
         public Builder maxRetryAfterWait(final Duration maxRetryAfterWait) {
             this.maxRetryAfterWait = bounded(maxRetryAfterWait, "maxRetryAfterWait", true);
+            return this;
+        }
+
+        /**
+         * The longest an event waits for its batch before it is sent, whatever the pipeline's batch age
+         * (which applies when it is shorter); positive, at most 10 minutes; default 1 s.
+         */
+        public Builder maxBatchAge(final Duration maxBatchAge) {
+            this.maxBatchAge = bounded(maxBatchAge, "maxBatchAge", false);
             return this;
         }
 

@@ -513,6 +513,8 @@ class RaindropExporterTest {
             .hasMessage("maxEventsPerRequest must be at most 50: 51");
         assertThatThrownBy(() -> RaindropExporter.builder().maxRetryAfterWait(Duration.ofMinutes(11)))
             .hasMessageStartingWith("maxRetryAfterWait");
+        assertThatThrownBy(() -> RaindropExporter.builder().maxBatchAge(Duration.ZERO))
+            .hasMessageStartingWith("maxBatchAge");
         assertThatThrownBy(() -> RaindropExporter.builder().name(" ")).hasMessage("exporter name must not be blank");
         assertThatThrownBy(() -> RaindropExporter.builder().name("../outside")).hasMessageContaining("position file");
     }
@@ -523,6 +525,7 @@ class RaindropExporterTest {
 
         assertThat(exporter.name()).isEqualTo("raindrop");
         assertThat(exporter).hasToString("RaindropExporter{name=raindrop, baseUrl=https://api.raindrop.ai/***, "
-            + "writeKey=***, timeout=PT10S, maxEventsPerRequest=50, maxRetryAfterWait=PT30S}");
+            + "writeKey=***, timeout=PT10S, maxEventsPerRequest=50, maxBatchAge=PT1S, maxRetryAfterWait=PT30S}");
+        assertThat(exporter.maxBatchAge()).as("as Raindrop's own clients flush").isEqualTo(Duration.ofSeconds(1));
     }
 }

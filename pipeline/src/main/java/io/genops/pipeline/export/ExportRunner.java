@@ -22,10 +22,11 @@ import org.slf4j.LoggerFactory;
  * Feeds one {@link Exporter} from the journal on its own thread, so no caller and no pipeline stage
  * ever waits for a receiver. Reads records after the exporter's saved {@link ExportPosition}, gathers
  * a batch of up to {@code batchSize} records or whatever arrived within {@code maxBatchAgeNanos} of
- * the first, sends it, and saves the position only once the batch is settled: delivered, refused for
- * good, or given up after {@code maxAttempts} sends (0 retries without end). Between retries it waits
- * with exponential backoff. A settled batch's events count as exported or failed as its exporter
- * tells ({@link Exporter#undelivered}): one refused in part counts its delivered events exported.
+ * the first (or the exporter's own {@link Exporter#maxBatchAge}, when shorter), sends it, and saves
+ * the position only once the batch is settled: delivered, refused for good, or given up after
+ * {@code maxAttempts} sends (0 retries without end). Between retries it waits with exponential backoff.
+ * A settled batch's events count as exported or failed as its exporter tells
+ * ({@link Exporter#undelivered}): one refused in part counts its delivered events exported.
  * Memory stays bounded however long a receiver is down: the journal is the buffer.
  *
  * <h2>Lag</h2>
@@ -119,12 +120,25 @@ public final class ExportRunner {
         this.clock = clock;
         this.journal = journal;
         this.batchSize = batchSize;
-        this.maxBatchAgeNanos = maxBatchAgeNanos;
+        this.maxBatchAgeNanos = Math.min(maxBatchAgeNanos, batchAgeOf(exporter));
         this.maxAttempts = maxAttempts;
         this.initialBackoffNanos = initialBackoffNanos;
         this.maxBackoffNanos = maxBackoffNanos;
         this.thread = new Thread(this::run, "genops-export-" + exporter.name());
         this.thread.setDaemon(true);
+    }
+
+    /** The exporter's own batch age, in nanoseconds; {@link Long#MAX_VALUE} when it has none. */
+    private static long batchAgeOf(final Exporter exporter) {
+        final Duration age = exporter.maxBatchAge();
+        if (age == null) {
+            return Long.MAX_VALUE;
+        }
+        if (age.isNegative()) {
+            throw new IllegalArgumentException("exporter '" + exporter.name() + "' asks for a negative batch age: "
+                + age);
+        }
+        return age.compareTo(Duration.ofDays(1)) > 0 ? Long.MAX_VALUE : age.toNanos();
     }
 
     public void start() {

@@ -135,9 +135,11 @@ public final class Ingest {
     }
 
     /**
-     * Publishes a performance signal; false when dropped. Signals the library emits on a caller's
-     * behalf (a conversation's flow and summary) pass {@code enforced = false}: they are charged like
-     * any event but never refused, so closing a conversation cannot fail on a budget.
+     * Publishes a performance signal; false when dropped or refused. Signals the library emits on a
+     * caller's behalf (a conversation's flow and summary) pass {@code enforced = false}: they never throw,
+     * so closing a conversation cannot fail, and skip rate limits; but under an enforced policy they still
+     * reserve their cost, and a budget without room refuses them quietly (counted as refused by budget
+     * like any other), so that no event passes an enforced limit.
      */
     public boolean signal(final Scope session, final Scope conversation, final Attribution base, final String name,
         final PerformanceSignal signal, final boolean enforced) {
@@ -150,7 +152,10 @@ public final class Ingest {
         final CompiledGroup group = groups.resolve(signal.agentId(), signal.attribution(), base, null, null);
         final boolean rateLimited = enforced && limitRate(signal.attribution(), base, signal.agentId(), group);
         final Reservations held = enforced ? enforce(signal.attribution(), base, now, estimate, group)
-            : none(estimate, group);
+            : reserve(signal.attribution(), base, now, estimate, group);
+        if (held.refusedBy != null) {
+            return false;
+        }
         held.rateLimited = rateLimited;
 
         // The library's own signals never throw on a full ring: the call that caused them already succeeded.
@@ -290,6 +295,19 @@ public final class Ingest {
      */
     private Reservations enforce(final Attribution own, final Attribution base, final long now,
         final long estimateNanos, final CompiledGroup group) {
+        final Reservations held = reserve(own, base, now, estimateNanos, group);
+        if (held.refusedBy != null) {
+            throw budgets.exceeded(held.refusedBy, held.refusedIn);
+        }
+        return held;
+    }
+
+    /**
+     * Like {@link #enforce}, but a refusal is told by {@link Reservations#refusedBy}, counted, instead of
+     * thrown.
+     */
+    private Reservations reserve(final Attribution own, final Attribution base, final long now,
+        final long estimateNanos, final CompiledGroup group) {
         final Reservations held = reservations.get();
         held.clear(estimateNanos, group);
         if (group.policy != GovernancePolicy.ENFORCED) {
@@ -303,9 +321,11 @@ public final class Ingest {
             if (period != null) {
                 if (!budget.reserve(period, estimateNanos)) {
                     held.release();
+                    held.refusedBy = budget;
+                    held.refusedIn = period;
                     counters.rejectedBudget.increment();
                     group.refused.increment();
-                    throw budgets.exceeded(budget, period);
+                    return held;
                 }
                 held.periods[held.count++] = period;
             }
@@ -649,12 +669,17 @@ public final class Ingest {
         long nanos;
         boolean rateLimited;
         CompiledGroup group;
+        /** The budget that had no room for the call, and its window; null when nothing refused it. */
+        Budget refusedBy;
+        Budget.Period refusedIn;
 
         void clear(final long estimateNanos, final CompiledGroup eventGroup) {
             count = 0;
             nanos = estimateNanos;
             rateLimited = false;
             group = eventGroup;
+            refusedBy = null;
+            refusedIn = null;
         }
 
         /** Gives back what was reserved, for a call that ends up not recorded. */

@@ -246,6 +246,24 @@ class ExportRunnerTest {
     }
 
     @Test
+    void anExporterAskingForAShorterBatchAge_getsItsBatchesSentThen() {
+        TestJournal.write(journal, 10, 1.0);
+        final RecordingExporter hurried = new RecordingExporter("hurried", true, attempt -> ExportResult.SUCCESS) {
+            @Override
+            public Duration maxBatchAge() {
+                return Duration.ofMillis(50);
+            }
+        };
+        // The pipeline's own age is an hour: only the exporter's can end a batch of 11 records in 256.
+        final ExportRunner runner = new ExportRunner(hurried, journal, 256, TimeUnit.HOURS.toNanos(1), 0,
+            TimeUnit.MILLISECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(4));
+        runner.start();
+        sleepUntil(() -> hurried.sends > 0);
+        assertThat(runner.stop(System.nanoTime() + TestJournal.WAIT_NANOS)).isTrue();
+        assertThat(hurried.sendSizes.get(0)).isEqualTo(11);
+    }
+
+    @Test
     void whileTheJournalHasNothingNew_theExporterIsCalledIdle_aboutOncePerInterval() {
         TestJournal.write(journal, 10, 1.0);
         final RecordingExporter exporter = new RecordingExporter("idle", true, attempt -> ExportResult.SUCCESS);

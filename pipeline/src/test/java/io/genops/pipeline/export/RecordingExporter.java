@@ -15,7 +15,7 @@ import java.util.function.IntUnaryOperator;
  * add happened ({@link System#nanoTime()}), and the most events it ever held. What it answers when
  * asked how many events of a settled batch did not get through is told by the number of the last send.
  */
-final class RecordingExporter implements Exporter {
+class RecordingExporter implements Exporter {
     final List<String> delivered = new CopyOnWriteArrayList<>();
     /** The number of events each send carried, in order. */
     final List<Integer> sendSizes = new CopyOnWriteArrayList<>();

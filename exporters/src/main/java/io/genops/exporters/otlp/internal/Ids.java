@@ -30,7 +30,11 @@ import java.util.Map;
  * session's record (which closes the session) has been read, and a resent session span keeps its id.
  * An id that would come out all zeros (invalid in OpenTelemetry) gets its last bit set; at 2^-64 per
  * id that is a formality. SHA-256 is used for its spread, not as a secret: session ids are not
- * hidden by it. The ids of the last {@value #CACHED_SESSIONS} sessions are cached, with their span context.
+ * hidden by it. Session ids are random, so the ids of different processes do not meet; the one kind of
+ * event outside any session, an alert fired by a rule from configuration, is told apart by its sequence
+ * and millisecond only, so two processes firing at the same sequence in the same millisecond give the
+ * same ids (the journal has no identity of its own to add). The ids of the last
+ * {@value #CACHED_SESSIONS} sessions are cached, with their span context.
  *
  * <p>Not thread-safe: one per exporter, used on the runner's thread.
  */
