@@ -22,6 +22,7 @@ final class EventEncoder {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private final EventIds ids = new EventIds();
+    private final RecentInteractions recent = new RecentInteractions(RecentInteractions.DEFAULT_CAPACITY);
     private Buffer buffer;
     private JsonGenerator json;
 
@@ -39,9 +40,13 @@ final class EventEncoder {
         boolean written = false;
         try {
             if (event.kind() == EventKind.SIGNAL) {
-                RaindropPayload.writeSignal(json, ids.of("signal", event), event);
+                final String own = ids.of("signal", event);
+                final String target = recent.targetOf(event);
+                RaindropPayload.writeSignal(json, target != null ? target : own, own, event);
             } else {
-                RaindropPayload.writeInteraction(json, ids.of("interaction", event), event);
+                final String id = ids.of("interaction", event);
+                RaindropPayload.writeInteraction(json, id, event);
+                recent.remember(event, id);
             }
             json.flush();
             written = true;

@@ -46,8 +46,9 @@ import java.util.function.Function;
  *     {@code output} (the model's answer), each text only when the record holds it, and {@code ai_data}
  *     only when content capture put content or an answer in the record</td></tr>
  *   <tr><td>signal</td><td>{@code POST /signals/track}</td>
- *     <td>{@code event_id}, {@code signal_name}, {@code signal_type: "default"}, {@code timestamp};
- *     {@code properties}: {@code value, threshold} (when set){@code , frequency, agent_id, agent_group,
+ *     <td>{@code event_id} (of the interaction it follows, see below), {@code signal_name},
+ *     {@code signal_type: "default"}, {@code timestamp};
+ *     {@code properties}: {@code signal_id, value, threshold} (when set){@code , frequency, agent_id, agent_group,
  *     session_id}, the six attribution fields{@code , cost_usd, cost_nanos}, the budget fields</td></tr>
  *   <tr><td>budget fields</td><td></td>
  *     <td>only for an event charged to a budget, of its budgets the one closest to its limit, as
@@ -74,9 +75,12 @@ import java.util.function.Function;
  *   <li><b>Deterministic ids.</b> {@code event_id} is a UUID derived from the record (see
  *       {@link EventIds}): a batch sent again after a retry, a restart or a replay carries the same
  *       ids, so Raindrop can recognise the copies that at-least-once delivery sends.</li>
- *   <li><b>Signals stand on their own id.</b> Raindrop links a signal to the event whose
- *       {@code event_id} it names. A performance signal here belongs to no single interaction, so it
- *       names its own deterministic id, derived the same way from the signal's record.</li>
+ *   <li><b>Signals attach to the interaction they follow.</b> Raindrop links a signal to the event
+ *       whose {@code event_id} it names. A performance signal here belongs to no single interaction, so
+ *       it names the last interaction sent of its agent in its session, else of its conversation, else of
+ *       its session ({@link RecentInteractions}); one that follows none this exporter has sent (after a
+ *       restart, say) names its own id. Its own deterministic id, derived the same way from its record,
+ *       is always in {@code properties.signal_id}.</li>
  *   <li><b>{@code ai_data} only with content.</b> Raindrop's SDK reference for {@code track_ai} requires
  *       an input or an output whenever AI data is sent, and a record holds message content and the
  *       model's answer only when content capture is configured; so without either, {@code ai_data} is

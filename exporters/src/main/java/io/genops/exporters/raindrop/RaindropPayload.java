@@ -70,9 +70,12 @@ final class RaindropPayload {
         json.writeEndObject();
     }
 
-    /** An element of the {@code POST /signals/track} array. */
-    static void writeSignal(final JsonGenerator json, final String eventId, final EventView event)
-        throws IOException {
+    /**
+     * An element of the {@code POST /signals/track} array, attached to the event {@code eventId}; the
+     * signal's own deterministic id goes in {@code properties.signal_id}.
+     */
+    static void writeSignal(final JsonGenerator json, final String eventId, final String signalId,
+        final EventView event) throws IOException {
         json.writeStartObject();
         json.writeStringField("event_id", eventId);
         json.writeStringField("signal_name", event.name() == null ? "signal" : event.name());
@@ -80,6 +83,7 @@ final class RaindropPayload {
         json.writeStringField("timestamp", timestamp(event));
 
         json.writeObjectFieldStart("properties");
+        json.writeStringField("signal_id", signalId);
         json.writeNumberField("value", event.value());
         if (Double.isFinite(event.threshold())) {
             json.writeNumberField("threshold", event.threshold());

@@ -148,7 +148,8 @@ class RaindropExporterTest {
     }
 
     @Test
-    void signal_isPostedToSignalsTrackWithItsOwnIdAndExactlyTheDocumentedFields() throws Exception {
+    void signal_isPostedToSignalsTrack_attachedToTheInteractionItFollows_withExactlyTheDocumentedFields()
+        throws Exception {
         final RaindropExporter exporter = exporter().build();
 
         exporter.add(TestEvent.completeInteraction(6).throughJournal(codec, view));
@@ -160,18 +161,47 @@ class RaindropExporterTest {
         final Received request = raindrop.requests().get(1);
         assertThat(request.header("Authorization")).isEqualTo("Bearer " + KEY);
         final Map<String, Object> signal = object(request.events().get(0));
+        final Object interactionId = object(raindrop.requests().get(0).events().get(0)).get("event_id");
         assertThat(signal).containsOnlyKeys("event_id", "signal_name", "signal_type", "timestamp", "properties")
-            .contains(entry("event_id", "f2a0bae6-e0b5-58c2-8f09-65d43ef3121a"),
+            .contains(entry("event_id", interactionId),
                 entry("signal_name", "response_latency"), entry("signal_type", "default"),
                 entry("timestamp", "2026-12-03T10:15:30.123Z"));
         assertThat(object(signal.get("properties"))).containsExactly(
-            entry("value", 3100.5), entry("threshold", 2500.0), entry("frequency", "high"),
+            entry("signal_id", "f2a0bae6-e0b5-58c2-8f09-65d43ef3121a"), entry("value", 3100.5),
+            entry("threshold", 2500.0), entry("frequency", "high"),
             entry("agent_id", "triage-bot"), entry("agent_group", "default"), entry("session_id", "support-3k9x"),
             entry("team", "support"),
             entry("project", "helpdesk"), entry("environment", "prod"), entry("customer_id", "acme"),
             entry("cost_center", "cc-7"), entry("feature", "chat"), entry("cost_usd", "0.015"),
             entry("cost_nanos", 15_000_000L));
         assertThat(exporter.stats()).isEqualTo(new RaindropStats(1, 1, 0, 0, 2, 0, 0, 0, 0));
+    }
+
+    @Test
+    void aSignal_attachesToItsAgentsLastInteraction_elseItsConversations_elseItsSessions_elseItself()
+        throws Exception {
+        final RaindropExporter exporter = exporter().build();
+        exporter.add(TestEvent.interaction(1, "s1", "triage").conversationId("c1").throughJournal(codec, view));
+        exporter.add(TestEvent.interaction(2, "s1", "billing").throughJournal(codec, view));
+        exporter.add(signalOf(3, "s1", "triage", null));
+        exporter.add(signalOf(4, "s1", null, "c1"));
+        exporter.add(signalOf(5, "s1", "nobody", null));
+        exporter.add(signalOf(6, "s2", "triage", null));
+
+        assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
+        final List<Object> interactions = raindrop.requests().get(0).events();
+        final List<Object> signals = raindrop.requests().get(1).events();
+        final Object triage = object(interactions.get(0)).get("event_id");
+        final Object billing = object(interactions.get(1)).get("event_id");
+        assertThat(signals).extracting(signal -> object(signal).get("event_id")).containsExactly(triage, triage,
+            billing, object(object(signals.get(3)).get("properties")).get("signal_id"));
+        assertThat(triage).isNotEqualTo(billing);
+    }
+
+    private RecordView signalOf(final long sequence, final String session, final String agent,
+        final String conversation) {
+        return TestEvent.signal(sequence, session, "response_latency", 3_000).agentId(agent)
+            .conversationId(conversation).throughJournal(codec, view);
     }
 
     @Test
