@@ -12,6 +12,7 @@ import io.genops.exporters.otlp.internal.Checked;
 import io.genops.exporters.otlp.internal.EventMapping;
 import io.genops.exporters.otlp.internal.EventMetrics;
 import io.genops.exporters.otlp.internal.PipelineFigures;
+import io.genops.exporters.otlp.internal.Refusals;
 import io.genops.exporters.otlp.internal.Telemetry;
 import io.genops.exporters.otlp.internal.Transport;
 import io.genops.exporters.otlp.internal.TransportSettings;
@@ -179,9 +180,11 @@ import java.util.function.LongSupplier;
  * (refused connection, timeout, an error status) answers {@link ExportResult#RETRY} and keeps the batch.
  * The next send repeats only the requests not yet accepted, and does not repeat one still waiting for
  * its answer, so a batch reaches the collector once unless an answer is lost. The official exporters'
- * own retries are off; the runner retries with its backoff. {@link ExportResult#FAILED} is never
- * answered: the official exporters do not tell a permanent refusal (400) from a passing one, so a batch
- * the collector refuses for good is retried until the runner's {@code maxAttempts} gives it up.
+ * own retries are off; the runner retries with its backoff. {@link ExportResult#FAILED} is answered only
+ * when every request has been answered and the ones not accepted were refused for good, an HTTP 400 or a
+ * gRPC {@code INVALID_ARGUMENT} ({@code Refusals}): sending those again would get the same answer, and the
+ * runner counts their events as failed ({@link #undelivered()}). Any other failure, 401, 403 and 404
+ * included, is retried until it passes or the runner's {@code maxAttempts} gives the batch up.
  *
  * <h2>Logs and secrets</h2>
  * Failed sends, failed metric exports, unreadable gauges and events that could not be converted are each
@@ -267,8 +270,8 @@ public final class OtlpExporter implements Exporter {
         this.mapping = new EventMapping(telemetry);
         this.metrics = new EventMetrics(telemetry, b.maxMetricSeries, startEpochNanos,
             failureLog("gauge reads", "A gauge that cannot be read is left out of that export"));
-        this.spans = new BatchPart<>(transport::exportSpans, b.requestSize, b.maxConcurrentRequests);
-        this.logs = new BatchPart<>(transport::exportLogs, b.requestSize, b.maxConcurrentRequests);
+        this.spans = new BatchPart<>(transport::exportSpans, b.requestSize, b.maxConcurrentRequests, Refusals::forGood);
+        this.logs = new BatchPart<>(transport::exportLogs, b.requestSize, b.maxConcurrentRequests, Refusals::forGood);
     }
 
     public static Builder builder() {
@@ -332,6 +335,11 @@ public final class OtlpExporter implements Exporter {
             return ExportResult.SUCCESS;
         }
         failedSends.incrementAndGet();
+        if (spans.settled() && logs.settled()) {
+            sendFailures.failed("OTLP exporter '" + name + "' had " + spans.refused() + " spans and " + logs.refused()
+                + " log records refused for good by " + target + " (" + failure() + "); the rest were accepted");
+            return ExportResult.FAILED;
+        }
         sendFailures.failed("OTLP exporter '" + name + "' could not deliver " + spans.undelivered() + " spans and "
             + logs.undelivered() + " log records to " + target + " (" + failure() + ")");
         return ExportResult.RETRY;

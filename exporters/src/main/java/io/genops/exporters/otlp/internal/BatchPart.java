@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * One signal's share of a batch (its spans, or its log records) and what has become of it, sent in
@@ -18,12 +19,15 @@ import java.util.function.Function;
  * went through and logs did not, a retry repeats the logs alone. A request still under way when a send
  * gives up waiting is not started a second time: the next send waits for its answer, and counts it if
  * it was a success, so a slow collector does not receive the same items twice. A request that failed is
- * not repeated before the next {@link #start}, so a collector that is down is not called in a loop.
+ * not repeated before the next {@link #start}, so a collector that is down is not called in a loop. A
+ * request whose failure says the collector refuses its items for good ({@code refusedForGood}) is never
+ * repeated: the part is {@linkplain #settled() settled} once every request is accepted or refused so.
  *
  * <p>Not thread-safe: used on the runner's thread.
  */
 public final class BatchPart<T> {
     private final Function<Collection<T>, CompletableResultCode> export;
+    private final Predicate<Throwable> refusedForGood;
     private final int requestSize;
     private final int maxInFlight;
     private final List<T> items = new ArrayList<>();
@@ -31,18 +35,27 @@ public final class BatchPart<T> {
     /** Items {@code [0, assigned)} belong to a request. */
     private int assigned;
     private int delivered;
+    /** Items of requests refused for good. */
+    private int refused;
     private int inFlight;
     /** Items accepted since {@link #await} last reported them. */
     private int unreported;
     private String lastFailure;
 
-    /**
-     * @param export      starts one request of the given items
-     * @param requestSize the most items one request carries; positive
-     * @param maxInFlight the most requests under way at once; positive
-     */
+    /** A part whose every failure may pass: each failed request is sent again at the next {@link #start}. */
     public BatchPart(final Function<Collection<T>, CompletableResultCode> export, final int requestSize,
         final int maxInFlight) {
+        this(export, requestSize, maxInFlight, failure -> false);
+    }
+
+    /**
+     * @param export         starts one request of the given items
+     * @param requestSize    the most items one request carries; positive
+     * @param maxInFlight    the most requests under way at once; positive
+     * @param refusedForGood whether a request's failure is a refusal of its items that no retry can change
+     */
+    public BatchPart(final Function<Collection<T>, CompletableResultCode> export, final int requestSize,
+        final int maxInFlight, final Predicate<Throwable> refusedForGood) {
         if (requestSize < 1) {
             throw new IllegalArgumentException("requestSize must be positive: " + requestSize);
         }
@@ -52,6 +65,7 @@ public final class BatchPart<T> {
         this.export = export;
         this.requestSize = requestSize;
         this.maxInFlight = maxInFlight;
+        this.refusedForGood = refusedForGood;
     }
 
     /** Adds an item; once {@code requestSize} items wait, their request is due and starts when it can. */
@@ -79,7 +93,7 @@ public final class BatchPart<T> {
             assignRequest();
         }
         for (final Request request : requests) {
-            if (!request.accepted && request.pending == null) {
+            if (!request.accepted && !request.refused && request.pending == null) {
                 request.due = true;
             }
         }
@@ -115,6 +129,16 @@ public final class BatchPart<T> {
         return delivered == items.size();
     }
 
+    /** Whether every item added has been accepted or refused for good: nothing is left to send. */
+    public boolean settled() {
+        return delivered + refused == items.size();
+    }
+
+    /** Items the collector refused for good. */
+    public int refused() {
+        return refused;
+    }
+
     /** Why the last request that did not succeed failed, for a warning; never holds a header value. */
     public String lastFailure() {
         return lastFailure;
@@ -126,6 +150,7 @@ public final class BatchPart<T> {
         requests.clear();
         assigned = 0;
         delivered = 0;
+        refused = 0;
         inFlight = 0;
         unreported = 0;
         lastFailure = null;
@@ -180,6 +205,7 @@ public final class BatchPart<T> {
         /** Waiting for a place to start. */
         private boolean due = true;
         private boolean accepted;
+        private boolean refused;
 
         Request(final int from, final int to) {
             this.from = from;
@@ -208,6 +234,10 @@ public final class BatchPart<T> {
             inFlight--;
             if (!success) {
                 lastFailure = failure == null ? "the export failed" : describe(failure);
+                if (failure != null && refusedForGood.test(failure)) {
+                    this.refused = true;
+                    BatchPart.this.refused += to - from;
+                }
                 return;
             }
             accepted = true;
