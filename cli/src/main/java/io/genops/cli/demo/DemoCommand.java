@@ -50,11 +50,13 @@ import picocli.CommandLine.Spec;
         "The demo reads its GenOps configuration as config check does: --config FILE, else the file GENOPS_CONFIG "
             + "names, else genops.yaml, genops.yml or genops.json in the working directory; GENOPS_* variables and "
             + "genops.* system properties over it; --profile and --preset over the profile and preset the sources "
-            + "name. When any of them sets something, the pipeline starts from that configuration, with the "
-            + "exporters and alert channels it turns on; --policy, --budget, --backpressure, --sampling and "
-            + "--sample-rate, when given, win over it, and --otlp, --prometheus-port, --raindrop-url and --webhook "
-            + "replace its exporter of the same kind (or add a channel named webhook). When none sets anything, the "
-            + "demo's own defaults below apply. What runs is listed on stderr, secrets masked.",
+            + "name. The exporters and alert channels they turn on always run, and the settings they give an "
+            + "exporter apply to it when an option turns it on: --otlp, --prometheus-port and --raindrop-url set "
+            + "the endpoint, port or URL of their exporter over every source, while its headers, write key, "
+            + "timeouts and the rest still come from the sources; --webhook adds a channel named webhook. When a "
+            + "source sets something besides exporters and channels, the run starts from that configuration: "
+            + "--policy, --budget, --backpressure, --sampling and --sample-rate, when given, win over it. When "
+            + "none does, the demo's own defaults below apply. What runs is listed on stderr, secrets masked.",
         "",
         "The demo keeps its own journal whatever the configuration says: a new directory for each run, the one "
             + "--journal names, or none with --no-journal; genops.journal.directory and genops.journal.enabled are "
@@ -209,9 +211,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         final Destinations destinations = destinations();
-        final GenOpsConfiguration configuration = configuration();
+        final DemoConfiguration configuration = configuration(destinations);
         announce(configuration);
-        final JournalChoice journal = journal(destinations, configuration);
+        final JournalChoice journal = journal(destinations, configuration.configuration());
         final DemoPlan plan = plan(configuration, journal, destinations);
         final DemoReport report;
         try (StatusLine status = StatusLine.open(!noProgress)) {
@@ -229,11 +231,12 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** The plan: the options, over the configuration's settings where an option was left at its default. */
-    private DemoPlan plan(final GenOpsConfiguration configuration, final JournalChoice journal,
+    private DemoPlan plan(final DemoConfiguration loaded, final JournalChoice journal,
         final Destinations destinations) {
-        if (configuration == null) {
+        final GenOpsConfiguration configuration = loaded.configuration();
+        if (!loaded.shapesRun()) {
             return new DemoPlan(agents, threads, events, rate, policy, backpressure, budget, sampling, sampleRate,
-                journal, seed, destinations, null, false);
+                journal, seed, destinations, configuration, false);
         }
         final boolean configuredSampling = !given("--sampling") && !given("--sample-rate");
         final SamplingSettings settings = configuration.sampling();
@@ -250,42 +253,43 @@ public final class DemoCommand implements Callable<Integer> {
 
     /**
      * The configuration loaded from the sources {@code config check} reads, in the same order, with
-     * --config, --profile and --preset over them; {@code null} when no source sets anything, so the demo's
-     * own defaults stand rather than the registry's.
+     * --config, --profile and --preset over them and the exporter options over everything; it shapes the
+     * run only when a source sets something besides exporters and alert channels, so that a credential in
+     * the environment does not replace the demo's own defaults with the registry's.
      */
-    private GenOpsConfiguration configuration() {
+    private DemoConfiguration configuration(final Destinations destinations) {
         final ConfigLoader loader = sources.loader(spec.commandLine(), config, "option --config", profile, preset);
-        final GenOpsConfiguration loaded = loader.load();
-        final boolean anySet = loaded.values().stream()
-            .anyMatch(value -> value.source().layer() != Source.Layer.DEFAULT);
-        return anySet ? loaded : null;
+        final String raindropKey = destinations.raindrop() == null ? null : DemoExporters.raindropKey(destinations);
+        return DemoConfiguration.load(loader, destinations, raindropKey);
     }
 
     /**
-     * Names on stderr the sources the configuration came from, highest precedence first, since the demo
-     * may find them on its own.
+     * Names on stderr the sources of the settings that shape the run, highest precedence first, since the
+     * demo may find them on its own; then the configuration's warnings.
      */
-    private void announce(final GenOpsConfiguration configuration) {
-        if (configuration == null) {
-            return;
+    private void announce(final DemoConfiguration loaded) {
+        final PrintWriter err = spec.commandLine().getErr();
+        if (loaded.shapesRun()) {
+            err.println("Configuration from " + String.join(", ", sourcesOf(loaded.configuration())));
         }
+        loaded.warnings().forEach(warning -> err.println("Configuration warning: " + warning));
+        err.flush();
+    }
+
+    private static Set<String> sourcesOf(final GenOpsConfiguration configuration) {
         final Set<String> sources = new LinkedHashSet<>();
         final Source.Layer[] layers = Source.Layer.values();
         for (int i = layers.length - 1; i >= 0; i--) {
             for (final EffectiveValue value : configuration.values()) {
                 final Source source = value.source();
                 if (source.layer() == layers[i] && source.layer() != Source.Layer.DEFAULT
-                    && source.layer() != Source.Layer.BUILDER) {
+                    && source.layer() != Source.Layer.BUILDER && DemoConfiguration.shaping(value)) {
                     sources.add(source.layer() == Source.Layer.FILE ? source.name() : source.toString());
                 }
             }
         }
-        final PrintWriter err = spec.commandLine().getErr();
-        err.println("Configuration from " + String.join(", ", sources));
-        err.flush();
+        return sources;
     }
-
-
 
     private boolean given(final String option) {
         return spec.commandLine().getParseResult().hasMatchedOption(option);
@@ -301,12 +305,8 @@ public final class DemoCommand implements Callable<Integer> {
         if (raindropKeyEnv.isBlank()) {
             throw invalid("--raindrop-key-env", "the name is empty");
         }
-        final Destinations destinations = new Destinations(webhook, otlp, prometheusPort, raindropUrl,
-            raindropKeyEnv, Duration.ofSeconds(exportWaitSeconds));
-        if (raindropUrl != null) {
-            DemoExporters.raindropKey(destinations);
-        }
-        return destinations;
+        return new Destinations(webhook, otlp, prometheusPort, raindropUrl, raindropKeyEnv,
+            Duration.ofSeconds(exportWaitSeconds));
     }
 
     /** The journal asked for; a fresh directory is made only once every option has been checked. */
@@ -318,7 +318,7 @@ public final class DemoCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "exporters read the journal: --otlp, --prometheus-port "
                 + "and --raindrop-url cannot be used with --no-journal");
         }
-        if (noJournal && configuration != null && configuration.exporters().anyEnabled()) {
+        if (noJournal && configuration.exporters().anyEnabled()) {
             throw new ParameterException(spec.commandLine(), "exporters read the journal: the configuration turns "
                 + "on an exporter (genops.exporters.*.enabled), so --no-journal cannot be used with it");
         }

@@ -20,7 +20,8 @@ import io.genops.pipeline.BackpressurePolicy;
  * @param journal      where the audit journal goes
  * @param seed         the seed the scripts are drawn from
  * @param destinations the webhook and exporters to send to
- * @param configuration the configuration applied beneath the demo's own settings, or {@code null} for none
+ * @param configuration the configuration the pipeline starts from: its exporters and channels always; its policy,
+ *                      budgets, backpressure and sampling only where the command took them over into this plan
  * @param configuredSampling whether sampling is the configuration's, no sampling option being given
  */
 record DemoPlan(int agents, int threads, long events, long rate, GovernancePolicy policy,
@@ -38,7 +39,7 @@ record DemoPlan(int agents, int threads, long events, long rate, GovernancePolic
      * policy is fail and its prices have none for the model, as for the workload's self-hosted fine-tune.
      */
     boolean refusesUnpriced(final String model) {
-        return configuration != null && configuration.pricing().unknownModel() == UnknownModelPolicy.FAIL
+        return configuration.pricing().unknownModel() == UnknownModelPolicy.FAIL
             && configuration.pricing().modelPrices().find(model) == null;
     }
 

@@ -105,13 +105,11 @@ final class DemoRun {
     private GenOps pipeline(final Map<Team, Money> budgets, final DemoExporters exporters) {
         final GenOpsBuilder builder = GenOps.builder();
         final GenOpsConfiguration config = plan.configuration();
-        if (config != null) {
-            builder.configuration(config);
-        }
-        if (config == null || config.attribution().project() == null) {
+        builder.configuration(config);
+        if (config.attribution().project() == null) {
             builder.project("customer-experience");
         }
-        if (config == null || config.attribution().environment() == null) {
+        if (config.attribution().environment() == null) {
             builder.environment("demo");
         }
         builder.policy(plan.policy()).backpressure(plan.backpressure());

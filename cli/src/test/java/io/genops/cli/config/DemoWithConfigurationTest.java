@@ -87,26 +87,31 @@ class DemoWithConfigurationTest {
             assertThat(loopback.authorizations).containsOnly("Bearer " + OTLP_TOKEN);
             assertThat(loopback.webhookPosts).as("budget alerts go to the default channels").isNotEmpty()
                 .allSatisfy(post -> assertThat(post).startsWith("/hooks/" + HOOK_TOKEN + " "));
-            assertThat(run.err()).contains("exporter otlp (configuration): endpoint=" + loopback.otlpUrl(),
-                "headers=Authorization=****", "alert channel ops (configuration): type=webhook",
+            assertThat(run.err()).contains("exporter otlp: endpoint=" + loopback.otlpUrl(),
+                "headers=Authorization=****", "alert channel ops: type=webhook",
                 "url=http://127.0.0.1/****")
                 .doesNotContain(OTLP_TOKEN, HOOK_TOKEN);
         }
     }
 
     @Test
-    void theOtlpOption_replacesTheFilesExporter() throws IOException {
+    void theOtlpOption_setsTheEndpointOfTheFilesExporter_whoseOtherSettingsStillApply() throws IOException {
         try (Loopback fromFile = Loopback.start(); Loopback fromOption = Loopback.start()) {
             final Path file = Files.writeString(directory.resolve("genops.yaml"), "genops:\n"
-                + "  exporters.otlp: {enabled: true, endpoint: \"" + fromFile.otlpUrl() + "\"}\n");
+                + "  exporters:\n"
+                + "    otlp:\n"
+                + "      enabled: true\n"
+                + "      endpoint: " + fromFile.otlpUrl() + "\n"
+                + "      headers: {Authorization: \"Bearer " + OTLP_TOKEN + "\"}\n");
 
             final CommandRun run = demo("--config", file.toString(), "--otlp", fromOption.otlpUrl());
 
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(fromOption.spans.get()).isPositive();
+            assertThat(fromOption.authorizations).containsOnly("Bearer " + OTLP_TOKEN);
             assertThat(fromFile.spans.get() + fromFile.otherOtlpRequests.get()).isZero();
-            assertThat(run.err()).contains("exporter otlp (--otlp): OtlpExporter{name=otlp")
-                .doesNotContain("exporter otlp (configuration)");
+            assertThat(run.err()).contains("exporter otlp: ", "endpoint=" + fromOption.otlpUrl() + " (option --otlp)",
+                "headers=Authorization=**** (" + file).doesNotContain(OTLP_TOKEN);
         }
     }
 

@@ -2,16 +2,22 @@ package io.genops.cli.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import io.genops.cli.CommandRun;
 import io.genops.cli.GenOpsCommand;
 import io.genops.cli.JsonTree;
+import io.genops.cli.export.Loopback;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -22,6 +28,9 @@ import picocli.CommandLine;
  * its own environment and working directory, so nothing of the machine's leaks in.
  */
 class DemoConfigurationSourcesTest {
+    /** Set by the build for the tests: a write key the demo may read from the environment. */
+    private static final String RAINDROP_KEY_VARIABLE = "GENOPS_TEST_RAINDROP_WRITE_KEY";
+
     @TempDir
     Path directory;
 
@@ -109,6 +118,53 @@ class DemoConfigurationSourcesTest {
         assertThat(report.get("budget")).isEqualTo("auto");
         assertThat(((Map<?, ?>)report.get("sampling")).get("mode")).isEqualTo("adaptive");
         assertThat(run.err()).doesNotContain("Configuration from");
+    }
+
+    @Test
+    void otlpHeadersInTheEnvironment_reachTheCollector_andLeaveTheDemosDefaults() throws IOException {
+        try (Loopback collector = Loopback.start()) {
+            final CommandRun run = demo(Map.of("GENOPS_EXPORTERS_OTLP_HEADERS", "Authorization=Bearer env-token-41"),
+                directory, "--journal", directory.resolve("journal").toString(), "--otlp", collector.otlpUrl());
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(collector.spans.get()).isPositive();
+            assertThat(collector.authorizations).containsOnly("Bearer env-token-41");
+            assertTheDemosOwnDefaults(JsonTree.object(run.out()));
+            assertThat(run.err()).doesNotContain("Configuration from", "env-token-41")
+                .contains("headers=Authorization=**** (environment variable GENOPS_EXPORTERS_OTLP_HEADERS)");
+        }
+    }
+
+    @Test
+    void aRaindropWriteKeyInTheEnvironment_isUsed_andLeavesTheDemosDefaults() throws IOException {
+        final Set<String> authorizations = ConcurrentHashMap.newKeySet();
+        final HttpServer raindrop = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        raindrop.createContext("/v1/", exchange -> {
+            authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        raindrop.start();
+        try {
+            final CommandRun run = demo(Map.of("RAINDROP_WRITE_KEY", "rdk_other"), directory, "--journal",
+                directory.resolve("journal").toString(), "--raindrop-url", "http://127.0.0.1:"
+                    + raindrop.getAddress().getPort() + "/v1", "--raindrop-key-env", RAINDROP_KEY_VARIABLE);
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(authorizations).containsExactly("Bearer " + System.getenv(RAINDROP_KEY_VARIABLE));
+            assertTheDemosOwnDefaults(JsonTree.object(run.out()));
+            assertThat(run.err()).doesNotContain("Configuration from", "has no effect", "rdk_other",
+                System.getenv(RAINDROP_KEY_VARIABLE));
+        } finally {
+            raindrop.stop(0);
+        }
+    }
+
+    private static void assertTheDemosOwnDefaults(final Map<String, Object> report) {
+        assertThat(report.get("budget")).isEqualTo("auto");
+        assertThat((Map<?, ?>)report.get("budgets")).as("the automatic team budgets").hasSize(4);
+        assertThat(((Map<?, ?>)report.get("sampling")).get("mode")).isEqualTo("adaptive");
     }
 
     /** A small demo run with {@code environment} and {@code workingDirectory} as its only sources. */
