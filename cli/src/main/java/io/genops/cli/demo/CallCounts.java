@@ -14,6 +14,8 @@ final class CallCounts {
     long refusedUnpriced;
     long dropped;
     long conversations;
+    /** Signals the closed conversations emitted: a flow signal every so many interactions, and a summary. */
+    long conversationSignals;
     /** Time spent in {@code Conversation.close()}, which waits until the pipeline has counted the conversation. */
     long conversationCloseNanos;
 
@@ -39,6 +41,7 @@ final class CallCounts {
         refusedUnpriced += other.refusedUnpriced;
         dropped += other.dropped;
         conversations += other.conversations;
+        conversationSignals += other.conversationSignals;
         conversationCloseNanos += other.conversationCloseNanos;
     }
 }

@@ -72,6 +72,14 @@ final class DemoExporters {
     }
 
     /**
+     * The channels an alert that names none goes to, as the demo's rules and every budget alert do: each
+     * such alert is one delivery per channel, so the deliveries add up to the alerts times these.
+     */
+    List<String> alertChannels() {
+        return webhook == null ? configuration.alerts().defaultChannels() : List.of(defaultChannels());
+    }
+
+    /**
      * What runs, one line each, secrets masked: each exporter and configured channel with the keys set
      * for it and where each came from, then the log and the webhook.
      */

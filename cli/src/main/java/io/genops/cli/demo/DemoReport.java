@@ -13,7 +13,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * What a demo run measured: the calls as the producers saw them, the pipeline's own final counts,
- * and each team's budget at the end.
+ * and every budget at the end.
  *
  * @param plan          the run as asked for
  * @param calls         what became of the producers' calls
@@ -22,15 +22,16 @@ import org.HdrHistogram.Histogram;
  * @param drainSeconds  from then until every accepted event had passed every stage
  * @param latency       caller-side time of each {@code trackInteraction} call, in nanoseconds
  * @param metrics       the pipeline's counts after it closed
- * @param budgets       each team's budget after the pipeline closed
+ * @param budgets       every budget's state in each of its windows after the pipeline closed
  * @param cleanShutdown whether the pipeline closed with nothing left behind
  * @param exporters     each exporter's status once it had caught up or the export wait had passed
  * @param webhook       what the webhook alert channel did, or {@code null} without one
  * @param prometheusUrl where the Prometheus endpoint served, or {@code null} without one
+ * @param alertChannels the channels each alert of the demo's rules and budgets was delivered to
  */
 record DemoReport(DemoPlan plan, CallCounts calls, long alertRules, double seconds, double drainSeconds,
     Histogram latency, PipelineMetrics metrics, List<BudgetStatus> budgets, boolean cleanShutdown,
-    List<ExporterStatus> exporters, DeliveryStats webhook, String prometheusUrl) {
+    List<ExporterStatus> exporters, DeliveryStats webhook, String prometheusUrl, List<String> alertChannels) {
 
     double eventsPerSecond() {
         return seconds > 0 ? calls.calls() / seconds : 0;
@@ -45,13 +46,16 @@ record DemoReport(DemoPlan plan, CallCounts calls, long alertRules, double secon
             .collect(Collectors.toList());
     }
 
-    /** Events the pipeline accepted beyond the producers' calls: the signals conversations emit themselves. */
-    long conversationSignals() {
-        return metrics.accepted() - calls.accepted - alertRules;
+
+    /** What a budget covers, such as {@code team} or {@code team_project}, from its scope {@code team=support}. */
+    static String scopeOf(final BudgetStatus budget) {
+        final String scope = budget.scope();
+        final int equals = scope.indexOf('=');
+        return equals < 0 ? scope : scope.substring(0, equals);
     }
 
-    /** The team a budget belongs to, from its scope {@code team=<name>}. */
-    static String teamOf(final BudgetStatus budget) {
+    /** Which one of its scope a budget covers, such as {@code support}; empty for a scope without keys. */
+    static String keyOf(final BudgetStatus budget) {
         final String scope = budget.scope();
         return scope.substring(scope.indexOf('=') + 1);
     }

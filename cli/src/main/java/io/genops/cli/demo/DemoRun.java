@@ -168,7 +168,8 @@ final class DemoRun {
                 ? CLOSE_MARGIN.plusNanos(Math.max(0, exportDeadline - System.nanoTime())) : DRAIN_TIMEOUT);
             return new DemoReport(plan, calls, alertRules, seconds(endNanos - startNanos),
                 seconds(drainedNanos - endNanos), latency(producers), shutdown.metrics(), genops.budgetStatuses(),
-                shutdown.clean(), exported, exporters.webhookStats(), exporters.prometheusUrl());
+                shutdown.clean(), exported, exporters.webhookStats(), exporters.prometheusUrl(),
+                exporters.alertChannels());
         } finally {
             pool.shutdownNow();
         }

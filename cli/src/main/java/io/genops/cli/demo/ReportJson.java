@@ -63,6 +63,7 @@ final class ReportJson {
         json.writeNumberField("refused_unpriced", calls.refusedUnpriced);
         json.writeNumberField("dropped", calls.dropped);
         json.writeNumberField("conversations", calls.conversations);
+        json.writeNumberField("conversation_signals", calls.conversationSignals);
         json.writeNumberField("conversation_close_seconds", calls.conversationCloseNanos / 1e9);
         json.writeNumberField("seconds", report.seconds());
         json.writeNumberField("events_per_second", report.eventsPerSecond());
@@ -102,24 +103,33 @@ final class ReportJson {
         json.writeEndObject();
     }
 
+    /** One object per budget and window: a scope such as team holds several keys, a key several windows. */
     private static void budgets(final JsonGenerator json, final DemoReport report) throws IOException {
-        json.writeObjectFieldStart("budgets");
+        json.writeArrayFieldStart("budgets");
         for (final BudgetStatus budget : report.budgets()) {
-            json.writeObjectFieldStart(DemoReport.teamOf(budget));
+            json.writeStartObject();
+            json.writeStringField("scope", DemoReport.scopeOf(budget));
+            json.writeStringField("key", DemoReport.keyOf(budget));
             json.writeStringField("window", budget.window());
+            json.writeStringField("start", budget.start().toString());
             json.writeStringField("allocated_usd", usd(budget.allocated()));
             json.writeStringField("consumed_usd", usd(budget.consumed()));
             json.writeStringField("remaining_usd", usd(budget.remaining()));
             json.writeStringField("utilization_percent", budget.utilizationPercent().toPlainString());
             json.writeEndObject();
         }
-        json.writeEndObject();
+        json.writeEndArray();
     }
 
     private static void alertsAndPipeline(final JsonGenerator json, final DemoReport report) throws IOException {
         final PipelineMetrics metrics = report.metrics();
         json.writeNumberField("alert_rules", report.alertRules());
         json.writeNumberField("alerts_fired", metrics.alertsFired());
+        json.writeArrayFieldStart("alert_channels");
+        for (final String channel : report.alertChannels()) {
+            json.writeString(channel);
+        }
+        json.writeEndArray();
         json.writeNumberField("alerts_delivered", metrics.alertsDelivered());
         json.writeNumberField("alerts_suppressed", metrics.alertsSuppressed());
         json.writeNumberField("alerts_failed", metrics.alertsFailed());
@@ -130,7 +140,6 @@ final class ReportJson {
         json.writeObjectFieldStart("pipeline");
         json.writeNumberField("accepted", metrics.accepted());
         json.writeNumberField("processed", metrics.processed());
-        json.writeNumberField("conversation_signals", report.conversationSignals());
         json.writeNumberField("dropped", metrics.dropped());
         json.writeNumberField("rejected_budget", metrics.rejectedBudget());
         json.writeNumberField("rejected_invalid", metrics.rejectedInvalid());

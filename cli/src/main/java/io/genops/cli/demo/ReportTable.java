@@ -63,6 +63,7 @@ final class ReportTable {
         row("rate asked, events/s", report.plan().rate() == 0 ? "unlimited" : count(report.plan().rate()));
         row("drained after the last call", duration(Math.round(report.drainSeconds() * 1e9)));
         row("conversations", count(calls.conversations));
+        row("  signals they emitted", count(calls.conversationSignals));
         row("  waiting in their close()", duration(calls.conversationCloseNanos));
         out.println();
     }
@@ -90,14 +91,19 @@ final class ReportTable {
         out.println();
     }
 
+    /** Every budget by scope, key and window; nothing when none is set, as under some presets. */
     private void budgets(final DemoReport report) {
-        final String format = "  %-12s %16s %16s %16s %12s%n";
-        out.printf(Locale.ROOT, "Daily budgets, USD%n" + format, "team", "allocated", "consumed", "remaining",
-            "utilization");
+        if (report.budgets().isEmpty()) {
+            return;
+        }
+        out.println("Budgets, USD");
+        final Table table = new Table("scope", "key", "window", "allocated", "consumed", "remaining", "utilization")
+            .leftAligned(3);
         for (final BudgetStatus budget : report.budgets()) {
-            out.printf(Locale.ROOT, format, DemoReport.teamOf(budget), money(budget.allocated()),
+            table.row(DemoReport.scopeOf(budget), DemoReport.keyOf(budget), budget.window(), money(budget.allocated()),
                 money(budget.consumed()), money(budget.remaining()), budget.utilizationPercent() + " %");
         }
+        table.print(out);
         out.println();
     }
 
@@ -106,9 +112,14 @@ final class ReportTable {
         out.println("Alerts and pipeline");
         row("alert rules created", count(report.alertRules()));
         row("alerts fired", count(metrics.alertsFired()));
-        row("alerts delivered", count(metrics.alertsDelivered()));
+        row("  each to the channels", String.join(", ", report.alertChannels()));
+        row("  deliveries succeeded", count(metrics.alertsDelivered()));
+        row("  deliveries failed", count(metrics.alertsFailed()));
+        if (metrics.alertsUnroutable() > 0) {
+            row("  deliveries to no such channel", count(metrics.alertsUnroutable()));
+        }
+        row("  lost, delivery queue full", count(metrics.alertsDropped()));
         row("repeats held by cooldown", count(metrics.alertsSuppressed()));
-        row("alerts failed or dropped", count(metrics.alertsFailed() + metrics.alertsDropped()));
         final DeliveryStats webhook = report.webhook();
         if (webhook != null) {
             row("webhook batches delivered", count(webhook.successes()));
@@ -117,7 +128,6 @@ final class ReportTable {
         }
         row("unpriced interactions", count(metrics.unpricedEvents()));
         row("events processed", count(metrics.processed()));
-        row("  signals from conversations", count(report.conversationSignals()));
         row("events journaled", count(metrics.journaled()));
         row("failed events", count(metrics.failedEvents()));
         row("shut down cleanly", report.cleanShutdown() ? "yes" : "NO");

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.genops.cli.CommandRun;
 import io.genops.cli.JsonTree;
+import io.genops.cli.demo.ReportBudgets;
 import io.genops.cli.export.Loopback;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,11 +42,48 @@ class DemoWithConfigurationTest {
         final Map<String, Object> report = JsonTree.object(run.out());
         assertThat(report.get("policy")).isEqualTo("enforced");
         assertThat(report.get("budget")).isEqualTo("configured");
-        @SuppressWarnings("unchecked")
-        final Map<String, Object> support = (Map<String, Object>)((Map<String, Object>)report.get("budgets"))
-            .get("support");
+        final Map<String, Object> support = ReportBudgets.of(report, "team", "support", "daily");
         assertThat(new BigDecimal((String)support.get("allocated_usd"))).isEqualByComparingTo("0.05");
         assertThat((Long)report.get("rejected")).isPositive();
+    }
+
+    @Test
+    void budgetsOfEveryScopeAndWindow_areReportedApart() throws IOException {
+        final Path file = Files.writeString(directory.resolve("genops.yaml"), "genops:\n"
+            + "  budgets:\n"
+            + "    limits:\n"
+            + "      - team:support:daily=50\n"
+            + "      - team:support:weekly=200\n"
+            + "      - project:customer-experience:monthly=1000\n");
+        final String[] options = {"demo", "--config", file.toString(), "--events", "500", "--rate", "0",
+            "--no-journal", "--no-progress"};
+
+        final CommandRun json = CommandRun.of(concat(options, "--json"));
+        final CommandRun table = CommandRun.of(options);
+
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        final Map<String, Object> report = JsonTree.object(json.out());
+        assertThat(ReportBudgets.all(report)).hasSize(3);
+        assertThat(new BigDecimal((String)ReportBudgets.of(report, "team", "support", "weekly").get("allocated_usd")))
+            .isEqualByComparingTo("200");
+        assertThat(new BigDecimal((String)ReportBudgets.of(report, "project", "customer-experience", "monthly")
+            .get("allocated_usd"))).isEqualByComparingTo("1000");
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(table.out()).contains("Budgets, USD").doesNotContain("Daily budgets");
+        assertThat(table.out().lines().map(String::strip))
+            .anySatisfy(line -> assertThat(line).matches("team\\s+support\\s+daily\\s+50(\\.0+)?\\s.*"))
+            .anySatisfy(line -> assertThat(line).matches("team\\s+support\\s+weekly\\s+200(\\.0+)?\\s.*"))
+            .anySatisfy(line -> assertThat(line)
+                .matches("project\\s+customer-experience\\s+monthly\\s+1000(\\.0+)?\\s.*"));
+    }
+
+    @Test
+    void withoutBudgets_theTableHasNoBudgetSection() {
+        final CommandRun run = CommandRun.of("demo", "--preset", "memory-constrained", "--events", "500", "--rate",
+            "0", "--no-journal", "--no-progress");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Cost by team").doesNotContain("budgets, USD", "Budgets, USD");
     }
 
     @Test
@@ -133,6 +172,12 @@ class DemoWithConfigurationTest {
             12);
         System.arraycopy(options, 0, args, 12, options.length);
         return CommandRun.of(args);
+    }
+
+    private static String[] concat(final String[] options, final String... more) {
+        final String[] all = Arrays.copyOf(options, options.length + more.length);
+        System.arraycopy(more, 0, all, options.length, more.length);
+        return all;
     }
 
     @SuppressWarnings("unchecked")

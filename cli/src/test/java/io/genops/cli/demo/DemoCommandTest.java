@@ -7,6 +7,7 @@ import io.genops.cli.JsonTree;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,12 +74,15 @@ class DemoCommandTest {
 
     @Test
     void automaticBudgetsAreCrossedSoThresholdsFire() {
-        final Map<String, Object> budgets = object(report, "budgets");
+        final List<Map<String, Object>> budgets = ReportBudgets.all(report);
 
-        assertThat(budgets).containsOnlyKeys("support", "sales", "technical", "billing");
-        for (final String team : budgets.keySet()) {
-            final BigDecimal utilization = new BigDecimal((String)object(budgets, team).get("utilization_percent"));
-            assertThat(utilization).as(team).isGreaterThanOrEqualTo(new BigDecimal("100"));
+        assertThat(budgets).extracting(budget -> budget.get("scope") + " " + budget.get("key") + " "
+            + budget.get("window"))
+            .containsExactlyInAnyOrder("team support daily", "team sales daily", "team technical daily",
+                "team billing daily");
+        for (final Map<String, Object> budget : budgets) {
+            final BigDecimal utilization = new BigDecimal((String)budget.get("utilization_percent"));
+            assertThat(utilization).as(budget.toString()).isGreaterThanOrEqualTo(new BigDecimal("100"));
         }
         assertThat(number(report, "alerts_fired")).as("three thresholds of four teams").isGreaterThanOrEqualTo(12);
     }
@@ -106,7 +110,7 @@ class DemoCommandTest {
 
         final BigDecimal spentInBoth = new BigDecimal((String)object(first, "cost_by_team").get("sales"))
             .add(new BigDecimal((String)object(second, "cost_by_team").get("sales")));
-        final Object consumed = object(object(second, "budgets"), "sales").get("consumed_usd");
+        final Object consumed = ReportBudgets.of(second, "team", "sales", "daily").get("consumed_usd");
         assertThat(new BigDecimal((String)consumed)).isEqualByComparingTo(spentInBoth);
     }
 
@@ -125,8 +129,9 @@ class DemoCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Calls", "Caller-side time of trackInteraction", "Cost by team, USD",
-            "Top 10 agents by cost", "Daily budgets, USD", "Sampling for export, adaptive", "keys tracked",
-            "Alerts and pipeline", "shut down cleanly", "Audit journal", "records written",
+            "Top 10 agents by cost", "Budgets, USD", "Sampling for export, adaptive", "keys tracked",
+            "Alerts and pipeline", "each to the channels", "deliveries succeeded", "deliveries failed",
+            "shut down cleanly", "Audit journal", "records written", "signals they emitted",
             "replay it:   ./genops replay --journal " + journals.resolve("table"));
     }
 

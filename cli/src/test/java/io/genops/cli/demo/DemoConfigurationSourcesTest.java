@@ -98,7 +98,7 @@ class DemoConfigurationSourcesTest {
             assertThat(run.exitCode()).as(run.err()).isZero();
             final Map<String, Object> report = JsonTree.object(run.out());
             assertThat(((Map<?, ?>)report.get("sampling")).get("mode")).isEqualTo("fixed");
-            assertThat((Map<?, ?>)report.get("budgets")).as("the preset turns budgets off").isEmpty();
+            assertThat(ReportBudgets.all(report)).as("the preset turns budgets off").isEmpty();
             assertThat((Long)report.get("sampled_in")).as("1 % fixed sampling")
                 .isLessThan((Long)report.get("interactions") / 10);
         }
@@ -163,7 +163,7 @@ class DemoConfigurationSourcesTest {
 
     private static void assertTheDemosOwnDefaults(final Map<String, Object> report) {
         assertThat(report.get("budget")).isEqualTo("auto");
-        assertThat((Map<?, ?>)report.get("budgets")).as("the automatic team budgets").hasSize(4);
+        assertThat(ReportBudgets.all(report)).as("the automatic team budgets").hasSize(4);
         assertThat(((Map<?, ?>)report.get("sampling")).get("mode")).isEqualTo("adaptive");
     }
 
@@ -191,8 +191,7 @@ class DemoConfigurationSourcesTest {
         return new CommandRun(commandLine.execute(args), out.toString(), err.toString());
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> budget(final Map<String, Object> report, final String team) {
-        return (Map<String, Object>)((Map<String, Object>)report.get("budgets")).get(team);
+        return ReportBudgets.of(report, "team", team, "daily");
     }
 }

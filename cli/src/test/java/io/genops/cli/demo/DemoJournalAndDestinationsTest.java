@@ -10,6 +10,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.genops.cli.CommandRun;
 import io.genops.cli.JsonTree;
 import io.genops.core.event.EventKind;
+import io.genops.pipeline.Conversation;
 import io.genops.pipeline.journal.JournalReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,6 +74,21 @@ class DemoJournalAndDestinationsTest {
     }
 
     @Test
+    void conversationSignals_areTheFlowAndSummarySignalsConversationsJournaled() throws IOException {
+        final Map<String, Object> report = demo();
+
+        final long[] journaled = new long[1];
+        try (JournalReader reader = JournalReader.open(directory.resolve("journal"))) {
+            reader.readAll((index, record) -> {
+                final String name = record.kind() == EventKind.SIGNAL ? String.valueOf(record.name()) : "";
+                journaled[0] += name.equals(Conversation.FLOW_SIGNAL) || name.equals(Conversation.SUMMARY_SIGNAL)
+                    ? 1 : 0;
+            });
+        }
+        assertThat(number(report, "conversation_signals")).isPositive().isEqualTo(journaled[0]);
+    }
+
+    @Test
     void webhookReceivesEveryAlert() throws IOException {
         final AtomicLong alerts = new AtomicLong();
         final HttpServer server = server();
@@ -86,7 +102,10 @@ class DemoJournalAndDestinationsTest {
 
             assertThat(number(report, "alerts_fired")).isPositive();
             assertThat(alerts.get()).isEqualTo(number(report, "alerts_fired"));
-            assertThat(number(report, "alerts_delivered")).as("log and webhook").isEqualTo(2 * alerts.get());
+            assertThat(report.get("alert_channels")).isEqualTo(List.of("log", "webhook"));
+            assertThat(number(report, "alerts_delivered")).as("once per channel").isEqualTo(2 * alerts.get());
+            assertThat(number(report, "alerts_delivered") + number(report, "alerts_failed"))
+                .isEqualTo(2 * (number(report, "alerts_fired") - number(report, "alerts_dropped")));
             final Map<String, Object> webhook = object(report, "webhook");
             assertThat(number(webhook, "batches_delivered")).isPositive();
             assertThat(number(webhook, "batches_failed")).isZero();
