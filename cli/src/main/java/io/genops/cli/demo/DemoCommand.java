@@ -119,7 +119,7 @@ public final class DemoCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE})")
     private SamplingMode sampling;
 
-    @Option(names = "--webhook", order = 15, paramLabel = "URL", converter = HttpUri.class,
+    @Option(names = "--webhook", order = 15, paramLabel = "URL", converter = HttpUri.Webhook.class,
         description = "also deliver every alert as JSON POSTs to URL (a webhook alert channel beside the log)")
     private URI webhook;
 

@@ -6,22 +6,52 @@ import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads an absolute {@code http} or {@code https} URL with a host, such as {@code http://localhost:4318}. */
+/**
+ * Reads the address of a server: an absolute {@code http} or {@code https} URL with a host, such as
+ * {@code http://localhost:4318}, without user information, a query or a fragment. Credentials go in
+ * headers or in the environment, never in a URL that is printed and kept in shell history; so a URL
+ * that carries them is bad usage, and the message does not repeat it.
+ */
 public final class HttpUri implements ITypeConverter<URI> {
     @Override
     public URI convert(final String value) {
+        return parse(value, false);
+    }
+
+    /**
+     * A webhook's URL, which may carry its own token in the path or the query (a chat's incoming webhook
+     * is its own credential); user information is still refused, and only a URL without a query is shown.
+     */
+    public static final class Webhook implements ITypeConverter<URI> {
+        @Override
+        public URI convert(final String value) {
+            return parse(value, true);
+        }
+    }
+
+    private static URI parse(final String value, final boolean queryAllowed) {
         final URI uri;
         try {
             uri = new URI(value.trim());
         } catch (final URISyntaxException e) {
-            throw new TypeConversionException("'" + value + "' is not a URL: " + e.getReason());
+            throw new TypeConversionException("the text is not a URL (" + e.getReason() + ")");
         }
+        if (uri.getRawUserInfo() != null) {
+            throw new TypeConversionException("the URL carries user information (not shown); give credentials in "
+                + "the environment or a header, not in the URL");
+        }
+        final boolean hidden = uri.getRawQuery() != null || uri.getRawFragment() != null;
+        if (hidden && !queryAllowed) {
+            throw new TypeConversionException("the URL has a query or a fragment (not shown), which a server's "
+                + "address does not take");
+        }
+        final String shown = hidden ? "the URL (not shown)" : "'" + value + "'";
         final String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new TypeConversionException("'" + value + "' is not an http or https URL");
+            throw new TypeConversionException(shown + " is not an http or https URL");
         }
         if (uri.getHost() == null) {
-            throw new TypeConversionException("'" + value + "' names no host");
+            throw new TypeConversionException(shown + " names no host");
         }
         return uri;
     }

@@ -28,6 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The demo's journal as the audit commands see it, and what it sends when asked to: alerts to a
@@ -158,6 +160,25 @@ class DemoJournalAndDestinationsTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("Invalid value for option '--webhook': 'ftp://example.com/hook' is not an "
             + "http or https URL");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--otlp|http://u:secret-41@127.0.0.1:4398/|user information (not shown)",
+        "--webhook|http://u:secret-41@127.0.0.1:4398/hook|user information (not shown)",
+        "--raindrop-url|http://u:secret-41@127.0.0.1:4398/v1|user information (not shown)",
+        "--otlp|http://127.0.0.1:4398/?token=secret-41|a query or a fragment (not shown)",
+        "--raindrop-url|http://127.0.0.1:4398/v1?token=secret-41|a query or a fragment (not shown)",
+        "--webhook|ftp://127.0.0.1/hook?token=secret-41|the URL (not shown) is not an http or https URL"})
+    void aUrlWithCredentialsIsAUsageError_thatDoesNotRepeatThem(final String option, final String url,
+        final String problem) {
+        final CommandRun run = CommandRun.of("demo", "--journal", directory.resolve("journal").toString(), option,
+            url);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Invalid value for option '" + option + "': ", problem)
+            .doesNotContain("secret-41");
+        assertThat(directory.resolve("journal")).doesNotExist();
     }
 
     @Test
