@@ -57,9 +57,21 @@ public final class GenOpsCommand implements Runnable {
     /** The configured command line whose commands {@code factory} makes; tests give commands their own sources. */
     public static CommandLine commandLine(final CommandLine.IFactory factory) {
         final CommandLine commandLine = new CommandLine(new GenOpsCommand(), factory);
+        versionEverywhere(commandLine, new Version());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler(GenOpsCommand::reportFailure);
         return commandLine;
+    }
+
+    /**
+     * Every subcommand's help lists {@code -V, --version}; the same provider makes it print the version of
+     * the whole command there too, instead of nothing.
+     */
+    private static void versionEverywhere(final CommandLine commandLine, final IVersionProvider version) {
+        for (final CommandLine subcommand : commandLine.getSubcommands().values()) {
+            subcommand.getCommandSpec().versionProvider(version);
+            versionEverywhere(subcommand, version);
+        }
     }
 
     /** Without a subcommand there is nothing to do but say what there is. */

@@ -3,6 +3,8 @@ package io.genops.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class GenOpsCommandTest {
 
@@ -45,5 +47,14 @@ class GenOpsCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).startsWith("genops ").contains("Java " + Runtime.version().feature());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"demo --version", "replay -V", "prices --version", "config check -V"})
+    void everySubcommandPrintsTheVersionItsHelpPromises(final String command) {
+        final CommandRun run = CommandRun.of(command.split(" "));
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo(CommandRun.of("--version").out()).startsWith("genops ");
     }
 }
