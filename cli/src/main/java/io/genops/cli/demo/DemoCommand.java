@@ -4,6 +4,7 @@ import io.genops.cli.StatusLine;
 import io.genops.cli.support.HttpUri;
 import io.genops.cli.support.ConfigSources;
 import io.genops.config.settings.ConfigLoader;
+import io.genops.config.settings.ConfigurationException;
 import io.genops.config.settings.EffectiveValue;
 import io.genops.config.settings.GenOpsConfiguration;
 import io.genops.config.settings.SamplingSettings;
@@ -211,7 +212,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         final Destinations destinations = destinations();
-        final DemoConfiguration configuration = configuration(destinations);
+        final DemoConfiguration configuration;
+        try {
+            configuration = configuration(destinations);
+        } catch (final ConfigurationException e) {
+            return unusable(e);
+        }
         announce(configuration);
         final JournalChoice journal = journal(destinations, configuration.configuration());
         final DemoPlan plan = plan(configuration, journal, destinations);
@@ -261,6 +267,14 @@ public final class DemoCommand implements Callable<Integer> {
         final ConfigLoader loader = sources.loader(spec.commandLine(), config, "option --config", profile, preset);
         final String raindropKey = destinations.raindrop() == null ? null : DemoExporters.raindropKey(destinations);
         return DemoConfiguration.load(loader, destinations, raindropKey);
+    }
+
+    /** Prints each problem of an unusable configuration on a line of its own, as {@code config check} does. */
+    private int unusable(final ConfigurationException problems) {
+        final PrintWriter err = spec.commandLine().getErr();
+        err.println("genops demo: " + problems.getMessage().strip());
+        err.flush();
+        return 1;
     }
 
     /**

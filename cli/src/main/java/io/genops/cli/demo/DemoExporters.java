@@ -1,5 +1,6 @@
 package io.genops.cli.demo;
 
+import io.genops.config.settings.ExportSettings;
 import io.genops.config.settings.GenOpsConfiguration;
 import io.genops.config.spi.ConfiguredComponents;
 import io.genops.exporters.alert.DeliveryStats;
@@ -8,6 +9,7 @@ import io.genops.exporters.config.PrometheusExporterProvider;
 import io.genops.exporters.prometheus.PrometheusExporter;
 import io.genops.exporters.raindrop.RaindropExporter;
 import io.genops.pipeline.GenOpsBuilder;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,13 +53,22 @@ final class DemoExporters {
         }
     }
 
-    /** The configuration's Prometheus endpoint, --prometheus-port's among them, or none. */
+    /**
+     * The configuration's Prometheus endpoint, --prometheus-port's among them, or none. An address that
+     * cannot be bound is told once, with where the port came from; the JDK's reason is the whole story.
+     */
     private PrometheusExporter prometheus() {
-        if (!configuration.exporters().prometheus().enabled()) {
+        final ExportSettings.Prometheus settings = configuration.exporters().prometheus();
+        if (!settings.enabled()) {
             return null;
         }
         try {
             return new PrometheusExporterProvider().create(configuration);
+        } catch (final UncheckedIOException e) {
+            final Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IllegalStateException("cannot serve Prometheus metrics on " + settings.host() + ":"
+                + settings.port() + " (" + (destinations.prometheusPort() != null ? "--prometheus-port"
+                : PROMETHEUS_KEYS + ".port") + "): " + cause.getMessage(), e);
         } catch (final RuntimeException e) {
             throw new IllegalStateException("the prometheus exporter (" + PROMETHEUS_KEYS + ".*) could not be "
                 + "built: " + e.getMessage(), e);

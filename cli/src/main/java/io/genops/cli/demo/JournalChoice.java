@@ -20,19 +20,23 @@ import java.util.stream.Stream;
  * fresh day: the pipeline rebuilds today's spend from its journal when it starts, so a journal given
  * again with {@code --journal} makes a run start where the last one ended, over budget.
  *
- * @param directory the journal's directory, absolute; {@code null} when there is none
- * @param fresh     whether the directory was made for this run
+ * @param directory    the journal's directory, absolute; {@code null} when there is none
+ * @param fresh        whether the journal starts empty: its directory held no journal before this run
+ * @param runDirectory the directory made for this run, which holds the journal's; {@code null} when the
+ *                     journal's directory was named by {@code --journal}, or there is none
  */
-record JournalChoice(Path directory, boolean fresh) {
-    static final JournalChoice NONE = new JournalChoice(null, false);
+record JournalChoice(Path directory, boolean fresh, Path runDirectory) {
+    static final JournalChoice NONE = new JournalChoice(null, false, null);
     /** Where fresh journals go: {@code ./genops-data/demo-20261203-173657/journal}. */
     static final Path DATA = Path.of("genops-data");
 
     private static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("'demo-'yyyyMMdd-HHmmss",
         Locale.ROOT);
 
+    /** The journal in {@code directory}, fresh when the directory is missing or holds no journal yet. */
     static JournalChoice at(final Path directory) {
-        return new JournalChoice(directory.toAbsolutePath().normalize(), false);
+        final Path absolute = directory.toAbsolutePath().normalize();
+        return new JournalChoice(absolute, !holdsJournal(absolute), null);
     }
 
     /**
@@ -48,7 +52,7 @@ record JournalChoice(Path directory, boolean fresh) {
                 final Path run = data.resolve(attempt == 1 ? name : name + "-" + attempt);
                 if (!Files.exists(run)) {
                     Files.createDirectory(run);
-                    return new JournalChoice(run.resolve("journal"), true);
+                    return new JournalChoice(run.resolve("journal"), true, run);
                 }
             }
         } catch (final IOException e) {
@@ -61,13 +65,12 @@ record JournalChoice(Path directory, boolean fresh) {
      * first record; a journal with records is always kept.
      */
     void discardIfUnused() {
-        if (!fresh) {
+        if (runDirectory == null) {
             return;
         }
-        final Path run = directory.getParent();
-        try (Stream<Path> paths = Files.walk(run)) {
+        try (Stream<Path> paths = Files.walk(runDirectory)) {
             final List<Path> all = paths.sorted(Comparator.reverseOrder()).collect(Collectors.toList());
-            if (all.stream().noneMatch(path -> path.toString().endsWith(Journals.CYCLE_SUFFIX))) {
+            if (all.stream().noneMatch(JournalChoice::isCycle)) {
                 for (final Path path : all) {
                     Files.deleteIfExists(path);
                 }
@@ -75,6 +78,21 @@ record JournalChoice(Path directory, boolean fresh) {
         } catch (final IOException ignored) {
             // An empty directory left behind is harmless; the run's own failure is what the user needs to see.
         }
+    }
+
+    private static boolean holdsJournal(final Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return false;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            return paths.anyMatch(JournalChoice::isCycle);
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot read the journal directory " + directory, e);
+        }
+    }
+
+    private static boolean isCycle(final Path path) {
+        return path.toString().endsWith(Journals.CYCLE_SUFFIX);
     }
 
     boolean enabled() {

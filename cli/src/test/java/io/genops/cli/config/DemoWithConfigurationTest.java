@@ -187,11 +187,15 @@ class DemoWithConfigurationTest {
 
     @Test
     void aBrokenFileFailsBeforeTheRun() throws IOException {
-        final Path file = Files.writeString(directory.resolve("genops.yaml"), "genops:\n  polcy: enforced\n");
+        final Path file = Files.writeString(directory.resolve("genops.yaml"), "genops:\n  polcy: enforced\n"
+            + "  pipeline.ring-size: many\n");
 
         final CommandRun run = CommandRun.of("demo", "--config", file.toString(), "--events", "100", "--no-journal");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("genops.yaml:2").contains("did you mean");
+        assertThat(run.err().lines()).as("one problem a line").hasSize(3)
+            .first().asString().isEqualTo("genops demo: The GenOps configuration has 2 problems:");
+        assertThat(run.err().lines().skip(1)).allSatisfy(line -> assertThat(line).contains("genops.yaml:"));
     }
 }

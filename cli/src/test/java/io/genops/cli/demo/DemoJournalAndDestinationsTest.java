@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,6 +89,15 @@ class DemoJournalAndDestinationsTest {
             });
         }
         assertThat(number(report, "conversation_signals")).isPositive().isEqualTo(journaled[0]);
+    }
+
+    @Test
+    void aJournalNamedByOption_isFreshUntilItHoldsRecords() throws IOException {
+        final Map<String, Object> first = demo();
+        final Map<String, Object> second = demo();
+
+        assertThat(object(first, "journal").get("fresh")).as("a new directory").isEqualTo(true);
+        assertThat(object(second, "journal").get("fresh")).as("the first run's records").isEqualTo(false);
     }
 
     @Test
@@ -179,6 +189,21 @@ class DemoJournalAndDestinationsTest {
         assertThat(run.err()).contains("Invalid value for option '" + option + "': ", problem)
             .doesNotContain("secret-41");
         assertThat(directory.resolve("journal")).doesNotExist();
+    }
+
+    @Test
+    void aPrometheusPortInUse_isNamedOnce_withTheOption() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            final CommandRun run = CommandRun.of("demo", "--events", "100", "--journal",
+                directory.resolve("journal").toString(), "--prometheus-port", Integer.toString(taken.getLocalPort()));
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err().lines()).singleElement().asString()
+                .startsWith("genops demo: cannot serve Prometheus metrics on 127.0.0.1:" + taken.getLocalPort()
+                    + " (--prometheus-port): ")
+                .doesNotContain("Exception")
+                .satisfies(line -> assertThat(line.split("in use", -1)).as("said once").hasSize(2));
+        }
     }
 
     @Test
