@@ -30,7 +30,7 @@ class OtlpExporterGrpcTest {
 
     private OtlpExporter.Builder builder() {
         return OtlpExporter.builder().protocol(OtlpProtocol.GRPC).endpoint(receiver.endpoint())
-            .timeout(Duration.ofSeconds(2));
+            .timeout(Duration.ofSeconds(10));
     }
 
     @Test

@@ -51,7 +51,7 @@ class OtlpExporterHttpTest {
     }
 
     private OtlpExporter.Builder builder() {
-        return OtlpExporter.builder().endpoint(receiver.endpoint()).timeout(Duration.ofSeconds(2));
+        return OtlpExporter.builder().endpoint(receiver.endpoint()).timeout(Duration.ofSeconds(10));
     }
 
     @Test

@@ -42,7 +42,7 @@ class OtlpExporterMetricsTest {
     }
 
     private OtlpExporter.Builder builder() {
-        return OtlpExporter.builder().endpoint(receiver.endpoint()).timeout(Duration.ofSeconds(2));
+        return OtlpExporter.builder().endpoint(receiver.endpoint()).timeout(Duration.ofSeconds(10));
     }
 
     @Test
