@@ -163,7 +163,7 @@ public final class BudgetBook {
     BudgetExceededException exceeded(final Budget budget, final Budget.Period period) {
         return new BudgetExceededException(budget.label,
             budget.window.label() + " " + WindowClock.start(budget.window, period.id), budget.limitNanos,
-            period.committed.get());
+            period.committed());
     }
 
     /** What spending {@code estimateNanos} now would do to the tightest applicable budget. */
@@ -176,7 +176,7 @@ public final class BudgetBook {
         for (int i = 0; i < count; i++) {
             final Budget budget = applicable[i];
             final Budget.Period period = budget.periodFor(windowId(budget, epochMillis));
-            final long committed = period == null ? 0 : period.committed.get();
+            final long committed = period == null ? 0 : period.committed();
             final long headroom = budget.limitNanos - committed - estimateNanos;
             if (headroom < tightestHeadroom) {
                 tightestHeadroom = headroom;
@@ -215,7 +215,7 @@ public final class BudgetBook {
             final long window = windowId(budget, recordMillis);
             if (window == windowId(budget, nowMillis)) {
                 final Budget.Period period = budget.periodFor(window);
-                period.committed.addAndGet(costNanos);
+                period.addCommitted(costNanos);
                 period.spentNanos += costNanos;
             }
         }

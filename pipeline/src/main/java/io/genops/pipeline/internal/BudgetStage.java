@@ -117,7 +117,7 @@ final class BudgetStage implements Stage {
         if (delta != 0 && reserved && event.costEstimated && reconcileEvery > 1) {
             defer(period, delta);
         } else if (delta != 0) {
-            period.committed.addAndGet(delta);
+            period.addCommitted(delta);
         }
         period.spentNanos = spent;
         if (event.policyResult == PolicyResult.RATE_LIMITED) {
@@ -153,7 +153,7 @@ final class BudgetStage implements Stage {
         for (int i = 0; i < unsettled.size(); i++) {
             final Budget.Period period = unsettled.get(i);
             if (period.unsettledNanos != 0) {
-                period.committed.addAndGet(period.unsettledNanos);
+                period.addCommitted(period.unsettledNanos);
                 period.unsettledNanos = 0;
             }
             period.awaitingSettlement = false;

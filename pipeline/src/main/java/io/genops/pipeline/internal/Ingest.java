@@ -685,7 +685,7 @@ public final class Ingest {
         /** Gives back what was reserved, for a call that ends up not recorded. */
         void release() {
             for (int i = 0; i < count; i++) {
-                periods[i].committed.addAndGet(-nanos);
+                periods[i].addCommitted(-nanos);
             }
             count = 0;
         }
