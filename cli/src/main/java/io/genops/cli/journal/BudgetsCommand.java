@@ -58,8 +58,8 @@ import picocli.CommandLine.Spec;
         "  genops budgets --journal ./genops-data/journal --daily-budget team=50 --daily-budget team:sales=120 "
             + "--monthly-budget customer=500",
         "",
-        "Exit status: 0 when the journal was read, 1 when some records were damaged or it cannot be read, 2 for "
-            + "bad options."})
+        "Exit status: 0 when the journal was read, 1 when some records were damaged or could not be reached or it "
+            + "cannot be read, 2 for bad options."})
 public final class BudgetsCommand implements Callable<Integer> {
     private static final int DAMAGE_LINES = 10;
 
@@ -139,7 +139,7 @@ public final class BudgetsCommand implements Callable<Integer> {
             });
         }
         final List<BudgetStatus> statuses = ledger.statuses(scopes, windows, limits);
-        print(spec.commandLine().getOut(), when, statuses, damage.count());
+        print(spec.commandLine().getOut(), when, statuses, damage);
         return damage.finish();
     }
 
@@ -153,7 +153,7 @@ public final class BudgetsCommand implements Callable<Integer> {
     }
 
     private void print(final PrintWriter out, final Instant when, final List<BudgetStatus> statuses,
-        final long damaged) {
+        final DamageLog damage) {
         switch (format) {
             case CSV:
                 Csv.row(out, "scope", "window", "start", "consumed_usd", "allocated_usd", "remaining_usd",
@@ -163,10 +163,14 @@ public final class BudgetsCommand implements Callable<Integer> {
                     s.hasLimit() ? s.utilizationPercent().toPlainString() : ""));
                 break;
             case JSON:
-                Json.object(out, json -> json(json, when, statuses, damaged));
+                Json.object(out, json -> json(json, when, statuses, damage));
                 break;
             default:
                 table(out, when, statuses);
+                if (damage.unreachable() > 0) {
+                    out.printf(Locale.ROOT, "  the sums miss %s records the journal's index lists but that cannot be "
+                        + "reached%n", Text.count(damage.unreachable()));
+                }
                 break;
         }
         out.flush();
@@ -190,7 +194,7 @@ public final class BudgetsCommand implements Callable<Integer> {
     }
 
     private void json(final JsonGenerator json, final Instant when, final List<BudgetStatus> statuses,
-        final long damaged) throws IOException {
+        final DamageLog damage) throws IOException {
         json.writeStringField("at", when.toString());
         json.writeStringField("zone", zone.getId());
         json.writeArrayFieldStart("budgets");
@@ -208,6 +212,7 @@ public final class BudgetsCommand implements Callable<Integer> {
             json.writeEndObject();
         }
         json.writeEndArray();
-        json.writeNumberField("damaged", damaged);
+        json.writeNumberField("damaged", damage.count());
+        json.writeNumberField("unreachable", damage.unreachable());
     }
 }

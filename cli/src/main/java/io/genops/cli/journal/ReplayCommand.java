@@ -39,8 +39,8 @@ import picocli.CommandLine.Spec;
         "Filters choose which records are reported; every record is still priced, so monthly volume discounts "
             + "come out as they did live.",
         ""},
-    footer = {"", "Exit status: 0 when every record was read and priced, 1 when some were damaged or could not "
-            + "be priced or a file could not be used, 2 for bad options."})
+    footer = {"", "Exit status: 0 when every record was read and priced, 1 when some were damaged, could not be "
+            + "reached or could not be priced or a file could not be used, 2 for bad options."})
 public final class ReplayCommand implements Callable<Integer> {
     private static final int DAMAGE_LINES = 10;
     private static final int BAR_WIDTH = 24;

@@ -80,6 +80,10 @@ final class ReplayOutput {
         policies.print(out);
         out.println();
         out.printf(Locale.ROOT, "Damaged or out-of-chain records: %s%n", Text.count(report.damaged()));
+        if (report.unreachable() > 0) {
+            out.printf(Locale.ROOT, "Records the index lists that cannot be reached (in no total): %s%n",
+                Text.count(report.unreachable()));
+        }
         if (report.unpriceable() > 0) {
             out.printf(Locale.ROOT, "Records these prices cannot price (left out of the totals): %s%n",
                 Text.count(report.unpriceable()));
@@ -129,6 +133,7 @@ final class ReplayOutput {
         }
         json.writeEndObject();
         json.writeNumberField("damaged", report.damaged());
+        json.writeNumberField("unreachable", report.unreachable());
         json.writeNumberField("unpriceable", report.unpriceable());
     }
 }

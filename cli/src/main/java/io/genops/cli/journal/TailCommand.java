@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
             + "sampled for export. With --follow it keeps printing records as they are appended, until "
             + "interrupted.",
         ""},
-    footer = {"", "Exit status: 0 when the records were printed, 1 when some were damaged or the journal cannot "
-            + "be read, 2 for bad options."})
+    footer = {"", "Exit status: 0 when the records were printed, 1 when some were damaged or could not be reached "
+            + "or the journal cannot be read, 2 for bad options."})
 public final class TailCommand implements Callable<Integer> {
     private static final int DAMAGE_LINES = 10;
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);

@@ -1,5 +1,6 @@
 package io.genops.cli.journal;
 
+import io.genops.cli.support.DamageLog;
 import io.genops.cli.support.JournalDirectories;
 import io.genops.cli.support.Table;
 import io.genops.cli.support.Text;
@@ -42,20 +43,17 @@ public final class VerifyCommand implements Callable<Integer> {
         final PrintWriter err = spec.commandLine().getErr();
         int exitCode = 0;
         for (final Path journal : journals) {
-            final long indexed = JournalDirectories.indexedRecords(journal);
             final JournalVerifier.Report report = JournalDirectories.reading(journal,
                 () -> JournalVerifier.verify(journal));
-            final long unreachable = Math.max(0, indexed - report.records() - report.problems());
-            print(out, report, unreachable);
+            print(out, report);
             out.flush();
-            if (!report.intact()) {
+            if (report.problems() > 0) {
                 err.printf(Locale.ROOT, "genops verify: %s: %s damaged or out-of-chain records%n", journal,
                     Text.count(report.problems()));
                 exitCode = 1;
             }
-            if (unreachable > 0) {
-                err.printf(Locale.ROOT, "genops verify: %s: %s records listed in the journal's index cannot be "
-                    + "reached; a cycle file was cut short or overwritten%n", journal, Text.count(unreachable));
+            if (report.unreachable() > 0) {
+                err.println("genops verify: " + journal + ": " + DamageLog.unreachableProblem(report.unreachable()));
                 exitCode = 1;
             }
             err.flush();
@@ -63,18 +61,18 @@ public final class VerifyCommand implements Callable<Integer> {
         return exitCode;
     }
 
-    private static void print(final PrintWriter out, final JournalVerifier.Report report, final long unreachable) {
+    private static void print(final PrintWriter out, final JournalVerifier.Report report) {
         out.printf(Locale.ROOT, "Journal %s%n", report.journal());
         final Table summary = new Table("", "").leftAligned(2);
         summary.row("intact records", Text.count(report.records()));
         summary.row("first record", Text.time(report.firstMillis()));
         summary.row("last record", Text.time(report.lastMillis()));
         summary.row("damaged or out of chain", Text.count(report.problems()));
-        if (unreachable > 0) {
-            summary.row("indexed but unreachable", Text.count(unreachable));
+        if (report.unreachable() > 0) {
+            summary.row("indexed but unreachable", Text.count(report.unreachable()));
         }
         summary.print(out);
-        if (report.intact() && unreachable == 0) {
+        if (report.intact()) {
             out.println("Every checksum and each cycle's hash chain verified.");
             out.println();
             return;

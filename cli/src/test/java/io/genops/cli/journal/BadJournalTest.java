@@ -119,15 +119,51 @@ class BadJournalTest {
     @Test
     void aCycleFileCutShortIsReportedByVerify() throws IOException {
         final Path journal = TestJournal.write(directory.resolve("journal")).directory();
-        final long cut = TestJournal.markOffset(journal) - 200;
-        try (RandomAccessFile file = new RandomAccessFile(TestJournal.cycleFile(journal).toFile(), "rw")) {
-            file.setLength(cut);
-        }
+        cutShort(journal);
 
         final CommandRun run = CommandRun.of("verify", "--journal", journal.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("genops verify: " + journal + ": ").doesNotContain("\tat ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"replay", "tail", "budgets"})
+    void aCycleFileCutShortFailsEveryReaderAsItFailsVerify(final String command) throws IOException {
+        final Path journal = TestJournal.write(directory.resolve("journal")).directory();
+        cutShort(journal);
+        final String verified = CommandRun.of("verify", "--journal", journal.toString()).err();
+        final String unreachable = "genops verify: " + journal + ": ";
+        assertThat(verified).containsPattern(unreachable + "\\d+ records listed in the journal's index cannot be "
+            + "reached");
+
+        final CommandRun run = command.equals("budgets")
+            ? CommandRun.of(command, "--journal", journal.toString(), "--at", "2026-12-02")
+            : CommandRun.of(command, "--journal", journal.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.err().lines()).as("the count verify gives").contains(verified.lines()
+            .filter(line -> line.contains("cannot be reached")).findFirst().orElseThrow()
+            .replace("genops verify: ", "genops " + command + ": "));
+    }
+
+    @Test
+    void replayOfACycleFileCutShortSaysWhatTheTotalsMiss() throws IOException {
+        final Path journal = TestJournal.write(directory.resolve("journal")).directory();
+        cutShort(journal);
+
+        final CommandRun run = CommandRun.of("replay", "--journal", journal.toString(), "--format", "json");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).containsPattern("\"unreachable\":[1-9]");
+    }
+
+    /** Cuts the cycle file a little before the marked record, as a full disk or a careless copy would. */
+    private static void cutShort(final Path journal) throws IOException {
+        final long cut = TestJournal.markOffset(journal) - 200;
+        try (RandomAccessFile file = new RandomAccessFile(TestJournal.cycleFile(journal).toFile(), "rw")) {
+            file.setLength(cut);
+        }
     }
 
     private static void assertOneLine(final CommandRun run, final String line) {

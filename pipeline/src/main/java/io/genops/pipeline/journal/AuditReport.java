@@ -58,6 +58,7 @@ public final class AuditReport {
     private final Map<Dimension, Map<String, Line>> lines = new EnumMap<>(Dimension.class);
     private final Map<PolicyResult, Long> policyCounts = new EnumMap<>(PolicyResult.class);
     private long damaged;
+    private long unreachable;
     private long sessions;
     private long unpriceable;
     private long firstMillis = Long.MAX_VALUE;
@@ -79,6 +80,10 @@ public final class AuditReport {
 
     void countPolicy(final PolicyResult result) {
         policyCounts.merge(result, 1L, Long::sum);
+    }
+
+    void countUnreachable(final long records) {
+        unreachable += records;
     }
 
     void countSession() {
@@ -104,6 +109,7 @@ public final class AuditReport {
         other.lines.forEach((dimension, rows) -> rows.forEach((key, line) -> line(dimension, key).addAll(line)));
         other.policyCounts.forEach((result, count) -> policyCounts.merge(result, count, Long::sum));
         damaged += other.damaged;
+        unreachable += other.unreachable;
         sessions += other.sessions;
         unpriceable += other.unpriceable;
         firstMillis = Math.min(firstMillis, other.firstMillis);
@@ -139,6 +145,14 @@ public final class AuditReport {
     /** Damaged and out-of-chain records met while reading. */
     public long damaged() {
         return damaged;
+    }
+
+    /**
+     * Records the journals' indexes list that the replay could not reach, as a cycle file cut short or
+     * overwritten leaves them; they are in no total.
+     */
+    public long unreachable() {
+        return unreachable;
     }
 
     /**

@@ -17,19 +17,39 @@ import net.openhft.chronicle.wire.DocumentContext;
  * checked within each cycle from the cycle's first record (or the first record read): a record whose
  * stored link does not match is handed over and reported as out of chain.
  *
+ * <p>A cycle file cut short or overwritten loses records without a damaged record to show for it:
+ * Chronicle simply finds no more. So the first time reading reaches the end, the records met are
+ * compared with the ones the journal's own index lists from where reading began up to the end as it
+ * was when reading began; records appended meanwhile count for neither. The difference is
+ * {@link #unreachable()}.
+ *
  * <p>Reading allocates nothing per record once the strings it names have been seen. Not thread-safe.
  */
 public final class JournalReader implements AutoCloseable {
+    /** {@link #startIndex} when reading began at the journal's first record. */
+    private static final long FROM_FIRST = -1;
+    /** {@link #endIndex} before the first record is read. */
+    private static final long END_UNKNOWN = -1;
+    /** {@link #unreachable} before reading first reaches the end. */
+    private static final long UNREACHABLE_UNKNOWN = -1;
+
     /** Receives each matching, intact record; the view is valid only during the call. */
     @FunctionalInterface
     public interface RecordHandler {
         void onRecord(long index, RecordView record);
     }
 
-    /** Told about each damaged or out-of-chain record. */
+    /** Told about each damaged or out-of-chain record, and about records that could not be reached. */
     @FunctionalInterface
     public interface DamageHandler {
         void onDamage(Path journal, long index, String problem);
+
+        /**
+         * Told once, the first time reading reaches the end, when some of the records the journal's index
+         * lists could not be reached; see {@link JournalReader#unreachable()}.
+         */
+        default void onUnreachable(final Path journal, final long records) {
+        }
     }
 
     private final Path directory;
@@ -44,6 +64,10 @@ public final class JournalReader implements AutoCloseable {
     private boolean chainKnown;
     private long records;
     private long damaged;
+    private long startIndex = FROM_FIRST;
+    private long endIndex = END_UNKNOWN;
+    private long metBeforeEnd;
+    private long unreachable = UNREACHABLE_UNKNOWN;
 
     private JournalReader(final Path directory) {
         this.directory = directory;
@@ -75,6 +99,9 @@ public final class JournalReader implements AutoCloseable {
         final long cycle = Math.floorDiv(time.toEpochMilli() - queue.epoch(), lengthMillis);
         if (cycle < Integer.MIN_VALUE || cycle > Integer.MAX_VALUE || !tailer.moveToCycle((int)cycle)) {
             tailer.toStart();
+            startIndex = FROM_FIRST;
+        } else {
+            startIndex = queue.rollCycle().toIndex((int)cycle, 0);
         }
         filter = filter.from(time);
         return this;
@@ -85,6 +112,7 @@ public final class JournalReader implements AutoCloseable {
         if (!tailer.moveToIndex(index)) {
             throw new JournalException(directory + " has no record at index " + Long.toHexString(index));
         }
+        startIndex = index;
         return this;
     }
 
@@ -106,11 +134,20 @@ public final class JournalReader implements AutoCloseable {
      * @return -1 at the end, 1 when a matching record was handed over, 0 otherwise
      */
     public int next(final RecordHandler handler) {
+        if (endIndex == END_UNKNOWN) {
+            endIndex = endIndex();
+        }
         try (DocumentContext document = tailer.readingDocument()) {
             if (!document.isPresent()) {
+                if (unreachable == UNREACHABLE_UNKNOWN) {
+                    reachedEnd();
+                }
                 return -1;
             }
             final long index = document.index();
+            if (index < endIndex) {
+                metBeforeEnd++;
+            }
             final int length = copy(document.wire().bytes());
             final int result = view.wrap(buffer, length);
             if (result != RecordView.OK) {
@@ -127,6 +164,29 @@ public final class JournalReader implements AutoCloseable {
             handler.onRecord(index, view);
             return 1;
         }
+    }
+
+    private void reachedEnd() {
+        unreachable = Math.max(0, listedBeforeEnd() - metBeforeEnd);
+        if (unreachable > 0) {
+            damageHandler.onUnreachable(directory, unreachable);
+        }
+    }
+
+    /** Where the journal ends now, by its index: the index the next record appended will have. */
+    private long endIndex() {
+        try (ExcerptTailer end = queue.createTailer()) {
+            return end.toEnd().index();
+        }
+    }
+
+    /** Records the journal's index lists from where reading began up to {@link #endIndex}. */
+    private long listedBeforeEnd() {
+        final long from = startIndex == FROM_FIRST ? queue.firstIndex() : startIndex;
+        if (from >= endIndex) {
+            return 0;
+        }
+        return queue.countExcerpts(from, endIndex);
     }
 
     private int copy(final Bytes<?> bytes) {
@@ -171,6 +231,14 @@ public final class JournalReader implements AutoCloseable {
     /** Intact records read so far, matching or not. */
     public long records() {
         return records;
+    }
+
+    /**
+     * Records the journal's index lists but reading could not reach, as a cycle file cut short or
+     * overwritten leaves them: known once reading first reaches the end, {@code -1} before.
+     */
+    public long unreachable() {
+        return unreachable;
     }
 
     /** Damaged and out-of-chain records found so far. */

@@ -37,14 +37,17 @@ public final class JournalVerifier {
      * @param records     intact records
      * @param problems    how many damaged or out-of-chain records were met
      * @param listed      the first {@value #MAX_LISTED} of them
+     * @param unreachable records the journal's index lists but the walk could not reach, as a cycle file cut
+     *     short or overwritten leaves them
      * @param firstMillis time of the earliest intact record, {@code Long.MAX_VALUE} when none
      * @param lastMillis  time of the latest intact record, {@code Long.MIN_VALUE} when none
      */
-    public record Report(Path journal, long records, long problems, List<Problem> listed, long firstMillis,
-        long lastMillis) {
+    public record Report(Path journal, long records, long problems, List<Problem> listed, long unreachable,
+        long firstMillis, long lastMillis) {
 
+        /** Whether every record the index lists was reached, intact and in its chain. */
         public boolean intact() {
-            return problems == 0;
+            return problems == 0 && unreachable == 0;
         }
     }
 
@@ -65,7 +68,7 @@ public final class JournalVerifier {
                 times[1] = Math.max(times[1], record.epochMillis());
             });
             return new Report(directory, reader.records(), problems[0], Collections.unmodifiableList(listed),
-                times[0], times[1]);
+                reader.unreachable(), times[0], times[1]);
         }
     }
 }

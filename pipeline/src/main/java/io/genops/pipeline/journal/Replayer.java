@@ -66,10 +66,7 @@ public final class Replayer {
         final EventPricer pricer = new EventPricer(new PriceCache(modelPrices, 4096), platformPrices);
         final DayLines days = new DayLines(report);
         try (JournalReader reader = JournalReader.open(journal)) {
-            reader.onDamage((path, index, problem) -> {
-                report.countDamaged();
-                damageHandler.onDamage(path, index, problem);
-            });
+            reader.onDamage(new Counting(report));
             reader.readAll((index, record) -> {
                 account(record, pricer, report, days);
                 if (++read[0] % PROGRESS_EVERY == 0) {
@@ -106,6 +103,27 @@ public final class Replayer {
         days.lineFor(record.epochMillis()).add(recorded, recomputed);
         report.countPolicy(record.policyResult());
         report.seen(record.epochMillis());
+    }
+
+    /** Counts damage in the report of one journal before passing it on to the replay's handler. */
+    private final class Counting implements JournalReader.DamageHandler {
+        private final AuditReport report;
+
+        Counting(final AuditReport report) {
+            this.report = report;
+        }
+
+        @Override
+        public void onDamage(final Path journal, final long index, final String problem) {
+            report.countDamaged();
+            damageHandler.onDamage(journal, index, problem);
+        }
+
+        @Override
+        public void onUnreachable(final Path journal, final long records) {
+            report.countUnreachable(records);
+            damageHandler.onUnreachable(journal, records);
+        }
     }
 
     /** The day row of the last record, kept so consecutive records of one day make no day key. */
