@@ -3,11 +3,22 @@ package io.genops.cli.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.genops.cli.CommandRun;
+import io.genops.cli.support.Text;
+import io.genops.pipeline.journal.Journals;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What every journal command does with a journal it cannot use: one line on stderr that names the
- * directory (and the record's index when one record is at fault), exit status 1, never a stack trace.
+ * directory (and the record's index when one record is at fault), exit status 1, never a stack trace;
+ * and that reading, whatever it finds, leaves the journal as it was.
  */
 class BadJournalTest {
     @TempDir
@@ -116,26 +128,33 @@ class BadJournalTest {
         assertOneLine(run, "genops verify: " + journal + ": 1 damaged or out-of-chain records");
     }
 
-    @Test
-    void aCycleFileCutShortIsReportedByVerify() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"replay", "verify", "tail", "budgets", "exporters"})
+    void aCycleFileCutShortIsNamedInOneLineAndLeftAsItIs(final String command) throws IOException {
         final Path journal = TestJournal.write(directory.resolve("journal")).directory();
-        cutShort(journal);
+        final Path cycleFile = TestJournal.cycleFile(journal);
+        final long cut = TestJournal.markOffset(journal) - 200;
+        try (RandomAccessFile file = new RandomAccessFile(cycleFile.toFile(), "rw")) {
+            file.setLength(cut);
+        }
 
-        final CommandRun run = CommandRun.of("verify", "--journal", journal.toString());
+        final CommandRun run = CommandRun.of(command, "--journal", journal.toString());
 
+        assertThat(run.err().lines()).singleElement().asString().startsWith("genops " + command + ": " + cycleFile
+            + " was cut short: its own header says it holds at least ").endsWith(" bytes, but it has " + Text.count(cut)
+            + "; the records past its end are lost");
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("genops verify: " + journal + ": ").doesNotContain("\tat ");
+        assertThat(Files.size(cycleFile)).as("a reader never grows the file back").isEqualTo(cut);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"replay", "tail", "budgets"})
-    void aCycleFileCutShortFailsEveryReaderAsItFailsVerify(final String command) throws IOException {
+    void aCycleFileOverwrittenFailsEveryReaderAsItFailsVerify(final String command) throws IOException {
         final Path journal = TestJournal.write(directory.resolve("journal")).directory();
-        cutShort(journal);
+        overwriteFromMark(journal);
         final String verified = CommandRun.of("verify", "--journal", journal.toString()).err();
-        final String unreachable = "genops verify: " + journal + ": ";
-        assertThat(verified).containsPattern(unreachable + "\\d+ records listed in the journal's index cannot be "
-            + "reached");
+        assertThat(verified).containsPattern("genops verify: " + journal + ": \\d+ records listed in the journal's "
+            + "index cannot be reached");
 
         final CommandRun run = command.equals("budgets")
             ? CommandRun.of(command, "--journal", journal.toString(), "--at", "2026-12-02")
@@ -148,9 +167,9 @@ class BadJournalTest {
     }
 
     @Test
-    void replayOfACycleFileCutShortSaysWhatTheTotalsMiss() throws IOException {
+    void replayOfACycleFileOverwrittenSaysWhatTheTotalsMiss() throws IOException {
         final Path journal = TestJournal.write(directory.resolve("journal")).directory();
-        cutShort(journal);
+        overwriteFromMark(journal);
 
         final CommandRun run = CommandRun.of("replay", "--journal", journal.toString(), "--format", "json");
 
@@ -158,11 +177,60 @@ class BadJournalTest {
         assertThat(run.out()).containsPattern("\"unreachable\":[1-9]");
     }
 
-    /** Cuts the cycle file a little before the marked record, as a full disk or a careless copy would. */
-    private static void cutShort(final Path journal) throws IOException {
-        final long cut = TestJournal.markOffset(journal) - 200;
+    @ParameterizedTest
+    @ValueSource(strings = {"replay", "verify", "tail", "budgets", "exporters"})
+    void readingLeavesEveryFileOfTheJournalAsItWas(final String command) throws IOException {
+        final Path journal = TestJournal.write(directory.resolve("journal")).directory();
+        final Map<Path, String> before = digests(journal);
+
+        final CommandRun run = CommandRun.of(command, "--journal", journal.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(digests(journal)).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"replay", "verify", "tail", "budgets", "exporters"})
+    void aJournalWithoutItsMetadataIsNamedAndNotRepaired(final String command) throws IOException {
+        final Path journal = TestJournal.write(directory.resolve("journal")).directory();
+        final Path metadata = journal.resolve(Journals.METADATA_FILE);
+        Files.delete(metadata);
+
+        final CommandRun run = CommandRun.of(command, "--journal", journal.toString());
+
+        assertOneLine(run, "genops " + command + ": " + journal + " has no metadata.cq4t, the file in which a "
+            + "journal keeps its roll cycle; a journal copied without it cannot be read, so copy it too");
+        assertThat(metadata).doesNotExist();
+    }
+
+    private static Map<Path, String> digests(final Path journal) throws IOException {
+        final Map<Path, String> digests = new TreeMap<>();
+        try (Stream<Path> files = Files.list(journal)) {
+            for (final Path file : files.toList()) {
+                final MessageDigest digest = sha256();
+                try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+                    in.transferTo(OutputStream.nullOutputStream());
+                }
+                digests.put(file.getFileName(), HexFormat.of().formatHex(digest.digest()));
+            }
+        }
+        return digests;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (final NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Zeroes the cycle file from a little before the marked record on, as a bad copy would. */
+    private static void overwriteFromMark(final Path journal) throws IOException {
+        final long from = TestJournal.markOffset(journal) - 200;
         try (RandomAccessFile file = new RandomAccessFile(TestJournal.cycleFile(journal).toFile(), "rw")) {
-            file.setLength(cut);
+            file.seek(from);
+            file.write(new byte[1 << 16]);
         }
     }
 

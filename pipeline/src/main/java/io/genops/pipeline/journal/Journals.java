@@ -66,6 +66,12 @@ public final class Journals {
     private static final DateTimeFormatter CYCLE_START = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'",
         Locale.ROOT).withZone(ZoneOffset.UTC);
 
+    static {
+        // The metadata file names its classes by aliases that Chronicle registers only when a queue builder is
+        // first used; rollCycleOf reads the file before any builder exists and would not know "SCQMeta".
+        SingleChronicleQueueBuilder.addAliases();
+    }
+
     private Journals() {
     }
 
@@ -128,12 +134,35 @@ public final class Journals {
     }
 
     /**
-     * Opens an existing journal for reading, refusing a missing directory or one holding no journal
-     * with a message that names it.
+     * Opens an existing journal read-only, refusing a missing directory, one holding no journal or one
+     * without its {@value #METADATA_FILE} with a message that names it.
+     *
+     * <p>Read-only, so that reading never changes a journal, which is evidence: a queue opened
+     * read-write maps its files for writing, rewrites {@value #METADATA_FILE} (creating it when it
+     * is missing), grows a cycle file cut short back to its full size, and fails, with stack traces in
+     * the log, where the user may read the journal but not write it. A read-only queue maps the same
+     * pages as a live writer, so a reader beside it still sees each record once it is complete.
+     * Chronicle would read a journal without {@value #METADATA_FILE} with a cycle it guesses and a
+     * warning; the journal's roll cycle lives there, so such a journal is refused instead.
+     *
+     * <p>A read-only queue maps each cycle file at its full capacity whatever its length, so a record
+     * past the end of a file cut short is a memory fault, not an end of data. Every cycle file is
+     * therefore checked against its own header before anything reads it, and one cut short is refused.
      */
     public static SingleChronicleQueue openForReading(final Path directory) {
         requireJournal(directory);
-        return SingleChronicleQueueBuilder.binary(directory).rollCycle(rollCycleOrDefault(directory)).build();
+        final RollCycle rollCycle = rollCycleOf(directory).orElseThrow(() -> new JournalException(directory
+            + " has no " + METADATA_FILE + ", the file in which a journal keeps its roll cycle; a journal copied "
+            + "without it cannot be read, so copy it too"));
+        final SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(directory).rollCycle(rollCycle)
+            .readOnly(true).build();
+        try {
+            CycleFiles.requireWhole(queue);
+            return queue;
+        } catch (final RuntimeException e) {
+            queue.close();
+            throw e;
+        }
     }
 
     /**
