@@ -91,6 +91,9 @@ final class GenOpsModelFormat {
             }
         }
         cursor.endDocument();
+        if (prices.isEmpty()) {
+            throw cursor.error(MODELS_KEY, 1, "no model prices: a price table names at least one model");
+        }
         return ModelPriceTable.of(source, prices);
     }
 

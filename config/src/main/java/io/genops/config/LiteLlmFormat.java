@@ -63,6 +63,12 @@ final class LiteLlmFormat {
             }
         }
         cursor.endDocument();
+        if (prices.isEmpty()) {
+            // Any JSON object reads as a LiteLLM table; one that prices nothing would reprice every token at zero.
+            throw cursor.error("", 1, "no model prices: read as LiteLLM's table, since it declares no \"format\", "
+                + "and none of its " + skipped.size() + " top-level keys is a model with input_cost_per_token or "
+                + "output_cost_per_token");
+        }
         return new Result(ModelPriceTable.of(source, prices), List.copyOf(skipped));
     }
 

@@ -128,6 +128,33 @@ class PriceTableErrorsTest {
     }
 
     @Nested
+    class NoModels {
+        @Test
+        void shouldRefuseAnEmptyObjectRatherThanPriceEveryTokenAtZero() {
+            final Path file = TempJson.write(dir, "empty.json", "{}\n");
+
+            assertRefused(file, PriceTables::readModels, "", 1, "no model prices: read as LiteLLM's table");
+        }
+
+        @Test
+        void shouldRefuseAnotherKindOfJsonFile() {
+            final Path file = TempJson.write(dir, "cfg.json", "{\"genops\": {\"policy\": 3}}\n");
+
+            assertRefused(file, PriceTables::readModels, "", 1, "none of its 1 top-level keys is a model with "
+                + "input_cost_per_token or output_cost_per_token");
+        }
+
+        @Test
+        void shouldRefuseOurFormatWithoutModels() {
+            final Path file = TempJson.write(dir, "none.json", """
+                {"format": "genops-model-prices/1", "currency": "USD", "unit": "per_million_tokens", "models": {}}
+                """);
+
+            assertRefused(file, PriceTables::readModels, "models", 1, "no model prices");
+        }
+    }
+
+    @Nested
     class GenOps {
         @Test
         void shouldRefuseAnUnknownKeyAndSuggestTheIntendedOne() {

@@ -14,7 +14,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,6 +46,7 @@ import picocli.CommandLine.Spec;
 public final class ReplayCommand implements Callable<Integer> {
     private static final int DAMAGE_LINES = 10;
     private static final int BAR_WIDTH = 24;
+    private static final int MODELS_NAMED = 10;
 
     @Spec
     private CommandSpec spec;
@@ -109,14 +112,27 @@ public final class ReplayCommand implements Callable<Integer> {
             source(platformPrices), by);
         output.print(report, format);
         final int exitCode = damage.finish();
+        final PrintWriter err = spec.commandLine().getErr();
+        if (report.missingPriceRecords() > 0) {
+            err.println("genops replay: " + Text.count(report.missingPriceRecords()) + " records are of models "
+                + source(prices) + " has no price for, though the journal priced them, so their model cost is "
+                + "recomputed as zero: " + models(report.missingPrices()));
+        }
         if (report.unpriceable() > 0) {
-            final PrintWriter err = spec.commandLine().getErr();
             err.println("genops replay: " + Text.count(report.unpriceable()) + " records have token counts these "
                 + "prices cannot price without overflow; they are left out of the totals");
-            err.flush();
-            return 1;
         }
-        return exitCode;
+        err.flush();
+        return report.missingPriceRecords() > 0 || report.unpriceable() > 0 ? 1 : exitCode;
+    }
+
+    /** The models with the most records first, as {@code gpt-4o (1,200), o4-mini (3)}, the first few only. */
+    private static String models(final Map<String, Long> counts) {
+        final String named = counts.entrySet().stream()
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+            .limit(MODELS_NAMED).map(model -> model.getKey() + " (" + Text.count(model.getValue()) + ")")
+            .collect(Collectors.joining(", "));
+        return counts.size() > MODELS_NAMED ? named + " and " + (counts.size() - MODELS_NAMED) + " more" : named;
     }
 
     private static String source(final Path file) {

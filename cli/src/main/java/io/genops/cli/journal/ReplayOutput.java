@@ -84,6 +84,10 @@ final class ReplayOutput {
             out.printf(Locale.ROOT, "Records the index lists that cannot be reached (in no total): %s%n",
                 Text.count(report.unreachable()));
         }
+        if (report.missingPriceRecords() > 0) {
+            out.printf(Locale.ROOT, "Records of models these prices lack (recomputed at zero model cost): %s%n",
+                Text.count(report.missingPriceRecords()));
+        }
         if (report.unpriceable() > 0) {
             out.printf(Locale.ROOT, "Records these prices cannot price (left out of the totals): %s%n",
                 Text.count(report.unpriceable()));
@@ -135,5 +139,10 @@ final class ReplayOutput {
         json.writeNumberField("damaged", report.damaged());
         json.writeNumberField("unreachable", report.unreachable());
         json.writeNumberField("unpriceable", report.unpriceable());
+        json.writeObjectFieldStart("missing_prices");
+        for (final Map.Entry<String, Long> model : report.missingPrices().entrySet()) {
+            json.writeNumberField(model.getKey(), model.getValue());
+        }
+        json.writeEndObject();
     }
 }

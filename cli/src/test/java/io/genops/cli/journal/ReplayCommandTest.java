@@ -132,6 +132,36 @@ class ReplayCommandTest {
     }
 
     @Test
+    void recordsOfAModelTheGivenPricesLackAreCountedAndNamed(@TempDir final Path directory) throws IOException {
+        final Path prices = Files.writeString(directory.resolve("prices.json"),
+            "{\"format\": \"genops-model-prices/1\", \"currency\": \"USD\", \"unit\": \"per_million_tokens\", "
+            + "\"models\": {\n"
+            + "  \"gpt-4o\": {\"provider\": \"openai\", \"input\": \"2.50\", \"output\": \"10.00\"}}}\n");
+
+        final CommandRun run = CommandRun.of("replay", "--journal", journal(), "--prices", prices.toString(),
+            "--format", "json");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("\"missing_prices\":{\"gpt-4o-mini\":" + TestJournal.INTERACTIONS + "}");
+        assertThat(run.err().strip()).isEqualTo("genops replay: " + TestJournal.INTERACTIONS + " records are of models "
+            + prices + " has no price for, though the journal priced them, so their model cost is recomputed as "
+            + "zero: gpt-4o-mini (" + TestJournal.INTERACTIONS + ")");
+    }
+
+    @Test
+    void aJsonFileThatPricesNoModelIsRefusedNotReadAsAnEmptyTable(@TempDir final Path directory)
+        throws IOException {
+        final Path prices = Files.writeString(directory.resolve("cfg.json"), "{\"genops\": {\"policy\": 3}}\n");
+
+        final CommandRun run = CommandRun.of("replay", "--journal", journal(), "--prices", prices.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().strip()).startsWith("genops replay: " + prices + ":1: no model prices: read as LiteLLM's "
+            + "table");
+    }
+
+    @Test
     void aMissingPriceFileIsOneLine() {
         final CommandRun run = CommandRun.of("replay", "--journal", journal(), "--prices", "/no/such/prices.json");
 

@@ -57,6 +57,7 @@ public final class AuditReport {
     private final Line total = new Line();
     private final Map<Dimension, Map<String, Line>> lines = new EnumMap<>(Dimension.class);
     private final Map<PolicyResult, Long> policyCounts = new EnumMap<>(PolicyResult.class);
+    private final Map<String, Long> missingPrices = new TreeMap<>();
     private long damaged;
     private long unreachable;
     private long sessions;
@@ -86,6 +87,10 @@ public final class AuditReport {
         unreachable += records;
     }
 
+    void countMissingPrice(final String model) {
+        missingPrices.merge(model, 1L, Long::sum);
+    }
+
     void countSession() {
         sessions++;
     }
@@ -108,6 +113,7 @@ public final class AuditReport {
         total.addAll(other.total);
         other.lines.forEach((dimension, rows) -> rows.forEach((key, line) -> line(dimension, key).addAll(line)));
         other.policyCounts.forEach((result, count) -> policyCounts.merge(result, count, Long::sum));
+        other.missingPrices.forEach((model, count) -> missingPrices.merge(model, count, Long::sum));
         damaged += other.damaged;
         unreachable += other.unreachable;
         sessions += other.sessions;
@@ -161,6 +167,19 @@ public final class AuditReport {
      */
     public long sessions() {
         return sessions;
+    }
+
+    /**
+     * Matching records the journal priced but the replay's model table has no price for, by model: their
+     * recomputed model cost is zero, so a difference in the totals says nothing about prices.
+     */
+    public Map<String, Long> missingPrices() {
+        return Collections.unmodifiableMap(missingPrices);
+    }
+
+    /** How many records {@link #missingPrices()} counts, over all models. */
+    public long missingPriceRecords() {
+        return missingPrices.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Records whose tokens the replay's price table cannot price without overflowing; left out of totals. */

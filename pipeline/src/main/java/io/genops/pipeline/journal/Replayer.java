@@ -88,6 +88,9 @@ public final class Replayer {
         if (!filter.matches(record)) {
             return;
         }
+        if (pricer.unpriced() && !record.unpriced()) {
+            report.countMissingPrice(record.model());
+        }
         if (record.kind() == EventKind.SESSION) {
             report.countSession();
             return;
