@@ -10,9 +10,10 @@ import java.lang.invoke.VarHandle;
  * runner, the only writer of the totals, adds each event's cost once every stage has seen it and
  * advances {@link #processedThrough}. A
  * reader waits until the processed sequence reaches the last published one, and then the totals are
- * exact. Release stores by the single writer, acquire loads by readers: no locks.
+ * exact. Release stores by the single writer, acquire loads by readers: no locks. What callers write
+ * and what the runner writes sit on cache lines of their own ({@link ScopeFields}).
  */
-public final class Scope {
+public final class Scope extends ScopeFields.PublishedPadding {
     private static final VarHandle LAST_PUBLISHED;
     private static final VarHandle OPERATIONS;
     private static final VarHandle COST_NANOS;
@@ -22,21 +23,16 @@ public final class Scope {
     static {
         try {
             final MethodHandles.Lookup lookup = MethodHandles.lookup();
-            LAST_PUBLISHED = lookup.findVarHandle(Scope.class, "lastPublished", long.class);
+            LAST_PUBLISHED = lookup.findVarHandle(ScopeFields.Published.class, "lastPublished", long.class);
             OPERATIONS = lookup.findVarHandle(Scope.class, "operations", long.class);
             COST_NANOS = lookup.findVarHandle(Scope.class, "costNanos", long.class);
             PROCESSED_THROUGH = lookup.findVarHandle(Scope.class, "processedThrough", long.class);
-            END_NANOS = lookup.findVarHandle(Scope.class, "endNanos", long.class);
+            END_NANOS = lookup.findVarHandle(ScopeFields.Head.class, "endNanos", long.class);
         } catch (final ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    private final String id;
-    private final long startNanos;
-    private volatile long endNanos;
-    @SuppressWarnings("unused")
-    private long lastPublished = -1;
     @SuppressWarnings("unused")
     private long operations;
     @SuppressWarnings("unused")
@@ -45,8 +41,7 @@ public final class Scope {
     private long processedThrough = -1;
 
     public Scope(final String id, final long startNanos) {
-        this.id = id;
-        this.startNanos = startNanos;
+        super(id, startNanos);
     }
 
     public String id() {
