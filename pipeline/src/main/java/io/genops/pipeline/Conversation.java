@@ -32,6 +32,7 @@ public final class Conversation implements AutoCloseable {
     private final Attribution attribution;
     private final int flowInterval;
     private final AtomicLong interactions = new AtomicLong();
+    private final AtomicLong signalsRecorded = new AtomicLong();
     private final Set<String> agents = ConcurrentHashMap.newKeySet();
 
     Conversation(final GenOps genops, final Scope scope, final Scope session, final Attribution attribution,
@@ -75,7 +76,9 @@ public final class Conversation implements AutoCloseable {
         if (agentId != null) {
             signal.agentId(agentId);
         }
-        genops.pipeline().ingest().signal(session, scope, attribution, name, signal.build(), false);
+        if (genops.pipeline().ingest().signal(session, scope, attribution, name, signal.build(), false)) {
+            signalsRecorded.incrementAndGet();
+        }
     }
 
     /** Emits the summary signal, ends the conversation and waits (up to the close timeout) for exact totals. */
@@ -103,6 +106,14 @@ public final class Conversation implements AutoCloseable {
 
     public long interactionCount() {
         return interactions.get();
+    }
+
+    /**
+     * The flow and summary signals this conversation has recorded: fewer than it emitted when an
+     * enforced budget had no room for some, or a full ring dropped them.
+     */
+    public long signalsRecorded() {
+        return signalsRecorded.get();
     }
 
     /** The agents that took part, up to {@value #MAX_AGENTS} names. */

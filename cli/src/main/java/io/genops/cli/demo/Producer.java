@@ -39,7 +39,6 @@ final class Producer implements Callable<CallCounts> {
     private final Step[] script;
     private final long calls;
     private final double intervalNanos;
-    private final int flowInterval;
     private final MonitoringSession[] sessionsByTeam;
     private final MonitoringSession conversationOwner;
     private final CountDownLatch startGate;
@@ -58,7 +57,6 @@ final class Producer implements Callable<CallCounts> {
         this.script = script;
         this.calls = plan.eventsOf(index);
         this.intervalNanos = plan.intervalNanos();
-        this.flowInterval = plan.configuration().pipeline().conversationFlowInterval();
         this.sessionsByTeam = sessionsByTeam.clone();
         this.conversationOwner = sessionsByTeam[Team.SUPPORT.ordinal()];
         this.startGate = startGate;
@@ -146,19 +144,15 @@ final class Producer implements Callable<CallCounts> {
     }
 
     /**
-     * Closes the current conversation and counts the signals it emitted: a flow signal at every
-     * {@code conversationFlowInterval}-th accepted interaction, and the summary that closing emits.
+     * Closes the current conversation and counts the signals it recorded: a flow signal at every
+     * {@code conversationFlowInterval}-th accepted interaction, and the summary that closing emits,
+     * less those an enforced budget without room left out.
      */
     private void endConversation() {
         if (conversation != null) {
             final long startNanos = System.nanoTime();
-            counts.conversationSignals += conversation.interactionCount() / flowInterval;
-            try {
-                conversation.close();
-                counts.conversationSignals++;
-            } catch (final BudgetExceededException ignored) {
-                // Closing emits a summary signal, which an enforced budget that has run out refuses.
-            }
+            conversation.close();
+            counts.conversationSignals += conversation.signalsRecorded();
             counts.conversationCloseNanos += System.nanoTime() - startNanos;
             conversation = null;
         }

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The demo's journal as the audit commands see it, and what it sends when asked to: alerts to a
@@ -76,9 +77,12 @@ class DemoJournalAndDestinationsTest {
         }
     }
 
-    @Test
-    void conversationSignals_areTheFlowAndSummarySignalsConversationsJournaled() throws IOException {
-        final Map<String, Object> report = demo();
+    @ParameterizedTest
+    @ValueSource(strings = {"advisory", "enforced"})
+    void conversationSignals_areTheFlowAndSummarySignalsConversationsJournaled(final String policy)
+        throws IOException {
+        // Enforced, a budget this small runs out early, and leaves later conversations' signals out.
+        final Map<String, Object> report = demo("--policy", policy, "--budget", "0.5");
 
         final long[] journaled = new long[1];
         try (JournalReader reader = JournalReader.open(directory.resolve("journal"))) {
