@@ -162,7 +162,7 @@ import java.util.function.LongSupplier;
  *       both for interactions (the duration for those that report a latency), with the buckets the GenAI
  *       conventions advise;</li>
  *   <li>the running pipeline's own figures once it {@linkplain #attach attaches} them: drops, refusals by
- *       reason, budget utilization and every exporter's lag ({@link PipelineFigures});</li>
+ *       reason, budget utilization, and every exporter's lag and restarts ({@link PipelineFigures});</li>
  *   <li>gauges registered with {@link #gauge}, for figures the application keeps itself.</li>
  * </ul>
  * Metrics are exported with the first send, then with the first send at least {@code metricInterval}

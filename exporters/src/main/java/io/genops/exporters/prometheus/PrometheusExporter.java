@@ -322,6 +322,7 @@ public final class PrometheusExporter implements Exporter {
             attachExporter(exporters, subject, SelfMetric.EXPORTER_EXPORTED, ExporterReading::exported);
             attachExporter(exporters, subject, SelfMetric.EXPORTER_FAILED, ExporterReading::failedEvents);
             attachExporter(exporters, subject, SelfMetric.EXPORTER_RETRIES, ExporterReading::retries);
+            attachExporter(exporters, subject, SelfMetric.EXPORTER_RESTARTS, ExporterReading::restarts);
             attachExporter(exporters, subject, SelfMetric.EXPORTER_LAG_RECORDS, ExporterReading::lagRecords);
             attachExporter(exporters, subject, SelfMetric.EXPORTER_LAG_SECONDS, ExporterReading::lagMillis);
         }

@@ -46,6 +46,8 @@ public enum SelfMetric {
         "Events an exporter did not deliver: refused, given up after its attempts, or not taken"),
     EXPORTER_RETRIES("genops_exporter_retries_total", true, "exporter", 1,
         "Sends an exporter retried"),
+    EXPORTER_RESTARTS("genops_exporter_restarts_total", true, "exporter", 1,
+        "Times an exporter's runner started over after an error that escaped a run; rising, nothing is exported"),
     EXPORTER_LAG_RECORDS("genops_exporter_lag_records", false, "exporter", 1,
         "Journal records an exporter has not settled yet"),
     /** Supplied in milliseconds, exposed in seconds. */

@@ -176,7 +176,7 @@ class OtlpExporterMetricsTest {
         final FixedReadings pipeline = new FixedReadings().set(PipelineCount.DROPPED, 3)
             .set(PipelineCount.REJECTED_BUDGET, 7).set(PipelineCount.REJECTED_RATE_LIMITED, 2)
             .set(PipelineCount.REJECTED_INVALID, 1);
-        pipeline.exporters.add(new ExporterReading("otlp", 10, 0, 0, 120, 2_500));
+        pipeline.exporters.add(new ExporterReading("otlp", 10, 0, 0, 120, 2_500, 3));
         pipeline.budgets.add(new BudgetReading("team=support", "daily", 250_000_000L, 1_000_000_000L));
         pipeline.budgets.add(new BudgetReading("team=ops", "daily", 5L, 0L));
         try (OtlpExporter exporter = builder().build()) {
@@ -201,6 +201,7 @@ class OtlpExporterMetricsTest {
             });
         assertThat(metric("genops.export.lag").getGauge().getDataPoints(0).getAsInt()).isEqualTo(120);
         assertThat(metric("genops.export.delay").getGauge().getDataPoints(0).getAsDouble()).isEqualTo(2.5);
+        assertThat(sum(metric("genops.export.restarts"), p -> true)).isEqualTo(3);
         assertThat(Received.attributes(metric("genops.export.lag").getGauge().getDataPoints(0).getAttributesList()))
             .containsEntry("genops.exporter", "otlp");
     }

@@ -331,7 +331,7 @@ class PrometheusExporterTest {
         exporter.selfMetric(SelfMetric.DROPPED, () -> 77);
         final FixedReadings pipeline = new FixedReadings().set(PipelineCount.DROPPED, 5)
             .set(PipelineCount.REJECTED_RATE_LIMITED, 4).set(PipelineCount.RING_CAPACITY, 1024);
-        pipeline.exporters.add(new ExporterReading("otlp", 900, 2, 3, 40, 1_500));
+        pipeline.exporters.add(new ExporterReading("otlp", 900, 2, 3, 40, 1_500, 4));
         pipeline.budgets.add(new BudgetReading("team=support", "daily", 750_000_000L, 1_000_000_000L));
 
         exporter.attach(pipeline);
@@ -346,6 +346,7 @@ class PrometheusExporterTest {
         assertThat(scrape.value("genops_pipeline_events_accepted_total")).isZero();
         assertThat(scrape.value("genops_exporter_events_exported_total", Map.of("exporter", "otlp"))).isEqualTo(900);
         assertThat(scrape.value("genops_exporter_lag_records", Map.of("exporter", "otlp"))).isEqualTo(40);
+        assertThat(scrape.value("genops_exporter_restarts_total", Map.of("exporter", "otlp"))).isEqualTo(4);
         assertThat(scrape.value("genops_exporter_lag_seconds", Map.of("exporter", "otlp"))).isEqualTo(1.5);
         assertThat(scrape.value(MetricNames.BUDGET_UTILIZATION, Map.of("scope", "team=support", "window", "daily")))
             .isEqualTo(0.75);

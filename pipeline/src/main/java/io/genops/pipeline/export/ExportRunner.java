@@ -78,6 +78,8 @@ public final class ExportRunner {
     private final AtomicLong failedEvents = new AtomicLong();
     private final AtomicLong damaged = new AtomicLong();
     private final AtomicLong restarts = new AtomicLong();
+    /** Batches settled when the runner last started over; runner thread only. */
+    private long batchesAtRestart;
     /** Records of the batch being settled, published once a batch is gathered; see {@link #held()}. */
     private final AtomicInteger held = new AtomicInteger();
     private final AtomicLong settledIndex = new AtomicLong(ExportPosition.START);
@@ -184,15 +186,19 @@ public final class ExportRunner {
     }
 
     /**
-     * Exports until stopped. An unexpected error (the journal or the position file unreadable, an exporter
-     * that throws where it must not) is logged and counted, and the runner starts over from the saved
-     * position after a backoff, so the thread lives as long as the pipeline.
+     * Exports until stopped. An error that escapes a run (the journal or the position file unreadable or
+     * failing to map) is logged and counted, and the runner starts over from the saved position after a
+     * backoff, so the thread lives as long as the pipeline; errors of the exporter's own calls are dealt
+     * with where they happen. Only an error the JVM cannot carry on after (out of memory) ends it.
      */
     private void run() {
         long backoff = initialBackoffNanos;
         try {
             while (!exportUntilStopped()) {
                 restarts.incrementAndGet();
+                // A run that settled a batch was healthy: the next failure starts the backoff afresh.
+                backoff = batchesAtRestart == batches.get() ? backoff : initialBackoffNanos;
+                batchesAtRestart = batches.get();
                 pause(backoff);
                 backoff = Math.min(maxBackoffNanos, backoff * 2);
             }
@@ -201,13 +207,15 @@ public final class ExportRunner {
         }
     }
 
-    /** One run from the saved position; true once stopped, false after an unexpected error. */
+    /**
+     * One run from the saved position; true once stopped, false after an unexpected error. The journal is
+     * opened first, so that a position file that cannot be opened still leaves the lag counted.
+     */
     private boolean exportUntilStopped() {
-        try (ExportPosition position = ExportPosition.open(journal, exporter.name());
-             SingleChronicleQueue opened = Journals.openForTailing(journal)) {
+        try (SingleChronicleQueue opened = Journals.openForTailing(journal)) {
             queue = opened;
-            final ExcerptTailer tailer = opened.createTailer();
-            try {
+            try (ExportPosition position = ExportPosition.open(journal, exporter.name())) {
+                final ExcerptTailer tailer = opened.createTailer();
                 resume(tailer, position.load());
                 loop(tailer, position);
             } finally {
@@ -217,7 +225,8 @@ public final class ExportRunner {
                 pendingSinceMillis = leftBehind == 0 ? NONE : nextRecordMillis(opened);
             }
             return true;
-        } catch (final RuntimeException | LinkageError | StackOverflowError e) {
+        } catch (final Throwable e) {
+            rethrowIfFatal(e);
             if (restarts.get() == 0) {
                 LOG.error("Exporter '{}' stopped on an unexpected error; it starts again from its saved position.",
                     exporter.name(), e);
@@ -245,7 +254,8 @@ public final class ExportRunner {
             } else {
                 exporter.close();
             }
-        } catch (final RuntimeException | LinkageError | StackOverflowError e) {
+        } catch (final Throwable e) {
+            rethrowIfFatal(e);
             LOG.warn("Exporter '{}' failed to close ({}); its connections may linger until the process ends.",
                 exporter.name(), e.toString());
         }
@@ -317,7 +327,8 @@ public final class ExportRunner {
         lastIdleNanos = now;
         try {
             exporter.idle();
-        } catch (final RuntimeException | LinkageError | StackOverflowError e) {
+        } catch (final Throwable e) {
+            rethrowIfFatal(e);
             warn("threw while idle (" + e + ")");
         }
     }
@@ -397,7 +408,8 @@ public final class ExportRunner {
         try {
             exporter.add(view);
             batchAdded++;
-        } catch (final RuntimeException | LinkageError | StackOverflowError e) {
+        } catch (final Throwable e) {
+            rethrowIfFatal(e);
             failedEvents.incrementAndGet();
             warn("could not take an event (" + e + "); it is counted as failed and skipped");
         }
@@ -408,7 +420,8 @@ public final class ExportRunner {
         final long started = System.nanoTime();
         try {
             return exporter.send();
-        } catch (final RuntimeException | LinkageError | StackOverflowError e) {
+        } catch (final Throwable e) {
+            rethrowIfFatal(e);
             warn("threw while sending (" + e + ")");
             return ExportResult.RETRY;
         } finally {
@@ -468,9 +481,22 @@ public final class ExportRunner {
         try {
             final int undelivered = exporter.undelivered();
             return undelivered < 0 ? uncounted : Math.min(undelivered, batchAdded);
-        } catch (final RuntimeException | LinkageError | StackOverflowError e) {
+        } catch (final Throwable e) {
+            rethrowIfFatal(e);
             warn("threw while counting what it delivered (" + e + ")");
             return uncounted;
+        }
+    }
+
+    /**
+     * Lets through what no thread can carry on after: a {@link VirtualMachineError} such as running out
+     * of memory. A stack overflow and an internal error (a fault in a mapped file) are an exporter's or a
+     * file's, not the JVM's, and are dealt with like any exception.
+     */
+    private static void rethrowIfFatal(final Throwable failure) {
+        if (failure instanceof VirtualMachineError && !(failure instanceof StackOverflowError)
+            && !(failure instanceof InternalError)) {
+            throw (VirtualMachineError)failure;
         }
     }
 
@@ -478,7 +504,8 @@ public final class ExportRunner {
     private void discard() {
         try {
             exporter.discard();
-        } catch (final RuntimeException | LinkageError | StackOverflowError e) {
+        } catch (final Throwable e) {
+            rethrowIfFatal(e);
             warn("threw while discarding a batch (" + e + ")");
         }
     }

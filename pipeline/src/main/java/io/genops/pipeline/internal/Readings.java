@@ -43,7 +43,7 @@ final class Readings implements PipelineReadings {
         final List<ExporterReading> readings = new ArrayList<>(statuses.size());
         for (final ExporterStatus s : statuses) {
             readings.add(new ExporterReading(s.name(), s.exported(), s.failedEvents(), s.retries(), s.lagRecords(),
-                s.lagMillis()));
+                s.lagMillis(), s.restarts()));
         }
         return readings;
     }

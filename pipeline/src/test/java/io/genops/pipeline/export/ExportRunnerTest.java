@@ -193,8 +193,11 @@ class ExportRunnerTest {
 
             @Override
             public ExportResult send() {
-                if (++sends <= 2) {
+                if (++sends == 1) {
                     throw new NoClassDefFoundError("io/example/MissingCodec");
+                }
+                if (sends == 2) {
+                    throw new AssertionError("an assert of the exporter's own, run with -ea");
                 }
                 return recording.send();
             }
@@ -234,6 +237,7 @@ class ExportRunnerTest {
         runner.start();
         sleepUntil(() -> runner.status().restarts() >= 3);
         assertThat(runner.status().running()).isTrue();
+        assertThat(runner.status().lagRecords()).as("counted though nothing can be exported").isEqualTo(101);
         assertThat(exporter.delivered).isEmpty();
 
         Files.delete(position.resolve("in-the-way"));

@@ -30,7 +30,8 @@ import java.util.Set;
  *       exporter warns about any left out);</li>
  *   <li>{@value #EXPORT_LAG} (gauge, {@code {record}}) and {@value #EXPORT_DELAY} (gauge, {@code s}) by
  *       {@code genops.exporter}: journal records an exporter has not settled, and the age of the oldest
- *       of them.</li>
+ *       of them; {@value #EXPORT_RESTARTS} (sum, {@code {restart}}) by {@code genops.exporter}: times its
+ *       runner started over after an error that escaped a run.</li>
  * </ul>
  */
 public final class PipelineFigures {
@@ -39,6 +40,7 @@ public final class PipelineFigures {
     public static final String BUDGET_UTILIZATION = "genops.budget.utilization";
     public static final String EXPORT_LAG = "genops.export.lag";
     public static final String EXPORT_DELAY = "genops.export.delay";
+    public static final String EXPORT_RESTARTS = "genops.export.restarts";
     static final Set<String> NAMES = Set.of(DROPPED, REJECTED, BUDGET_UTILIZATION, EXPORT_LAG, EXPORT_DELAY);
     public static final int MAX_BUDGETS = 1000;
     private static final AttributeKey<String> REASON = AttributeKey.stringKey("genops.rejection.reason");
@@ -109,9 +111,11 @@ public final class PipelineFigures {
     private void addExporters(final List<MetricData> metrics, final long epochNanos) {
         final List<LongPointData> lag = new ArrayList<>();
         final List<DoublePointData> delay = new ArrayList<>();
+        final List<LongPointData> restarts = new ArrayList<>();
         for (final ExporterReading exporter : pipeline.exporters()) {
             final Attributes attributes = Attributes.of(EXPORTER, exporter.name());
             lag.add(LongPointData.create(startEpochNanos, epochNanos, attributes, exporter.lagRecords()));
+            restarts.add(LongPointData.create(startEpochNanos, epochNanos, attributes, exporter.restarts()));
             delay.add(DoublePointData.create(startEpochNanos, epochNanos, attributes,
                 exporter.lagMillis() / MILLIS_PER_SECOND, List.of()));
         }
@@ -121,6 +125,9 @@ public final class PipelineFigures {
             metrics.add(new EventMetric(telemetry, EXPORT_DELAY, "Age of the oldest journal record an exporter "
                 + "has not settled yet; 0 when caught up", "s", MetricDataType.DOUBLE_GAUGE,
                 GaugeData.createDoubleGaugeData(delay)));
+            metrics.add(new EventMetric(telemetry, EXPORT_RESTARTS, "Times an exporter's runner started over after "
+                + "an error that escaped a run", "{restart}", MetricDataType.LONG_SUM,
+                SumData.createLongSumData(true, AggregationTemporality.CUMULATIVE, restarts)));
         }
     }
 }
