@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -36,6 +37,10 @@ import picocli.CommandLine.Spec;
             + "first record).",
         "Retention counts only the exporters a pipeline runs: the position of an exporter it no longer runs "
             + "holds no cycles back, and its file can be deleted once that exporter is gone for good.",
+        "",
+        "Position files are only read, never changed, so read access to the journal is enough. An empty one is an "
+            + "exporter that settled nothing yet; one of another size than a position, or whose two slots hold no "
+            + "position with a matching check, is shown as unreadable and named on stderr.",
         ""},
     footer = {"", "Exit status: 0 when the positions were read, 1 when the journal or a position cannot be read, "
             + "2 for bad options."})
@@ -66,12 +71,24 @@ public final class ExportersCommand implements Callable<Integer> {
         }
         final Table table = new Table("exporter", "position", "record time", "behind, records", "behind, time")
             .leftAligned(3);
+        final List<String> unreadable = new ArrayList<>();
         for (final String name : names) {
-            table.row(JournalDirectories.reading(journal, () -> row(name, newest)));
+            final long position;
+            try {
+                position = ExportPosition.read(journal, name);
+            } catch (final JournalException e) {
+                unreadable.add(e.getMessage());
+                table.row(name, "unreadable", Text.NONE, Text.NONE, Text.NONE);
+                continue;
+            }
+            table.row(JournalDirectories.reading(journal, () -> row(name, position, newest)));
         }
         table.print(out);
         out.flush();
-        return 0;
+        final PrintWriter err = spec.commandLine().getErr();
+        unreadable.forEach(problem -> err.println("genops exporters: " + problem));
+        err.flush();
+        return unreadable.isEmpty() ? 0 : 1;
     }
 
     private List<String> exporterNames() throws IOException {
@@ -88,8 +105,7 @@ public final class ExportersCommand implements Callable<Integer> {
         }
     }
 
-    private String[] row(final String name, final Newest newest) {
-        final long position = ExportPosition.read(journal, name);
+    private String[] row(final String name, final long position, final Newest newest) {
         final Behind behind = behind(position);
         final long since = behind.positionMillis != Long.MIN_VALUE ? behind.positionMillis : behind.firstWaitingMillis;
         final String lagTime = behind.records == 0 ? "0 s (caught up)" : since == Long.MIN_VALUE ? Text.NONE

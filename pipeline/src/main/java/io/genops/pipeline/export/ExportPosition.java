@@ -55,17 +55,44 @@ public final class ExportPosition implements AutoCloseable {
      * The saved position of exporter {@code name} of the journal in {@code journal}, read without writing
      * anything: {@link #START} when the exporter has saved none. For tools that only look, such as a
      * journal on a read-only mount.
+     *
+     * <p>No file, an empty file (created by {@link #open} just before a crash) and slots that hold no
+     * finished first save are {@link #START}. A file of any other size than the two slots, or whose slots
+     * hold no position with a matching check although a save was finished, was not written by this class
+     * and is refused rather than read as a fresh start. One slot that fails its check beside one that
+     * passes reads as the one that passes: that is a save torn by a crash, or one being written now.
+     *
+     * @throws JournalException naming the file when it cannot be read or is damaged
      */
     public static long read(final Path journal, final String name) {
         final Path file = file(journal, name);
         if (!Files.exists(file)) {
             return START;
         }
+        // Read into the heap, not mapped: a file cut short while mapped would fault the reading process.
+        final ByteBuffer slots = ByteBuffer.allocate(2 * SLOT);
+        final long size;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            return channel.size() < 2 * SLOT ? START : load(channel.map(FileChannel.MapMode.READ_ONLY, 0, 2 * SLOT));
+            size = channel.size();
+            if (size == 2 * SLOT) {
+                fill(channel, slots);
+            }
         } catch (final IOException e) {
             throw new JournalException("cannot read the export position " + file + ": " + e.getMessage(), e);
         }
+        if (size == 0) {
+            return START;
+        }
+        if (size != 2 * SLOT || slots.hasRemaining()) {
+            throw new JournalException("the export position " + file + " is damaged: it holds " + size
+                + " bytes, where a position takes " + 2 * SLOT + " (or 0 before its first save)");
+        }
+        final int newest = newestSlot(slots);
+        if (newest < 0 && !firstSaveUnfinished(slots)) {
+            throw new JournalException("the export position " + file + " is damaged: neither of its two slots "
+                + "holds a position whose check matches");
+        }
+        return newest < 0 ? START : slots.getLong(newest * SLOT + 8);
     }
 
     /** Where exporter {@code name} of the journal in {@code journal} keeps its position. */
@@ -106,6 +133,25 @@ public final class ExportPosition implements AutoCloseable {
             }
         }
         return newest;
+    }
+
+    /** Reads the file's first bytes into {@code slots}; one cut short meanwhile leaves them part-filled. */
+    private static void fill(final FileChannel channel, final ByteBuffer slots) throws IOException {
+        int read = 0;
+        while (slots.hasRemaining() && read >= 0) {
+            read = channel.read(slots, slots.position());
+        }
+    }
+
+    /**
+     * Whether slots without a valid one belong to an exporter whose first save is unfinished: the first
+     * save goes to slot 0 with generation 1 and leaves slot 1 as {@link #open} made it, all zero, until the
+     * second. Any later state keeps one checked slot, since a save never overwrites the newest.
+     */
+    private static boolean firstSaveUnfinished(final ByteBuffer slots) {
+        final long generation = slots.getLong(0);
+        return (generation == 0 || generation == 1)
+            && slots.getLong(SLOT) == 0 && slots.getLong(SLOT + 8) == 0 && slots.getLong(SLOT + 16) == 0;
     }
 
     private static long check(final long generation, final long index) {
