@@ -30,6 +30,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -112,6 +113,10 @@ public final class BudgetsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        final String repeated = JournalDirectories.repeated(journals);
+        if (repeated != null) {
+            throw new ParameterException(spec.commandLine(), repeated);
+        }
         journals.forEach(JournalDirectories::require);
         final BudgetLedger.Limits limits = new BudgetLedger.Limits();
         if (config != null) {

@@ -85,6 +85,10 @@ public final class ReplayCommand implements Callable<Integer> {
         if (problem != null) {
             throw new ParameterException(spec.commandLine(), problem);
         }
+        final String repeated = JournalDirectories.repeated(journals);
+        if (repeated != null) {
+            throw new ParameterException(spec.commandLine(), repeated);
+        }
         journals.forEach(JournalDirectories::require);
         final Replayer.Builder replayer = Replayer.builder().filter(filter.filter());
         journals.forEach(replayer::journal);

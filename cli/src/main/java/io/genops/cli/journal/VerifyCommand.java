@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code genops verify}: checks every record's checksum and each cycle's hash chain, and lists what is wrong. */
@@ -38,6 +39,10 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        final String repeated = JournalDirectories.repeated(journals);
+        if (repeated != null) {
+            throw new ParameterException(spec.commandLine(), repeated);
+        }
         journals.forEach(JournalDirectories::require);
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();

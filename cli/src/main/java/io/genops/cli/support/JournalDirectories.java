@@ -9,7 +9,9 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -48,6 +50,37 @@ public final class JournalDirectories {
         Journals.requireJournal(directory);
         checkCycleFiles(directory);
         return directory;
+    }
+
+    /**
+     * The usage problem of {@code --journal} naming one directory twice, or {@code null} when each names
+     * its own. A journal read twice would count every record twice, so the directory a name leads to is
+     * compared, not its spelling: {@code A}, {@code ./A/} and a link to {@code A} are one journal.
+     */
+    public static String repeated(final List<Path> directories) {
+        final Map<Path, Path> named = new HashMap<>();
+        for (final Path directory : directories) {
+            final Path real = real(directory);
+            final Path first = named.putIfAbsent(real, directory);
+            if (first == null) {
+                continue;
+            }
+            if (first.toString().equals(directory.toString())) {
+                return "--journal names " + directory + " twice; give each journal once";
+            }
+            return "--journal names one directory twice: " + first + " and " + directory + " are both " + real
+                + "; give each journal once";
+        }
+        return null;
+    }
+
+    /** The directory {@code directory} leads to, links resolved; for one that cannot be resolved, its absolute name. */
+    private static Path real(final Path directory) {
+        try {
+            return directory.toRealPath();
+        } catch (final IOException e) {
+            return directory.toAbsolutePath().normalize();
+        }
     }
 
     /**
