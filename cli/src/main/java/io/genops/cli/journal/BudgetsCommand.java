@@ -9,6 +9,7 @@ import io.genops.cli.support.OutputFormat;
 import io.genops.cli.support.Table;
 import io.genops.cli.support.Text;
 import io.genops.cli.support.TimeConverter;
+import io.genops.cli.support.ZoneConverter;
 import io.genops.config.settings.BudgetSettings;
 import io.genops.config.settings.GenOpsConfiguration;
 import io.genops.pipeline.BudgetScope;
@@ -100,9 +101,10 @@ public final class BudgetsCommand implements Callable<Integer> {
         description = "show the windows that contain TIME, whole: an ISO time or a date (default: now)")
     private Instant at;
 
-    @Option(names = "--zone", paramLabel = "ZONE", order = 9,
-        description = "the time zone whose calendar bounds the windows, as the pipeline's budgetZone (default: "
-            + "the configuration's with --config, else UTC)")
+    @Option(names = "--zone", paramLabel = "ZONE", order = 9, converter = ZoneConverter.class,
+        description = "the time zone whose calendar bounds the windows, as the pipeline's budgetZone: a region id "
+            + "such as Europe/Paris, or UTC, or an offset such as +02:00 (default: the configuration's with --config, "
+            + "else UTC)")
     private ZoneId zoneOption;
 
     private ZoneId zone = ZoneOffset.UTC;
@@ -182,7 +184,7 @@ public final class BudgetsCommand implements Callable<Integer> {
     }
 
     private void table(final PrintWriter out, final Instant when, final List<BudgetStatus> statuses) {
-        out.printf(Locale.ROOT, "Budgets as of %s, %s calendar, from %s%n", when, zone,
+        out.printf(Locale.ROOT, "Budgets as of %s, %s calendar, from %s%n", when, Text.zone(zone),
             journals.size() == 1 ? journals.get(0) : journals);
         if (statuses.isEmpty()) {
             out.println("  no spend in these windows and no limit given");
@@ -201,7 +203,7 @@ public final class BudgetsCommand implements Callable<Integer> {
     private void json(final JsonGenerator json, final Instant when, final List<BudgetStatus> statuses,
         final DamageLog damage) throws IOException {
         json.writeStringField("at", when.toString());
-        json.writeStringField("zone", zone.getId());
+        json.writeStringField("zone", Text.zone(zone));
         json.writeArrayFieldStart("budgets");
         for (final BudgetStatus s : statuses) {
             json.writeStartObject();

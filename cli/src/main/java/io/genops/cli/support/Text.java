@@ -2,6 +2,8 @@ package io.genops.cli.support;
 
 import io.genops.core.money.Money;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Locale;
 
 /** How the commands write numbers, amounts, times and journal indexes, the same way everywhere. */
@@ -35,6 +37,11 @@ public final class Text {
             return NONE;
         }
         return Instant.ofEpochMilli(epochMillis).toString();
+    }
+
+    /** A time zone by the name a person knows: {@code UTC} for UTC (whose offset's id is {@code Z}), else its id. */
+    public static String zone(final ZoneId zone) {
+        return zone.normalized().equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
     }
 
     /** A journal index as Chronicle's tools print it, in hexadecimal. */

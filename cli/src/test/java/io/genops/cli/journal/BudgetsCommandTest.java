@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code genops budgets} must find, from the journal alone, what the live pipeline's budgets held. */
@@ -111,6 +112,37 @@ class BudgetsCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("Invalid value for option '--daily-budget'", "'" + limit + "'");
+    }
+
+    @Test
+    void utcIsCalledUtc() throws IOException {
+        final CommandRun table = CommandRun.of("budgets", "--journal", written.directory().toString(), "--at",
+            "2026-12-02");
+        final Map<String, Object> json = ReplayCommandTest.json("budgets", "--journal",
+            written.directory().toString(), "--format", "json", "--at", "2026-12-02");
+
+        assertThat(table.out()).startsWith("Budgets as of 2026-12-02T00:00:00Z, UTC calendar, from ");
+        assertThat(json.get("zone")).isEqualTo("UTC");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"UTC, UTC", "Etc/UTC, UTC", "+00:00, UTC", "+02:00, +02:00", "Europe/Paris, Europe/Paris"})
+    void aZoneIsShownByItsId(final String given, final String shown) throws IOException {
+        final Map<String, Object> report = ReplayCommandTest.json("budgets", "--journal",
+            written.directory().toString(), "--format", "json", "--at", "2026-12-02", "--zone", given);
+
+        assertThat(report.get("zone")).isEqualTo(shown);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Mars/Base", "+25:00", "", "Europe/"})
+    void anUnknownZoneSaysWhatIsAllowed(final String zone) {
+        final CommandRun run = CommandRun.of("budgets", "--journal", written.directory().toString(), "--zone", zone);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("Invalid value for option '--zone': '" + zone + "' is not a time zone; "
+            + "expected a region id such as Europe/Paris, or UTC, or an offset such as +02:00")
+            .doesNotContain("java.time");
     }
 
     private static String[] args(final String... more) {
