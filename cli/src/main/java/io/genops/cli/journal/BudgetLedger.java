@@ -130,7 +130,7 @@ final class BudgetLedger {
             return keys;
         }
 
-        /** The limit of {@code key}: its own, else its scope's, else {@code null}; the last one given wins. */
+        /** The limit of {@code key}: its own, else its scope's, else {@code null}; options, added last, win. */
         Money limit(final BudgetScope scope, final String key, final BudgetWindow window) {
             Money own = null;
             Money scopeWide = null;

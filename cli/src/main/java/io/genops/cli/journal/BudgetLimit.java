@@ -18,6 +18,11 @@ import picocli.CommandLine.TypeConversionException;
  */
 record BudgetLimit(BudgetScope scope, String key, Money limit) {
 
+    /** What the limit is for, as given: {@code team} for every key of the scope, {@code team:support} for one. */
+    String target() {
+        return key == null ? scope.label() : scope.label() + ":" + key;
+    }
+
     /** Parses the option value for picocli, which reports a refusal with the option's name. */
     static final class Converter implements ITypeConverter<BudgetLimit> {
         @Override
@@ -33,7 +38,17 @@ record BudgetLimit(BudgetScope scope, String key, Money limit) {
             if (key != null && key.isBlank()) {
                 throw refused(value, "the key after ':' is empty");
             }
-            return new BudgetLimit(scope(value, scopeName), key, amount(value, value.substring(equals + 1)));
+            final BudgetScope scope = scope(value, scopeName);
+            if (scope == BudgetScope.TEAM_PROJECT && key != null && !isTeamSlashProject(key)) {
+                throw refused(value, "a team_project key reads TEAM/PROJECT, such as team_project:support/helpdesk=10");
+            }
+            return new BudgetLimit(scope, key, amount(value, value.substring(equals + 1)));
+        }
+
+        /** The pipeline keys team_project as team, '/', project; a key of another form would match no spend. */
+        private static boolean isTeamSlashProject(final String key) {
+            final int slash = key.indexOf('/');
+            return slash > 0 && slash < key.length() - 1;
         }
 
         private static BudgetScope scope(final String value, final String name) {

@@ -25,8 +25,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,8 +57,9 @@ import picocli.CommandLine.Spec;
     footer = {
         "",
         "Limits: SCOPE=USD sets every key of a scope, SCOPE:KEY=USD one key (its own limit wins). Scopes are team, "
-            + "project, customer and team_project, whose keys read team/project. --config FILE adds the limits of a "
-            + "GenOps configuration (genops.budgets.limits and .defaults). Example:",
+            + "project, customer and team_project, whose keys read team/project. Each scope, and each key, takes one "
+            + "limit per window. --config FILE adds the limits of a GenOps configuration (genops.budgets.limits and "
+            + ".defaults); an option's limit wins over one from the file. Example:",
         "  genops budgets --journal ./genops-data/journal --daily-budget team=50 --daily-budget team:sales=120 "
             + "--monthly-budget customer=500",
         "",
@@ -115,10 +118,7 @@ public final class BudgetsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        final String repeated = JournalDirectories.repeated(journals);
-        if (repeated != null) {
-            throw new ParameterException(spec.commandLine(), repeated);
-        }
+        checkUsage();
         journals.forEach(JournalDirectories::require);
         final BudgetLedger.Limits limits = new BudgetLedger.Limits();
         if (config != null) {
@@ -148,6 +148,33 @@ public final class BudgetsCommand implements Callable<Integer> {
         final List<BudgetStatus> statuses = ledger.statuses(scopes, windows, limits);
         print(spec.commandLine().getOut(), when, statuses, damage);
         return damage.finish();
+    }
+
+    /** Refuses options that cannot go together, before anything is read. */
+    private void checkUsage() {
+        final String repeated = JournalDirectories.repeated(journals);
+        if (repeated != null) {
+            throw new ParameterException(spec.commandLine(), repeated);
+        }
+        oneEach("--daily-budget", daily);
+        oneEach("--weekly-budget", weekly);
+        oneEach("--monthly-budget", monthly);
+    }
+
+    /**
+     * Refuses {@code limits} that give one scope, or one key, two limits: which was meant cannot be told. A
+     * limit given as an option over one from {@code --config} is no such case; the option wins.
+     */
+    private void oneEach(final String option, final List<BudgetLimit> limits) {
+        final Map<String, BudgetLimit> byTarget = new HashMap<>();
+        for (final BudgetLimit limit : limits) {
+            final BudgetLimit first = byTarget.putIfAbsent(limit.target(), limit);
+            if (first != null) {
+                throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': "
+                    + limit.target() + " is given two limits, " + Text.usd(first.limit()) + " and "
+                    + Text.usd(limit.limit()) + "; give each scope, and each key of a scope, one limit per window");
+            }
+        }
     }
 
     /** Adds limits read from a configuration; its scopes and windows mirror the pipeline's, name for name. */

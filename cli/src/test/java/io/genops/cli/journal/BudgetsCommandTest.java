@@ -105,13 +105,54 @@ class BudgetsCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"teams=1", "team", "team=", "team=-3", "team=lots", "team:=4"})
+    @ValueSource(strings = {"teams=1", "team", "team=", "team=-3", "team=lots", "team:=4", "team_project:sales=5",
+        "team_project:sales/=5", "team_project:/helpdesk=5"})
     void badLimitsAreUsageErrors(final String limit) {
         final CommandRun run = CommandRun.of("budgets", "--journal", written.directory().toString(),
             "--daily-budget", limit);
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("Invalid value for option '--daily-budget'", "'" + limit + "'");
+    }
+
+    @Test
+    void aTeamProjectKeyWithoutASlashSaysWhatIsAllowed() {
+        final CommandRun run = CommandRun.of("budgets", "--journal", written.directory().toString(),
+            "--monthly-budget", "team_project:sales=5");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("Invalid value for option '--monthly-budget' (SCOPE[:KEY]=USD): "
+            + "'team_project:sales=5': a team_project key reads TEAM/PROJECT, such as "
+            + "team_project:support/helpdesk=10");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "--daily-budget, team:sales=5, team:sales=6, 'team:sales is given two limits, 5.00 and 6.00'",
+        "--weekly-budget, team=1, team=1, 'team is given two limits, 1.00 and 1.00'",
+        "--monthly-budget, team_project:support/helpdesk=2, team-project:support/helpdesk=3, "
+            + "'team_project:support/helpdesk is given two limits, 2.00 and 3.00'"})
+    void twoLimitsForOneTargetInOneWindowAreAUsageError(final String option, final String first,
+        final String second, final String problem) {
+        final CommandRun run = CommandRun.of("budgets", "--journal", written.directory().toString(), option, first,
+            option, second);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("Invalid value for option '" + option + "': " + problem
+            + "; give each scope, and each key of a scope, one limit per window").contains("Usage: genops budgets");
+    }
+
+    @Test
+    void aKeyAndItsScopeOrAnotherWindowMayEachHaveALimit() throws IOException {
+        final Map<String, Object> report = ReplayCommandTest.json("budgets", "--journal",
+            written.directory().toString(), "--format", "json", "--at", "2026-12-02", "--scope", "team", "--window",
+            "daily,weekly", "--daily-budget", "team=50", "--daily-budget", "team:sales=5", "--weekly-budget",
+            "team:sales=5");
+
+        assertThat(budgets(report)).extracting(row -> row.get("scope") + " " + row.get("window") + " "
+            + row.get("allocated_usd")).contains("team=sales daily 5.00", "team=sales weekly 5.00",
+            "team=support daily 50.00");
     }
 
     @Test
