@@ -60,9 +60,11 @@ class ExportersCommandTest {
             .containsPattern("webhook\\s+unreadable\\s+-\\s+-\\s+-");
         assertThat(run.err().lines()).containsExactly(
             "genops exporters: the export position " + ExportPosition.file(journal, "raindrop") + " is damaged: "
-                + "neither of its two slots holds a position whose check matches",
+                + "neither of its two slots holds a position whose check matches; delete it to export the journal "
+                + "again from its start",
             "genops exporters: the export position " + ExportPosition.file(journal, "webhook") + " is damaged: "
-                + "it holds 3 bytes, where a position takes 48 (or 0 before its first save)");
+                + "it holds 3 bytes, where a position takes 48 (or 0 before its first save); delete it to export "
+                + "the journal again from its start");
     }
 
     @Test

@@ -27,6 +27,7 @@ public final class ExportPosition implements AutoCloseable {
     /** The position of an exporter that has settled nothing yet. */
     public static final long START = -1;
     private static final int SLOT = 24;
+    private static final String DELETE_IT = "; delete it to export the journal again from its start";
 
     private final Path file;
     private final FileChannel channel;
@@ -38,9 +39,15 @@ public final class ExportPosition implements AutoCloseable {
         this.mapped = mapped;
     }
 
-    /** Opens (creating) the position of exporter {@code name} of the journal in {@code journal}. */
+    /**
+     * Opens (creating) the position of exporter {@code name} of the journal in {@code journal}.
+     *
+     * @throws JournalException when the file exists but is damaged ({@link #read}): read as a fresh start
+     *     it would send the whole journal again, so it is refused, naming the file, until it is deleted
+     */
     public static ExportPosition open(final Path journal, final String name) {
         final Path file = file(journal, name);
+        read(journal, name);
         try {
             Files.createDirectories(file.getParent());
             final FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -85,12 +92,12 @@ public final class ExportPosition implements AutoCloseable {
         }
         if (size != 2 * SLOT || slots.hasRemaining()) {
             throw new JournalException("the export position " + file + " is damaged: it holds " + size
-                + " bytes, where a position takes " + 2 * SLOT + " (or 0 before its first save)");
+                + " bytes, where a position takes " + 2 * SLOT + " (or 0 before its first save)" + DELETE_IT);
         }
         final int newest = newestSlot(slots);
         if (newest < 0 && !firstSaveUnfinished(slots)) {
             throw new JournalException("the export position " + file + " is damaged: neither of its two slots "
-                + "holds a position whose check matches");
+                + "holds a position whose check matches" + DELETE_IT);
         }
         return newest < 0 ? START : slots.getLong(newest * SLOT + 8);
     }

@@ -79,7 +79,11 @@ class ExportPositionTest {
 
         assertThatThrownBy(() -> ExportPosition.read(journal, "otlp")).isInstanceOf(JournalException.class)
             .hasMessage("the export position " + ExportPosition.file(journal, "otlp") + " is damaged: it holds "
-                + size + " bytes, where a position takes 48 (or 0 before its first save)");
+                + size + " bytes, where a position takes 48 (or 0 before its first save); delete it to export the "
+                + "journal again from its start");
+        assertThatThrownBy(() -> ExportPosition.open(journal, "otlp")).as("a runner does not start over silently")
+            .isInstanceOf(JournalException.class).hasMessageContaining("is damaged");
+        assertThat(Files.size(ExportPosition.file(journal, "otlp"))).as("left as it was").isEqualTo(size);
     }
 
     @Test
@@ -91,6 +95,7 @@ class ExportPositionTest {
 
         assertThatThrownBy(() -> ExportPosition.read(journal, "otlp")).isInstanceOf(JournalException.class)
             .hasMessage("the export position " + ExportPosition.file(journal, "otlp") + " is damaged: neither of its "
-                + "two slots holds a position whose check matches");
+                + "two slots holds a position whose check matches; delete it to export the journal again from its "
+                + "start");
     }
 }
