@@ -336,8 +336,9 @@ public final class OtlpExporter implements Exporter {
         }
         failedSends.incrementAndGet();
         if (spans.settled() && logs.settled()) {
+            final String refusal = spans.refusal() != null ? spans.refusal() : logs.refusal();
             sendFailures.failed("OTLP exporter '" + name + "' had " + spans.refused() + " spans and " + logs.refused()
-                + " log records refused for good by " + target + " (" + failure() + "); the rest were accepted");
+                + " log records refused for good by " + target + " (" + refusal + "); the rest were accepted");
             return ExportResult.FAILED;
         }
         sendFailures.failed("OTLP exporter '" + name + "' could not deliver " + spans.undelivered() + " spans and "

@@ -9,8 +9,10 @@ package io.genops.exporters.otlp;
  * @param spansExported        interaction spans the collector accepted
  * @param logsExported         signal and alert log records the collector accepted
  * @param sends                calls of {@code send()}
- * @param failedSends          sends answered with a retry: some part of the batch was not accepted in time
- * @param discardedBatches     batches the runner gave up (or that were delivered elsewhere)
+ * @param failedSends          sends that did not deliver the whole batch: answered with a retry (some part
+ *                             not accepted in time), or failed (some part refused for good)
+ * @param discardedBatches     batches the runner let go: given up, refused in part for good, or delivered
+ *                             elsewhere
  * @param metricExports        metric exports the collector accepted
  * @param failedMetricExports  metric exports that failed; the next one carries the same cumulative totals
  * @param overflowEvents       events counted in the overflow series because the metric series limit was

@@ -441,24 +441,30 @@ class OtlpExporterHttpTest {
     }
 
     @Test
-    void logsRefusedForGood_failTheBatch_countingOnlyTheLogsAsUndelivered_andAreNotSentAgain() {
+    void logsRefusedForGood_areNotSentAgain_andFailTheBatchOnceTheRestIsAccepted() {
         exporter = builder().build();
+        receiver.failing.put("/v1/traces", 503);
         receiver.failing.put("/v1/logs", 400);
         TestEvent.feed(exporter, TestEvent.interaction(1, "s", "bot"), TestEvent.signal(2, "s", "x", 1),
             TestEvent.signal(3, "s", "y", 2));
 
+        assertThat(exporter.send()).as("the span may still go through").isEqualTo(ExportResult.RETRY);
+        receiver.failing.remove("/v1/traces");
         assertThat(exporter.send()).as("a 400 is the collector refusing the data itself")
             .isEqualTo(ExportResult.FAILED);
-        assertThat(exporter.undelivered()).as("the two log records; the span went through").isEqualTo(2);
+
         assertThat(receiver.received.spans()).hasSize(1);
-        final int logRequests = receiver.received.logs.size();
+        assertThat(receiver.requests.get("/v1/logs")).as("the refused logs were sent once").hasValue(1);
+        assertThat(exporter.undelivered()).as("the two log records; the span went through").isEqualTo(2);
         exporter.discard();
 
         receiver.failing.put("/v1/logs", 401);
         TestEvent.feed(exporter, TestEvent.signal(4, "s", "z", 3));
         assertThat(exporter.send()).as("an authentication failure may be fixed: kept for a retry")
             .isEqualTo(ExportResult.RETRY);
-        assertThat(receiver.received.logs).as("nothing refused for good was sent again").hasSize(logRequests);
+        receiver.failing.remove("/v1/logs");
+        assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
+        assertThat(receiver.requests.get("/v1/logs")).as("sent again after the 401").hasValue(3);
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Level;
@@ -45,6 +46,8 @@ final class OtlpHttpReceiver implements AutoCloseable {
     final Received received = new Received();
     /** Paths that answer this status instead of accepting, such as {@code "/v1/logs" → 503}. */
     final Map<String, Integer> failing = new ConcurrentHashMap<>();
+    /** Requests received by path, answered or refused. */
+    final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private volatile int port;
     /** Serves HTTPS with this context; {@code null} for plain HTTP. */
     private final SSLContext tls;
@@ -129,7 +132,9 @@ final class OtlpHttpReceiver implements AutoCloseable {
     private void handle(final HttpExchange exchange, final String signal) throws IOException {
         try (exchange) {
             final byte[] body = body(exchange);
-            final Integer status = failing.get(exchange.getRequestURI().getPath());
+            final String path = exchange.getRequestURI().getPath();
+            requests.computeIfAbsent(path, any -> new AtomicInteger()).incrementAndGet();
+            final Integer status = failing.get(path);
             if (status != null) {
                 exchange.sendResponseHeaders(status, -1);
                 return;

@@ -80,10 +80,11 @@ final class Budget {
     }
 
     /**
-     * What both sides read of a window, and never change: its id. Then {@link #committed}, written by
-     * callers' threads on every reserved call, on a cache line of its own between two paddings, so that
-     * the budget stage writing the window's spend on every event does not take the line from under the
-     * callers, nor they from under it.
+     * What both sides read of a window, and never change: its id. Then the committed amount, written by
+     * callers' threads on every reserved call, between two paddings of seven longs (56 bytes on either
+     * side, enough for a 64-byte line), so that the budget stage writing the window's spend on every event
+     * does not take the line from under the callers, nor they from under it. The parts are classes of
+     * their own, and all longs, for the reason {@link ScopeFields} gives.
      */
     abstract static class PeriodHead {
         final long id;

@@ -4,10 +4,11 @@ package io.genops.pipeline.internal;
  * The fields of a {@link Scope}, laid out by who writes them. Every caller that publishes an event of
  * the scope writes {@link Published#lastPublished}; the last stage runner writes the totals on every
  * event of the scope. Sharing a cache line, the two would take it from each other on every event, so
- * the caller's field sits between two paddings of seven longs, a line's worth on either side, with the
- * fields that hardly change (id, start, end) before it and the runner's totals after it. Field order
- * within one class is the JVM's to choose; across a class and its subclass it is not, which is why
- * each part is a class of its own.
+ * the caller's field sits between two paddings of seven longs (56 bytes on either side, enough for a
+ * 64-byte line), with the fields that hardly change (id, start, end) before it and the runner's totals
+ * after it. Each part is a class of its own because the JVM orders the fields of one class as it likes;
+ * it lays a subclass's fields after its superclass's, save that it may fill gaps the superclass left,
+ * which is why the paddings and the guarded fields are all longs: they leave no gap to fill.
  */
 final class ScopeFields {
     private ScopeFields() {

@@ -41,12 +41,8 @@ public final class BatchPart<T> {
     /** Items accepted since {@link #await} last reported them. */
     private int unreported;
     private String lastFailure;
-
-    /** A part whose every failure may pass: each failed request is sent again at the next {@link #start}. */
-    public BatchPart(final Function<Collection<T>, CompletableResultCode> export, final int requestSize,
-        final int maxInFlight) {
-        this(export, requestSize, maxInFlight, failure -> false);
-    }
+    /** Why the last request refused for good was refused; kept until {@link #clear}. */
+    private String refusal;
 
     /**
      * @param export         starts one request of the given items
@@ -144,6 +140,11 @@ public final class BatchPart<T> {
         return lastFailure;
     }
 
+    /** Why the collector refused items for good, or {@code null} when it refused none; never holds a header value. */
+    public String refusal() {
+        return refusal;
+    }
+
     /** Forgets every item and any request under way (whose answer no longer matters). */
     public void clear() {
         items.clear();
@@ -154,6 +155,7 @@ public final class BatchPart<T> {
         inFlight = 0;
         unreported = 0;
         lastFailure = null;
+        refusal = null;
     }
 
     private void assignRequest() {
@@ -237,6 +239,7 @@ public final class BatchPart<T> {
                 if (failure != null && refusedForGood.test(failure)) {
                     this.refused = true;
                     BatchPart.this.refused += to - from;
+                    refusal = lastFailure;
                 }
                 return;
             }

@@ -14,7 +14,12 @@ class BatchPartTest {
     /** Every export it is asked for, with the result code the test completes by hand. */
     private final List<List<Integer>> requests = new ArrayList<>();
     private final List<CompletableResultCode> answers = new ArrayList<>();
-    private final BatchPart<Integer> part = new BatchPart<>(this::export, 3, 4);
+    private final BatchPart<Integer> part = new BatchPart<>(this::export, 3, 4, BatchPartTest::refusedForGood);
+
+    /** Stands in for a collector's refusal of the data itself. */
+    private static boolean refusedForGood(final Throwable failure) {
+        return failure instanceof IllegalArgumentException;
+    }
 
     private CompletableResultCode export(final Collection<Integer> items) {
         requests.add(List.copyOf(items));
@@ -40,6 +45,34 @@ class BatchPartTest {
         assertThat(part.await(System.nanoTime())).isEqualTo(7);
         assertThat(part.complete()).isTrue();
         assertThat(part.undelivered()).isZero();
+    }
+
+    @Test
+    void aRequestRefusedForGood_isNeverSentAgain_andSettlesThePartOnceTheOthersAreAccepted() {
+        addRange(0, 7);
+        part.start();
+        answers.get(0).failExceptionally(new IllegalArgumentException("400 Bad Request"));
+        answers.get(1).failExceptionally(new IOException("connection reset"));
+        answers.get(2).succeed();
+        part.await(System.nanoTime());
+        assertThat(part.settled()).as("a request may still pass").isFalse();
+        assertThat(part.refused()).isEqualTo(3);
+
+        part.start();
+        assertThat(requests).as("only the one that may pass is sent again").hasSize(4);
+        assertThat(requests.get(3)).containsExactly(3, 4, 5);
+        answers.get(3).succeed();
+        assertThat(part.await(System.nanoTime())).isEqualTo(3);
+        assertThat(part.settled()).isTrue();
+        assertThat(part.complete()).isFalse();
+        assertThat(part.undelivered()).isEqualTo(3);
+        assertThat(part.refusal()).as("kept across starts").isEqualTo("IllegalArgumentException: 400 Bad Request");
+
+        part.start();
+        assertThat(requests).as("nothing left to send").hasSize(4);
+        part.clear();
+        assertThat(part.refused()).isZero();
+        assertThat(part.refusal()).isNull();
     }
 
     @Test
@@ -105,7 +138,7 @@ class BatchPartTest {
     void anExportThatThrows_countsAsAFailedRequest() {
         final BatchPart<Integer> throwing = new BatchPart<>(items -> {
             throw new IllegalStateException("exporter shut down");
-        }, 2, 4);
+        }, 2, 4, BatchPartTest::refusedForGood);
         throwing.add(1);
         throwing.start();
         assertThat(throwing.await(System.nanoTime())).isZero();
@@ -115,15 +148,15 @@ class BatchPartTest {
 
     @Test
     void requestSizeAndMaxInFlight_mustBePositive() {
-        assertThatThrownBy(() -> new BatchPart<Integer>(this::export, 0, 4))
+        assertThatThrownBy(() -> new BatchPart<Integer>(this::export, 0, 4, BatchPartTest::refusedForGood))
             .isInstanceOf(IllegalArgumentException.class).hasMessage("requestSize must be positive: 0");
-        assertThatThrownBy(() -> new BatchPart<Integer>(this::export, 3, 0))
+        assertThatThrownBy(() -> new BatchPart<Integer>(this::export, 3, 0, BatchPartTest::refusedForGood))
             .isInstanceOf(IllegalArgumentException.class).hasMessage("maxInFlight must be positive: 0");
     }
 
     @Test
     void atMostMaxInFlightRequests_areUnderWay_theOthersStartAsAnswersArrive() {
-        final BatchPart<Integer> limited = new BatchPart<>(this::export, 3, 2);
+        final BatchPart<Integer> limited = new BatchPart<>(this::export, 3, 2, BatchPartTest::refusedForGood);
         for (int i = 0; i < 12; i++) {
             limited.add(i);
         }
@@ -157,7 +190,7 @@ class BatchPartTest {
         final BatchPart<Integer> part = new BatchPart<>(items -> {
             calls[0]++;
             return CompletableResultCode.ofFailure();
-        }, 2, 1);
+        }, 2, 1, BatchPartTest::refusedForGood);
         for (int i = 0; i < 8; i++) {
             part.add(i);
         }
