@@ -20,7 +20,8 @@ public final class HttpUri implements ITypeConverter<URI> {
 
     /**
      * A webhook's URL, which may carry its own token in the path or the query (a chat's incoming webhook
-     * is its own credential); user information is still refused, and only a URL without a query is shown.
+     * is its own credential); user information is still refused, and a message shows the scheme and the host
+     * at most, as {@code https://hooks.example.com/****}.
      */
     public static final class Webhook implements ITypeConverter<URI> {
         @Override
@@ -29,23 +30,23 @@ public final class HttpUri implements ITypeConverter<URI> {
         }
     }
 
-    private static URI parse(final String value, final boolean queryAllowed) {
-        final URI uri;
-        try {
-            uri = new URI(value.trim());
-        } catch (final URISyntaxException e) {
-            throw new TypeConversionException("the text is not a URL (" + e.getReason() + ")");
-        }
-        if (uri.getRawUserInfo() != null) {
+    private static URI parse(final String value, final boolean webhook) {
+        final String text = value.trim();
+        if (carriesUserInfo(text)) {
             throw new TypeConversionException("the URL carries user information (not shown); give credentials in "
                 + "the environment or a header, not in the URL");
         }
-        final boolean hidden = uri.getRawQuery() != null || uri.getRawFragment() != null;
-        if (hidden && !queryAllowed) {
+        final URI uri;
+        try {
+            uri = new URI(text);
+        } catch (final URISyntaxException e) {
+            throw new TypeConversionException("the text is not a URL (" + e.getReason() + ")");
+        }
+        if (!webhook && (uri.getRawQuery() != null || uri.getRawFragment() != null)) {
             throw new TypeConversionException("the URL has a query or a fragment (not shown), which a server's "
                 + "address does not take");
         }
-        final String shown = hidden ? "the URL (not shown)" : "'" + value + "'";
+        final String shown = webhook ? masked(uri) : "'" + value + "'";
         final String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new TypeConversionException(shown + " is not an http or https URL");
@@ -54,5 +55,35 @@ public final class HttpUri implements ITypeConverter<URI> {
             throw new TypeConversionException(shown + " names no host");
         }
         return uri;
+    }
+
+    /** A webhook URL as a message may show it: its scheme and host, the rest masked as configuration masks it. */
+    private static String masked(final URI uri) {
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            return "the URL (not shown)";
+        }
+        return "'" + uri.getScheme() + "://" + uri.getHost() + "/****'";
+    }
+
+    /**
+     * Whether an {@code @} comes before the path, the query or the fragment: user information, or what reads as
+     * such in a text without a scheme. Read from the text, as {@link URI#getRawUserInfo()} is unset when the rest
+     * of the authority is no host and port ({@code u:pw@host_name:4318}), and a text with a space is no URI.
+     */
+    private static boolean carriesUserInfo(final String text) {
+        int end = pathStart(text, 0);
+        if (end > 0 && text.charAt(end - 1) == ':' && text.startsWith("//", end)) {
+            end = pathStart(text, end + 2);
+        }
+        return text.lastIndexOf('@', end - 1) >= 0;
+    }
+
+    /** The index of the first {@code /}, {@code ?} or {@code #} from {@code from}, or the text's length. */
+    private static int pathStart(final String text, final int from) {
+        int i = from;
+        while (i < text.length() && "/?#".indexOf(text.charAt(i)) < 0) {
+            i++;
+        }
+        return i;
     }
 }

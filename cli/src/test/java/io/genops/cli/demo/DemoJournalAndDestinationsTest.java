@@ -172,18 +172,24 @@ class DemoJournalAndDestinationsTest {
         final CommandRun run = CommandRun.of("demo", "--webhook", "ftp://example.com/hook");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Invalid value for option '--webhook': 'ftp://example.com/hook' is not an "
-            + "http or https URL");
+        assertThat(run.err()).contains("Invalid value for option '--webhook': 'ftp://example.com/****' is not an "
+            + "http or https URL").doesNotContain("/hook");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "--otlp|http://u:secret-41@127.0.0.1:4398/|user information (not shown)",
         "--webhook|http://u:secret-41@127.0.0.1:4398/hook|user information (not shown)",
         "--raindrop-url|http://u:secret-41@127.0.0.1:4398/v1|user information (not shown)",
+        "--otlp|http://u:secret-41@host_name:4318/|user information (not shown)",
+        "--webhook|https://u:secret-41@host_name/hook|user information (not shown)",
+        "--raindrop-url|http://u:secret-41@host_name/v1|user information (not shown)",
+        "--otlp|u:secret-41@127.0.0.1:4318|user information (not shown)",
         "--otlp|http://127.0.0.1:4398/?token=secret-41|a query or a fragment (not shown)",
         "--raindrop-url|http://127.0.0.1:4398/v1?token=secret-41|a query or a fragment (not shown)",
-        "--webhook|ftp://127.0.0.1/hook?token=secret-41|the URL (not shown) is not an http or https URL"})
+        "--webhook|ftp://127.0.0.1/hook?token=secret-41|'ftp://127.0.0.1/****' is not an http or https URL",
+        "--webhook|ftp://127.0.0.1/hooks/secret-41|'ftp://127.0.0.1/****' is not an http or https URL",
+        "--webhook|https://hooks_host/hooks/secret-41|the URL (not shown) names no host"})
     void aUrlWithCredentialsIsAUsageError_thatDoesNotRepeatThem(final String option, final String url,
         final String problem) {
         final CommandRun run = CommandRun.of("demo", "--journal", directory.resolve("journal").toString(), option,

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.genops.core.money.Money;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -219,6 +220,17 @@ class ValidationTest {
                 + "query or a fragment (not shown), which an endpoint does not take (allowed: an absolute http or "
                 + "https URL without user information, query or fragment)");
         assertThat(String.join("\n", found)).doesNotContain("s3cret", "abc");
+
+        final String userInformation = "the URL carries user information (not shown); put credentials in a header";
+        for (final String endpoint : List.of("http://u:secret-41@host_name:4318/", "http://u:secret-41@host name/",
+            "u:secret-41@collector:4318")) {
+            assertThat(problems(isolated(dir).environment(Map.of("GENOPS_EXPORTERS_OTLP_ENDPOINT", endpoint))))
+                .as("a host Java cannot read, a space, no scheme").singleElement().asString()
+                .contains(userInformation).doesNotContain("secret-41");
+        }
+        assertThat(isolated(dir).environment(Map.of("GENOPS_EXPORTERS_OTLP_ENDPOINT", "http://collector:4318/a@eu"))
+            .load().exporters().otlp().endpoint()).as("an @ in the path").contains(URI.create(
+                "http://collector:4318/a@eu"));
 
         assertThat(problems(isolated(dir).environment(Map.of("GENOPS_EXPORTERS_OTLP_ENABLED", "true",
             "GENOPS_EXPORTERS_OTLP_PROTOCOL", "grpc", "GENOPS_EXPORTERS_OTLP_ENDPOINT", "http://collector:4317/v1"))))
