@@ -22,35 +22,41 @@ final class EventEncoder {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private final EventIds ids = new EventIds();
-    private final RecentInteractions recent = new RecentInteractions(RecentInteractions.DEFAULT_CAPACITY);
+    private final RecentInteractions recent;
     private Buffer buffer;
     private JsonGenerator json;
 
-    EventEncoder() {
+    /** An event's JSON object and, for an interaction, what a signal may find it by. */
+    record Encoded(byte[] json, RecentInteractions.Sent interaction) {
+    }
+
+    /** An encoder whose signals name the interactions {@code recent} knows. */
+    EventEncoder(final RecentInteractions recent) {
+        this.recent = recent;
         reset();
     }
 
     /**
-     * The JSON object for an interaction or a signal.
+     * The JSON object for an interaction or a signal. An interaction is noted in {@code recent} as part of
+     * the current batch only once it is written, so one that cannot be encoded is never named.
      *
      * @throws IOException when the event cannot be written as JSON; the encoder stays usable
      */
-    byte[] encode(final EventView event) throws IOException {
+    Encoded encode(final EventView event) throws IOException {
         buffer.reset();
         boolean written = false;
         try {
-            if (event.kind() == EventKind.SIGNAL) {
-                final String own = ids.of("signal", event);
+            final boolean signal = event.kind() == EventKind.SIGNAL;
+            final String id = ids.of(signal ? "signal" : "interaction", event);
+            if (signal) {
                 final String target = recent.targetOf(event);
-                RaindropPayload.writeSignal(json, target != null ? target : own, own, event);
+                RaindropPayload.writeSignal(json, target != null ? target : id, id, event);
             } else {
-                final String id = ids.of("interaction", event);
                 RaindropPayload.writeInteraction(json, id, event);
-                recent.remember(event, id);
             }
             json.flush();
             written = true;
-            return buffer.toByteArray();
+            return new Encoded(buffer.toByteArray(), signal ? null : recent.batched(event, id));
         } finally {
             if (!written || buffer.capacity() > KEEP_BUFFER_BYTES) {
                 reset();

@@ -77,10 +77,11 @@ import java.util.function.Function;
  *       ids, so Raindrop can recognise the copies that at-least-once delivery sends.</li>
  *   <li><b>Signals attach to the interaction they follow.</b> Raindrop links a signal to the event
  *       whose {@code event_id} it names. A performance signal here belongs to no single interaction, so
- *       it names the last interaction sent of its agent in its session, else of its conversation, else of
- *       its session ({@link RecentInteractions}); one that follows none this exporter has sent (after a
- *       restart, say) names its own id. Its own deterministic id, derived the same way from its record,
- *       is always in {@code properties.signal_id}.</li>
+ *       it names the last interaction of its agent in its session, else of its conversation, else of its
+ *       session, among those of its own batch and those Raindrop accepted earlier
+ *       ({@link RecentInteractions}); one that follows none of them (after a restart, or when the request
+ *       that carried the interaction was refused) names its own id. Its own deterministic id, derived the
+ *       same way from its record, is always in {@code properties.signal_id}.</li>
  *   <li><b>{@code ai_data} only with content.</b> Raindrop's SDK reference for {@code track_ai} requires
  *       an input or an output whenever AI data is sent, and a record holds message content and the
  *       model's answer only when content capture is configured; so without either, {@code ai_data} is
@@ -163,7 +164,8 @@ public final class RaindropExporter implements Exporter {
     private final Duration maxRetryAfterWait;
     private final Duration maxBatchAge;
     private final HttpClient client;
-    private final EventEncoder encoder = new EventEncoder();
+    private final RecentInteractions recent = new RecentInteractions(RecentInteractions.DEFAULT_CAPACITY);
+    private final EventEncoder encoder = new EventEncoder(recent);
     private final RequestBatch batch;
     private final FailureLog failureLog = new FailureLog(LOGGER_NAME, "deliveries from this exporter",
         "The export runner keeps undelivered events in the journal and retries them, or counts them as failed "
@@ -238,7 +240,8 @@ public final class RaindropExporter implements Exporter {
             return;
         }
         try {
-            batch.add(kind == EventKind.SIGNAL ? Route.SIGNALS : Route.EVENTS, encoder.encode(event));
+            final EventEncoder.Encoded encoded = encoder.encode(event);
+            batch.add(kind == EventKind.SIGNAL ? Route.SIGNALS : Route.EVENTS, encoded.json(), encoded.interaction());
         } catch (final IOException | RuntimeException e) {
             // Only the type: a JSON error's message may quote the event's content.
             unencodable.incrementAndGet();
@@ -280,6 +283,7 @@ public final class RaindropExporter implements Exporter {
             requests.incrementAndGet();
             if (attempt.outcome() == Attempt.Outcome.SUCCESS) {
                 batch.settled();
+                recent.accepted(request.interactions());
                 (request.route() == Route.EVENTS ? events : signals).addAndGet(request.events());
             } else if (attempt.outcome() == Attempt.Outcome.RETRY || misconfigured(attempt.status())) {
                 return retryLater(request, attempt);
@@ -392,6 +396,7 @@ public final class RaindropExporter implements Exporter {
     }
 
     private void startBatch() {
+        recent.newBatch();
         batchRefused = 0;
         batchUnencodable = 0;
         batchSettled = false;

@@ -1,5 +1,6 @@
 package io.genops.exporters.raindrop;
 
+import io.genops.exporters.raindrop.RecentInteractions.Sent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.List;
  * per request. Events gather per endpoint in an open request; a full one is sealed into the queue of
  * pending requests, and {@link #seal} seals the rest before a send. A request leaves the queue only
  * when it was delivered or refused for good, so a retried send posts exactly the requests that are
- * still owed, each with the same body as before.
+ * still owed, each with the same body as before. Each request also carries the interactions it holds, so
+ * that they are remembered for later signals only once Raindrop accepted them.
  *
  * <pre>
  *   add ──► open /events/track  [e1 e2 … e50] ──seal──►┐
@@ -32,21 +34,29 @@ final class RequestBatch {
         }
     }
 
-    /** A sealed request: a JSON array of {@code events} objects, for {@code route}. */
-    record Request(Route route, byte[] body, int events) {
+    /**
+     * A sealed request: a JSON array of {@code events} objects, for {@code route}, and the interactions among
+     * them, in order.
+     */
+    record Request(Route route, byte[] body, int events, List<Sent> interactions) {
     }
 
     private final int maxEventsPerRequest;
     private final List<List<byte[]>> open = List.of(new ArrayList<>(), new ArrayList<>());
+    private final List<List<Sent>> openInteractions = List.of(new ArrayList<>(), new ArrayList<>());
     private final ArrayDeque<Request> pending = new ArrayDeque<>();
 
     RequestBatch(final int maxEventsPerRequest) {
         this.maxEventsPerRequest = maxEventsPerRequest;
     }
 
-    void add(final Route route, final byte[] event) {
+    /** Adds an event's JSON object; {@code interaction} is what a signal may find it by, {@code null} for none. */
+    void add(final Route route, final byte[] event, final Sent interaction) {
         final List<byte[]> events = open.get(route.ordinal());
         events.add(event);
+        if (interaction != null) {
+            openInteractions.get(route.ordinal()).add(interaction);
+        }
         if (events.size() == maxEventsPerRequest) {
             seal(route);
         }
@@ -80,8 +90,10 @@ final class RequestBatch {
             position += event.length;
         }
         body[position] = ']';
-        pending.add(new Request(route, body, events.size()));
+        final List<Sent> interactions = openInteractions.get(route.ordinal());
+        pending.add(new Request(route, body, events.size(), List.copyOf(interactions)));
         events.clear();
+        interactions.clear();
     }
 
     /** The next request owed, or {@code null} when every sealed request is settled. */
@@ -119,5 +131,6 @@ final class RequestBatch {
     void clear() {
         pending.clear();
         open.forEach(List::clear);
+        openInteractions.forEach(List::clear);
     }
 }

@@ -198,6 +198,42 @@ class RaindropExporterTest {
         assertThat(triage).isNotEqualTo(billing);
     }
 
+    @Test
+    void aSignal_namesAnInteractionOfALaterBatchOnlyOnceRaindropAcceptedIt() throws Exception {
+        raindrop.then(Reply.status(204), Reply.status(400), Reply.status(204), Reply.status(204),
+            Reply.status(503));
+        final RaindropExporter exporter = exporter().build();
+        exporter.add(TestEvent.interaction(1, "s1", "triage").throughJournal(codec, view));
+        assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
+
+        exporter.add(TestEvent.interaction(2, "s1", "triage").throughJournal(codec, view));
+        exporter.add(signalOf(3, "s1", "triage", null));
+        assertThat(exporter.send()).as("the interaction's request refused").isEqualTo(ExportResult.FAILED);
+        exporter.add(signalOf(4, "s1", "triage", null));
+        assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
+
+        exporter.add(TestEvent.interaction(5, "s1", "triage").throughJournal(codec, view));
+        assertThat(exporter.send()).isEqualTo(ExportResult.RETRY);
+        exporter.discard();
+        exporter.add(signalOf(6, "s1", "triage", null));
+        assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
+
+        final List<Received> requests = raindrop.requests();
+        assertThat(requests).extracting(Received::status).containsExactly(204, 400, 204, 204, 503, 204);
+        final Object accepted = object(requests.get(0).events().get(0)).get("event_id");
+        final Object refused = object(requests.get(1).events().get(0)).get("event_id");
+        assertThat(eventIdOfSignal(requests.get(2))).as("of the same batch, sent before its request was answered")
+            .isEqualTo(refused);
+        assertThat(eventIdOfSignal(requests.get(3))).as("after the refusal").isEqualTo(accepted);
+        assertThat(eventIdOfSignal(requests.get(5))).as("after the discard").isEqualTo(accepted);
+        assertThat(accepted).isNotEqualTo(refused);
+    }
+
+    private static Object eventIdOfSignal(final Received request) throws IOException {
+        assertThat(request.path()).isEqualTo(FakeRaindrop.SIGNALS);
+        return object(request.events().get(0)).get("event_id");
+    }
+
     private RecordView signalOf(final long sequence, final String session, final String agent,
         final String conversation) {
         return TestEvent.signal(sequence, session, "response_latency", 3_000).agentId(agent)

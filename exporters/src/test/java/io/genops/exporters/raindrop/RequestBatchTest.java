@@ -19,9 +19,9 @@ class RequestBatchTest {
     void events_areSealedIntoArraysOfAtMostTheLimit_perRoute_inOrder() throws Exception {
         final RequestBatch batch = new RequestBatch(3);
         for (int n = 0; n < 7; n++) {
-            batch.add(Route.EVENTS, event(n));
+            batch.add(Route.EVENTS, event(n), null);
         }
-        batch.add(Route.SIGNALS, event(100));
+        batch.add(Route.SIGNALS, event(100), null);
 
         assertThat(batch.pendingRequests()).as("full requests seal themselves").isEqualTo(2);
         batch.seal();
@@ -43,9 +43,9 @@ class RequestBatchTest {
     @Test
     void clear_forgetsSealedAndOpenRequests() {
         final RequestBatch batch = new RequestBatch(2);
-        batch.add(Route.EVENTS, event(1));
-        batch.add(Route.EVENTS, event(2));
-        batch.add(Route.SIGNALS, event(3));
+        batch.add(Route.EVENTS, event(1), null);
+        batch.add(Route.EVENTS, event(2), null);
+        batch.add(Route.SIGNALS, event(3), null);
 
         batch.clear();
         batch.seal();
