@@ -14,7 +14,10 @@ final class CallCounts {
     long refusedUnpriced;
     long dropped;
     long conversations;
-    /** Signals the closed conversations emitted: a flow signal every so many interactions, and a summary. */
+    /**
+     * Signals the closed conversations recorded: a flow signal every so many interactions, and a summary; those
+     * an enforced limit refused or a full ring dropped are not counted.
+     */
     long conversationSignals;
     /** Time spent in {@code Conversation.close()}, which waits until the pipeline has counted the conversation. */
     long conversationCloseNanos;

@@ -46,15 +46,16 @@ record DemoReport(DemoPlan plan, CallCounts calls, long alertRules, double secon
             .collect(Collectors.toList());
     }
 
-
-    /** What a budget covers, such as {@code team} or {@code team_project}, from its scope {@code team=support}. */
+    /**
+     * What a budget covers, such as {@code team} or {@code team_project}, from its scope {@code team=support}; a
+     * budget's scope is always such a label, {@code =} and a key.
+     */
     static String scopeOf(final BudgetStatus budget) {
         final String scope = budget.scope();
-        final int equals = scope.indexOf('=');
-        return equals < 0 ? scope : scope.substring(0, equals);
+        return scope.substring(0, scope.indexOf('='));
     }
 
-    /** Which one of its scope a budget covers, such as {@code support}; empty for a scope without keys. */
+    /** Which one of its scope a budget covers, such as {@code support} from its scope {@code team=support}. */
     static String keyOf(final BudgetStatus budget) {
         final String scope = budget.scope();
         return scope.substring(scope.indexOf('=') + 1);

@@ -63,7 +63,7 @@ final class ReportTable {
         row("rate asked, events/s", report.plan().rate() == 0 ? "unlimited" : count(report.plan().rate()));
         row("drained after the last call", duration(Math.round(report.drainSeconds() * 1e9)));
         row("conversations", count(calls.conversations));
-        row("  signals they emitted", count(calls.conversationSignals));
+        row("  signals they recorded", count(calls.conversationSignals));
         row("  waiting in their close()", duration(calls.conversationCloseNanos));
         out.println();
     }

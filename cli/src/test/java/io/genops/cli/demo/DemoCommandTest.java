@@ -131,7 +131,7 @@ class DemoCommandTest {
         assertThat(run.out()).contains("Calls", "Caller-side time of trackInteraction", "Cost by team, USD",
             "Top 10 agents by cost", "Budgets, USD", "Sampling for export, adaptive", "keys tracked",
             "Alerts and pipeline", "each to the channels", "deliveries succeeded", "deliveries failed",
-            "shut down cleanly", "Audit journal", "records written", "signals they emitted",
+            "shut down cleanly", "Audit journal", "records written", "signals they recorded",
             "replay it:   ./genops replay --journal " + journals.resolve("table"));
     }
 

@@ -93,6 +93,11 @@ class DemoJournalAndDestinationsTest {
             });
         }
         assertThat(number(report, "conversation_signals")).isPositive().isEqualTo(journaled[0]);
+        if (policy.equals("enforced")) {
+            assertThat(number(object(report, "pipeline"), "rejected_budget"))
+                .as("refused by budget: the demo's own calls, and conversations' signals left out")
+                .isGreaterThan(number(report, "rejected"));
+        }
     }
 
     @Test
