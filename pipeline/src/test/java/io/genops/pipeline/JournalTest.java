@@ -78,6 +78,27 @@ class JournalTest {
     }
 
     @Test
+    void replay_withATableWithoutTheModel_countsItsMissingPrices_butNotForOverriddenCosts() {
+        runWorkload(TestTables.builder().journal(journal), 300);
+        final ModelPriceTable other = ModelPriceTable.of("other", List.of(ModelPrice.of("other-model", "acme",
+            new TokenRates(1_000_000, 2_000_000, 500_000, 1_250_000, 3_000_000))));
+
+        final AuditReport report = replay(other);
+
+        final long[] computed = {0};
+        final long[] overridden = {0};
+        try (JournalReader reader = JournalReader.open(journal)) {
+            reader.readAll((index, record) -> {
+                if (TestTables.MODEL.equals(record.model())) {
+                    (record.costOverridden() ? overridden : computed)[0]++;
+                }
+            });
+        }
+        assertThat(overridden[0]).isPositive();
+        assertThat(report.missingPrices()).containsExactly(Map.entry(TestTables.MODEL, computed[0]));
+    }
+
+    @Test
     void dailyBudgets_surviveARestartOverTheSameJournal() {
         final Interaction interaction = Interaction.builder()
             .model(TestTables.MODEL).inputTokens(1000).outputTokens(500).build();

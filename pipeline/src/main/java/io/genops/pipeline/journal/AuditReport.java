@@ -171,7 +171,8 @@ public final class AuditReport {
 
     /**
      * Matching records the journal priced but the replay's model table has no price for, by model: their
-     * recomputed model cost is zero, so a difference in the totals says nothing about prices.
+     * recomputed model cost is zero, so a difference in the totals says nothing about prices. A record whose
+     * cost the caller overrode is not counted, as the replay takes the override as it is.
      */
     public Map<String, Long> missingPrices() {
         return Collections.unmodifiableMap(missingPrices);

@@ -88,7 +88,8 @@ public final class Replayer {
         if (!filter.matches(record)) {
             return;
         }
-        if (pricer.unpriced() && !record.unpriced()) {
+        // An overridden cost is recomputed as the override, whatever the table: no price is missing from it.
+        if (pricer.unpriced() && !record.unpriced() && !record.costOverridden()) {
             report.countMissingPrice(record.model());
         }
         if (record.kind() == EventKind.SESSION) {
