@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * the agents involved, emits a {@value #FLOW_SIGNAL} signal every N interactions and a
  * {@value #SUMMARY_SIGNAL} signal when closed; both are priced and accounted like any signal. Under an
  * enforced policy a budget without room for them leaves them out, counted as refused, without failing
- * the call that emits them: no event passes an enforced limit.
+ * the call that emits them: no event passes an enforced limit. A full ring, or the pipeline closing during
+ * the call, leaves them out too, and never fails the interaction that triggered one or {@link #close()}.
  *
  * <p>The set of agents is capped at {@value #MAX_AGENTS} names so a conversation stays small.
  */

@@ -6,8 +6,10 @@ import io.genops.core.event.EventKind;
 import io.genops.core.event.EventView;
 import io.genops.core.event.Interaction;
 import io.genops.core.money.Money;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class ConversationTest {
@@ -47,6 +49,43 @@ class ConversationTest {
             // 12 interactions at 0.003 and 3 signals at 0.01.
             assertThat(conversation.totalCost()).isEqualTo(Money.usd("0.066"));
         }
+    }
+
+    @Test
+    void flowSignal_waitingForASlotWhenThePipelineCloses_isLeftOut_andTheInteractionStaysAccepted()
+        throws Exception {
+        final Interaction interaction = Interaction.builder()
+            .model(TestTables.MODEL).inputTokens(1000).outputTokens(500).build();
+        final GateStage gate = new GateStage();
+        final GenOps genops = TestTables.builder().stage(gate).ringSize(8).backpressure(BackpressurePolicy.BLOCK)
+            .conversationFlowInterval(8).build();
+        final Conversation conversation = genops.openConversation("c1", "customer-1");
+        for (int i = 0; i < 7; i++) {
+            conversation.trackInteraction("bot", interaction);
+        }
+        gate.awaitHeld();
+
+        // The eighth interaction takes the ring's last slot; its flow signal waits for one the held stage keeps.
+        final AtomicReference<Object> eighth = new AtomicReference<>();
+        final Thread caller = new Thread(() -> {
+            try {
+                eighth.set(conversation.trackInteraction("bot", interaction));
+            } catch (final RuntimeException e) {
+                eighth.set(e);
+            }
+        });
+        caller.start();
+        while (caller.getState() != Thread.State.TIMED_WAITING && caller.isAlive()) {
+            Thread.onSpinWait();
+        }
+        final ShutdownReport report = genops.close(Duration.ofMillis(100));
+        caller.join(10_000);
+        gate.open();
+
+        assertThat(eighth.get()).isEqualTo(true);
+        assertThat(conversation.interactionCount()).isEqualTo(8);
+        assertThat(conversation.signalsRecorded()).isZero();
+        assertThat(report.metrics().rejectedInvalid()).as("the flow signal, refused by the close").isEqualTo(1);
     }
 
     @Test

@@ -136,13 +136,20 @@ public final class Ingest {
 
     /**
      * Publishes a performance signal; false when dropped or refused. Signals the library emits on a
-     * caller's behalf (a conversation's flow and summary) pass {@code enforced = false}: they never throw,
-     * so closing a conversation cannot fail, and skip rate limits; but under an enforced policy they still
-     * reserve their cost, and a budget without room refuses them quietly (counted as refused by budget
-     * like any other), so that no event passes an enforced limit.
+     * caller's behalf (a conversation's flow and summary) pass {@code enforced = false}: they skip rate limits,
+     * and are not the caller's to fail, so a full ring and a pipeline closed before or during the call leave
+     * them out (counted as dropped, or as refused after the close) instead of throwing: the interaction that
+     * triggered a flow signal stays accepted, and closing a conversation while the pipeline closes cannot fail.
+     * Under an enforced policy they still reserve their cost, and a budget without room refuses them quietly
+     * (counted as refused by budget like any other), so that no event passes an enforced limit. They do throw
+     * on a name or attribution the pipeline refuses, which the library never passes.
      */
     public boolean signal(final Scope session, final Scope conversation, final Attribution base, final String name,
         final PerformanceSignal signal, final boolean enforced) {
+        if (!enforced && !open) {
+            counters.rejectedClosed.increment();
+            return false;
+        }
         checkOpen();
         checkName(name, "signal name");
         checkAttribution(signal.attribution());
@@ -158,7 +165,7 @@ public final class Ingest {
         }
         held.rateLimited = rateLimited;
 
-        // The library's own signals never throw on a full ring: the call that caused them already succeeded.
+        // The library's own signals never throw on a full ring or a close: the call that caused them succeeded.
         final long sequence = claim(held, enforced);
         if (sequence < 0) {
             return false;
@@ -490,9 +497,10 @@ public final class Ingest {
     }
 
     /**
-     * Claims a slot under the backpressure policy; -1 when the event is dropped. BLOCK waits with short
-     * parks rather than the ring's own blocking claim, so a claim racing a shutdown ends instead of
-     * waiting forever on a stopped consumer.
+     * Claims a slot under the backpressure policy; -1 when the event is dropped, or, when {@code mayThrow}
+     * is false, when the pipeline closed during the call (which otherwise throws {@link IllegalStateException}).
+     * BLOCK waits with short parks rather than the ring's own blocking claim, so a claim racing a shutdown
+     * ends instead of waiting forever on a stopped consumer.
      */
     private long claim(final Reservations held, final boolean mayThrow) {
         while (true) {
@@ -500,6 +508,11 @@ public final class Ingest {
                 final long sequence = ring.tryNext();
                 if (!open) {
                     cancel(sequence, held);
+                    if (mayThrow) {
+                        throw new IllegalStateException("this GenOps pipeline was closed during the call; the event "
+                            + "was not recorded");
+                    }
+                    return -1;
                 }
                 return sequence;
             } catch (final InsufficientCapacityException e) {
@@ -514,7 +527,10 @@ public final class Ingest {
                 if (halted) {
                     held.release();
                     counters.rejectedClosed.increment();
-                    throw new IllegalStateException("this GenOps pipeline was closed while the call waited");
+                    if (mayThrow) {
+                        throw new IllegalStateException("this GenOps pipeline was closed while the call waited");
+                    }
+                    return -1;
                 }
                 LockSupport.parkNanos(FULL_RING_PARK_NANOS);
             }
@@ -535,7 +551,6 @@ public final class Ingest {
         held.release();
         counters.cancelledClaims.increment();
         counters.rejectedClosed.increment();
-        throw new IllegalStateException("this GenOps pipeline was closed during the call; the event was not recorded");
     }
 
     private static void recordPublished(final Scope session, final Scope conversation, final long sequence) {
