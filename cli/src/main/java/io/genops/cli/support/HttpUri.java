@@ -1,5 +1,6 @@
 package io.genops.cli.support;
 
+import io.genops.core.UrlText;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -32,7 +33,7 @@ public final class HttpUri implements ITypeConverter<URI> {
 
     private static URI parse(final String value, final boolean webhook) {
         final String text = value.trim();
-        if (carriesUserInfo(text)) {
+        if (UrlText.carriesUserInfo(text)) {
             throw new TypeConversionException("the URL carries user information (not shown); give credentials in "
                 + "the environment or a header, not in the URL");
         }
@@ -63,27 +64,5 @@ public final class HttpUri implements ITypeConverter<URI> {
             return "the URL (not shown)";
         }
         return "'" + uri.getScheme() + "://" + uri.getHost() + "/****'";
-    }
-
-    /**
-     * Whether an {@code @} comes before the path, the query or the fragment: user information, or what reads as
-     * such in a text without a scheme. Read from the text, as {@link URI#getRawUserInfo()} is unset when the rest
-     * of the authority is no host and port ({@code u:pw@host_name:4318}), and a text with a space is no URI.
-     */
-    private static boolean carriesUserInfo(final String text) {
-        int end = pathStart(text, 0);
-        if (end > 0 && text.charAt(end - 1) == ':' && text.startsWith("//", end)) {
-            end = pathStart(text, end + 2);
-        }
-        return text.lastIndexOf('@', end - 1) >= 0;
-    }
-
-    /** The index of the first {@code /}, {@code ?} or {@code #} from {@code from}, or the text's length. */
-    private static int pathStart(final String text, final int from) {
-        int i = from;
-        while (i < text.length() && "/?#".indexOf(text.charAt(i)) < 0) {
-            i++;
-        }
-        return i;
     }
 }

@@ -1,6 +1,7 @@
 package io.genops.config.settings;
 
 import io.genops.config.Suggestions;
+import io.genops.core.UrlText;
 import io.genops.core.event.AgentPattern;
 import io.genops.core.event.Condition;
 import io.genops.core.money.CurrencyTable;
@@ -243,7 +244,7 @@ final class Parsers {
      * that nothing secret can hide in a value that is shown (credentials go in headers).
      */
     static URI endpoint(final String text) throws InvalidValue {
-        if (carriesUserInfo(text)) {
+        if (UrlText.carriesUserInfo(text)) {
             // Checked before the URL is read: a refusal further down quotes the value, and this is likely a
             // credential.
             throw InvalidValue.complete("the URL carries user information (not shown); put credentials in a header");
@@ -254,28 +255,6 @@ final class Parsers {
                 + "take");
         }
         return uri;
-    }
-
-    /**
-     * Whether an {@code @} comes before the path, the query or the fragment: user information, or what reads as
-     * such in a text without a scheme. Read from the text, as {@link URI#getRawUserInfo()} is unset when the rest
-     * of the authority is no host and port ({@code u:pw@host_name:4318}), and a text with a space is no URI.
-     */
-    private static boolean carriesUserInfo(final String text) {
-        int end = pathStart(text, 0);
-        if (end > 0 && text.charAt(end - 1) == ':' && text.startsWith("//", end)) {
-            end = pathStart(text, end + 2);
-        }
-        return text.lastIndexOf('@', end - 1) >= 0;
-    }
-
-    /** The index of the first {@code /}, {@code ?} or {@code #} from {@code from}, or the text's length. */
-    private static int pathStart(final String text, final int from) {
-        int i = from;
-        while (i < text.length() && "/?#".indexOf(text.charAt(i)) < 0) {
-            i++;
-        }
-        return i;
     }
 
     static Secret secretText(final String text) throws InvalidValue {
