@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import io.genops.core.export.ExportResult;
 import io.genops.exporters.testing.TestEvent;
+import io.grpc.Status;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.io.IOException;
 import java.time.Duration;
@@ -52,6 +53,27 @@ class OtlpExporterGrpcTest {
         assertThat(receiver.received.lastMetric("genops.events")).isPresent();
         assertThat(receiver.received.authorizations).isNotEmpty().containsOnly("Bearer grpc-token");
         assertThat(receiver.received.encodings).isNotEmpty().containsOnly("gzip");
+    }
+
+    @Test
+    void logsRefusedAsInvalid_failTheBatchOnce_whileAnUnavailableCollectorIsRetried() {
+        try (OtlpExporter exporter = builder().build()) {
+            receiver.failingLogs = Status.INVALID_ARGUMENT.withDescription("log record without a body");
+            TestEvent.feed(exporter, TestEvent.interaction(1, "s", "bot"), TestEvent.signal(2, "s", "x", 1));
+
+            assertThat(exporter.send()).isEqualTo(ExportResult.FAILED);
+            assertThat(exporter.undelivered()).as("the log record; the span went through").isEqualTo(1);
+            assertThat(receiver.received.spans()).hasSize(1);
+            exporter.discard();
+            assertThat(receiver.logRequests).as("refused for good: sent once").hasValue(1);
+
+            receiver.failingLogs = Status.UNAVAILABLE;
+            TestEvent.feed(exporter, TestEvent.signal(3, "s", "y", 2));
+            assertThat(exporter.send()).isEqualTo(ExportResult.RETRY);
+            receiver.failingLogs = null;
+            assertThat(exporter.send()).isEqualTo(ExportResult.SUCCESS);
+            assertThat(receiver.logRequests).as("the unavailable one was sent again").hasValue(3);
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
+import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
@@ -22,6 +23,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -43,6 +45,10 @@ final class OtlpGrpcReceiver implements AutoCloseable {
     }
 
     final Received received = new Received();
+    /** The status log exports are answered with instead of being accepted; {@code null} accepts them. */
+    volatile Status failingLogs;
+    /** Log export calls received, answered or refused. */
+    final AtomicInteger logRequests = new AtomicInteger();
     private volatile int port;
     private Server server;
 
@@ -112,6 +118,12 @@ final class OtlpGrpcReceiver implements AutoCloseable {
         @Override
         public void export(final ExportLogsServiceRequest request,
             final StreamObserver<ExportLogsServiceResponse> answer) {
+            logRequests.incrementAndGet();
+            final Status failing = failingLogs;
+            if (failing != null) {
+                answer.onError(failing.asRuntimeException());
+                return;
+            }
             received.logs.add(request);
             answer.onNext(ExportLogsServiceResponse.getDefaultInstance());
             answer.onCompleted();
