@@ -354,8 +354,7 @@ public final class OtlpExporter implements Exporter {
     public void idle() {
         final long now = System.nanoTime();
         awaitMetrics(now);
-        if (metricsPending == null && hasMetrics()
-            && (!metricsAttempted || now - lastMetricAttemptNanos >= metricIntervalNanos)) {
+        if (metricsPending == null && hasMetrics() && intervalPassed(now)) {
             startMetrics(now);
         }
     }
@@ -467,9 +466,14 @@ public final class OtlpExporter implements Exporter {
         return "OtlpExporter{name=" + name + ", " + description + "}";
     }
 
+    /** Whether a send should start a metric export: an interval has passed, or the last one failed. */
     private boolean metricsDue(final long now) {
-        return metricsPending == null && hasMetrics()
-            && (!metricsAttempted || lastMetricExportFailed || now - lastMetricAttemptNanos >= metricIntervalNanos);
+        return metricsPending == null && hasMetrics() && (lastMetricExportFailed || intervalPassed(now));
+    }
+
+    /** Whether no metric export was tried yet, or the interval has passed since the last try. */
+    private boolean intervalPassed(final long now) {
+        return !metricsAttempted || now - lastMetricAttemptNanos >= metricIntervalNanos;
     }
 
     /** Adds the pipeline's figures, if attached; one that cannot be read leaves them out of this export only. */

@@ -93,8 +93,8 @@ public final class BudgetBook {
             return null;
         }
         if (scope == BudgetScope.TEAM_PROJECT) {
-            final int slash = key.indexOf('/');
-            return slash <= 0 ? null : teamProjectBudgets(key.substring(0, slash), key.substring(slash + 1));
+            final String[] pair = teamAndProject(key);
+            return pair == null ? null : teamProjectBudgets(pair[0], pair[1]);
         }
         final Budget[] known = byScope.get(scope).get(key);
         return known != null || !hasDefault[scope.ordinal()] ? known : budgetsOf(scope, key, null, false);
@@ -111,16 +111,16 @@ public final class BudgetBook {
 
     /**
      * The budgets of one key, created with the scope's defaults on first sight while under the cap. A
-     * team-and-project key comes as its two parts, so that a team or project name holding a slash keeps
-     * budgets of its own.
+     * team-and-project key comes as its two parts, {@code keyOrTeam} and {@code project}, so that a team or
+     * project name holding a slash keeps budgets of its own; for other scopes {@code project} is null.
      */
-    private Budget[] budgetsOf(final BudgetScope scope, final String key, final String project,
+    private Budget[] budgetsOf(final BudgetScope scope, final String keyOrTeam, final String project,
         final boolean explicit) {
         final boolean pair = scope == BudgetScope.TEAM_PROJECT;
         final Map<String, Budget[]> keyed = pair
-            ? byTeamProject.computeIfAbsent(key, team -> new ConcurrentHashMap<>())
+            ? byTeamProject.computeIfAbsent(keyOrTeam, team -> new ConcurrentHashMap<>())
             : byScope.get(scope);
-        final String mapKey = pair ? project : key;
+        final String mapKey = pair ? project : keyOrTeam;
         final Budget[] existing = keyed.get(mapKey);
         if (existing != null) {
             return existing;
@@ -131,17 +131,23 @@ public final class BudgetBook {
         }
         return keyed.computeIfAbsent(mapKey, k -> {
             keys.incrementAndGet();
-            return defaultsFor(scope, pair ? scope.keyOf(key, project, null) : key);
+            return defaultsFor(scope, pair ? scope.keyOf(keyOrTeam, project, null) : keyOrTeam);
         });
     }
 
-    /** The budgets of a configured limit's key; a team-and-project key splits at its first slash. */
+    /** The budgets of a configured limit's key, which the builder has checked reads {@code team/project}. */
     private Budget[] explicitBudgets(final BudgetScope scope, final String key) {
         if (scope != BudgetScope.TEAM_PROJECT) {
             return budgetsOf(scope, key, null, true);
         }
+        final String[] pair = teamAndProject(key);
+        return budgetsOf(scope, pair[0], pair[1], true);
+    }
+
+    /** A {@code team/project} key split at its first slash; null when nothing comes before the slash. */
+    private static String[] teamAndProject(final String key) {
         final int slash = key.indexOf('/');
-        return budgetsOf(scope, key.substring(0, slash), key.substring(slash + 1), true);
+        return slash <= 0 ? null : new String[] {key.substring(0, slash), key.substring(slash + 1)};
     }
 
     private Budget[] defaultsFor(final BudgetScope scope, final String key) {
